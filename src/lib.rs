@@ -1,0 +1,9 @@
+//! osteoviz: the geometry of the Distal Minimally invasive Metatarsal Osteotomy (DMMO).
+//!
+//! Layers, imports pointing down: `ui` (Yew, wasm only) and the CLI → [`scene`] → [`state`] →
+//! [`model`].
+#![forbid(unsafe_code)]
+pub mod model;
+pub mod state;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

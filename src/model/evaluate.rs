@@ -1,0 +1,334 @@
+//! From parameters to geometry and outcomes: the one entry point of the model.
+
+use super::anatomy::{Ray, RayAnatomy};
+use super::context;
+use super::cut::Cut;
+use super::fragments::{self, FragmentError};
+use super::frame::ShaftFrame;
+use super::kinematics::{self, Motion, MotionLimit};
+use super::polygon::{Line, Polygon};
+use super::statics::{self, Loads, Statics, Verdict};
+use super::{Point, Vector};
+use serde::Serialize;
+use std::fmt;
+
+/// Everything the model needs. Degrees and millimetres.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct OsteotomyParams {
+    pub anatomy: RayAnatomy,
+    pub cut: Cut,
+    pub motion: Motion,
+    pub loads: Loads,
+}
+
+impl OsteotomyParams {
+    /// A DMMO at 45° to the shaft, 22 mm from the head tip (**assumption**: the neck), with the
+    /// 2.6 mm kerf of one 3.1 mm burr pass closed and no slide.
+    pub fn dmmo_default(ray: Ray) -> Self {
+        OsteotomyParams {
+            anatomy: ray.anatomy(),
+            cut: Cut {
+                angle_to_shaft_deg: 45.0,
+                position_from_tip_mm: 22.0,
+                kerf_mm: 2.6,
+            },
+            motion: Motion {
+                closure_mm: 2.6,
+                slide_mm: 0.0,
+                tilt_deg: 0.0,
+            },
+            loads: Loads::default(),
+        }
+    }
+}
+
+/// Input the model cannot evaluate.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum ModelError {
+    /// A parameter is NaN or infinite.
+    NotFinite(&'static str),
+    /// A parameter is outside the range the model handles.
+    OutOfRange {
+        name: &'static str,
+        value: f64,
+        min: f64,
+        max: f64,
+    },
+    /// The cut does not split the bone into a head fragment and a proximal fragment.
+    Fragments(FragmentError),
+}
+
+impl fmt::Display for ModelError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ModelError::NotFinite(name) => write!(f, "{name} is not a finite number"),
+            ModelError::OutOfRange {
+                name,
+                value,
+                min,
+                max,
+            } => write!(f, "{name} = {value} is outside {min}..={max}"),
+            ModelError::Fragments(FragmentError::HeadCentreNotDistal) => {
+                write!(f, "the cut must cross the axis proximal of the head centre")
+            }
+            ModelError::Fragments(FragmentError::MissesBone) => {
+                write!(f, "the cut does not split the bone in two")
+            }
+        }
+    }
+}
+
+impl std::error::Error for ModelError {}
+
+/// Drawable geometry, all in the ground frame G (mm, y up).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Geometry {
+    pub frame: ShaftFrame,
+    /// The intact bone.
+    pub outline_before: Polygon,
+    pub proximal: Polygon,
+    pub head_before: Polygon,
+    pub head_after: Polygon,
+    pub kerf_strip: Polygon,
+    /// The cut's mid-line (direction t).
+    pub cut_line: Line,
+    pub axis_crossing: Point,
+    /// Endpoints of the proximal fragment's cut face.
+    pub proximal_face: (Point, Point),
+    /// Endpoints of the head fragment's cut face after the motion.
+    pub head_face_after: (Point, Point),
+    pub contact_segment: Option<(Point, Point)>,
+    /// Centre of the cut: the middle of the contact, or of the proximal face without contact.
+    pub cut_centre: Point,
+    pub base_pivot: Point,
+    pub head_centre_before: Point,
+    pub head_centre_after: Point,
+    /// Where the ground force acts: the lowest point of the head, before and after.
+    pub head_lowest_before: Point,
+    pub head_lowest_after: Point,
+    pub tilt_pivot: Point,
+    pub phalanx_before: Polygon,
+    pub phalanx_after: Polygon,
+    pub soft_tissue: Polygon,
+}
+
+/// The measured consequences, each with its unit in its name. Signs: shortening positive
+/// when the head moves proximally, rise positive when it moves away from the ground.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Outcomes {
+    pub cut_to_shaft_deg: f64,
+    pub cut_to_ground_deg: f64,
+    /// Rise of the head centre above the ground.
+    pub head_rise_mm: f64,
+    /// Shortening along the (original) shaft axis.
+    pub axial_shortening_mm: f64,
+    /// Shortening projected on the ground.
+    pub ground_shortening_mm: f64,
+    /// Shift of the head centre perpendicular to the shaft, dorsal positive.
+    pub dorsal_shift_mm: f64,
+    pub declination_before_deg: f64,
+    pub declination_after_deg: f64,
+    /// Length over which the cut faces touch.
+    pub contact_mm: f64,
+    /// contact / length of the proximal cut face.
+    pub contact_fraction: f64,
+    /// Length of the cut through the bone (the proximal face).
+    pub cut_length_mm: f64,
+    /// Distance between the cut faces.
+    pub gap_mm: f64,
+    /// Horizontal distance from the ground force's line of action to the cut centre, positive
+    /// when the force acts distal of the cut.
+    pub lever_arm_mm: f64,
+    pub normal_ratio: f64,
+    pub tangential_ratio: f64,
+    pub verdict: Verdict,
+}
+
+/// The model's answer for one set of parameters.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Evaluation {
+    /// The parameters as applied (the motion possibly limited).
+    pub params: OsteotomyParams,
+    pub geometry: Geometry,
+    pub outcomes: Outcomes,
+    pub statics: Statics,
+    /// Why the applied motion differs from the requested one.
+    pub limits: Vec<MotionLimit>,
+}
+
+fn check(name: &'static str, value: f64, min: f64, max: f64) -> Result<(), ModelError> {
+    if !value.is_finite() {
+        Err(ModelError::NotFinite(name))
+    } else if value < min || value > max {
+        Err(ModelError::OutOfRange {
+            name,
+            value,
+            min,
+            max,
+        })
+    } else {
+        Ok(())
+    }
+}
+
+/// Validates the parameters the geometry depends on.
+fn validate(p: &OsteotomyParams) -> Result<(), ModelError> {
+    let a = &p.anatomy;
+    check("declination_deg", a.declination_deg, -10.0, 45.0)?;
+    check("axis_length_mm", a.axis_length_mm, 30.0, 120.0)?;
+    check("head_height_mm", a.head_height_mm, 8.0, 25.0)?;
+    check("neck_height_mm", a.neck_height_mm, 4.0, a.head_height_mm)?;
+    check("shaft_height_mm", a.shaft_height_mm, 4.0, a.head_height_mm)?;
+    check("base_height_mm", a.base_height_mm, 6.0, 30.0)?;
+    check("fat_pad_mm", a.fat_pad_mm, 0.0, 20.0)?;
+    check("cut_to_shaft_deg", p.cut.angle_to_shaft_deg, 0.0, 180.0)?;
+    check(
+        "cut_position_mm",
+        p.cut.position_from_tip_mm,
+        a.head_radius_mm(),
+        a.tip_x_shaft() - 8.0,
+    )?;
+    check("kerf_mm", p.cut.kerf_mm, 0.0, 10.0)?;
+    check("closure_mm", p.motion.closure_mm, f64::MIN, f64::MAX)?;
+    check("slide_mm", p.motion.slide_mm, -40.0, 40.0)?;
+    check("tilt_deg", p.motion.tilt_deg, -45.0, 45.0)?;
+    check("friction_mu", p.loads.friction_mu, 0.0, 10.0)?;
+    check("pull_ratio", p.loads.pull_ratio, 0.0, 10.0)?;
+    Ok(())
+}
+
+/// Evaluates an osteotomy: fragments, motion (limited so bone never overlaps bone), statics and
+/// every outcome. Never panics; returns an error for input it cannot model.
+pub fn evaluate(params: &OsteotomyParams) -> Result<Evaluation, ModelError> {
+    validate(params)?;
+    let anatomy = &params.anatomy;
+    let cut = &params.cut;
+    let delta = anatomy.declination_deg.to_radians();
+    let r = anatomy.head_radius_mm();
+    let l = anatomy.axis_length_mm;
+    // Place the bone: the lowest point of the head circle sits `fat_pad_mm` above the ground.
+    let frame = ShaftFrame {
+        declination_rad: delta,
+        pivot_ground: Point::new(0.0, anatomy.fat_pad_mm + r + l * delta.sin()),
+    };
+    let to_g = frame.to_ground();
+
+    let fragments = fragments::split(anatomy, cut).map_err(ModelError::Fragments)?;
+    let applied = kinematics::apply(cut, &fragments, &params.motion);
+    let contact = kinematics::face_contact(&fragments, &applied);
+
+    let head_centre_s = anatomy.head_centre_shaft();
+    let head_centre_after_s = applied.transform_shaft * head_centre_s;
+    let shift_s = head_centre_after_s - head_centre_s;
+    let shift_g = frame.vector_to_ground(&shift_s);
+    let head_rise_mm = shift_g.y;
+    let ground_shortening_mm = -shift_g.x;
+    let declination_after =
+        kinematics::declination_after_rad(l, delta, head_rise_mm, ground_shortening_mm);
+
+    let theta = cut.angle_to_shaft_rad() - delta;
+    let statics = statics::solve(theta, delta, &params.loads);
+
+    let head_after_s = fragments.head.transformed(&applied.transform_shaft);
+    let head_after = head_after_s.transformed(&to_g);
+    let head_before = fragments.head.transformed(&to_g);
+    let head_lowest_after = head_after.lowest_point().unwrap_or(Point::origin());
+    let head_lowest_before = head_before.lowest_point().unwrap_or(Point::origin());
+    let to_g_pair = |(a, b): (Point, Point)| (to_g * a, to_g * b);
+    let proximal_face = to_g_pair(contact.proximal_face);
+    let contact_segment = contact.contact_segment.map(to_g_pair);
+    let cut_centre = match contact_segment {
+        Some((a, b)) => nalgebra::center(&a, &b),
+        None => nalgebra::center(&proximal_face.0, &proximal_face.1),
+    };
+    let lever_arm_mm = head_lowest_after.x - cut_centre.x;
+
+    let head_centre_before = to_g * head_centre_s;
+    let head_centre_after = to_g * head_centre_after_s;
+    let phalanx_before = context::phalanx(head_centre_before, r);
+    let phalanx_after =
+        phalanx_before.transformed(&(to_g * applied.transform_shaft * to_g.inverse()));
+    let soft_tissue = {
+        let lowest_angle = (-90.0 + anatomy.declination_deg).to_radians();
+        let mut plantar: Vec<Point> = anatomy.plantar_profile();
+        let margin = -120f64.to_radians();
+        for i in 1..=12 {
+            let a = margin + (lowest_angle - margin) * i as f64 / 12.0;
+            plantar.push(Point::new(l + r * a.cos(), r * a.sin()));
+        }
+        let plantar_g: Vec<Point> = plantar.iter().map(|p| to_g * p).collect();
+        let toe_end = phalanx_before
+            .bounds()
+            .map_or(head_centre_before.x + 30.0, |(_, hi)| hi.x + 4.0);
+        context::plantar_soft_tissue(&plantar_g, toe_end)
+    };
+
+    let outcomes = Outcomes {
+        cut_to_shaft_deg: cut.angle_to_shaft_deg,
+        cut_to_ground_deg: cut.angle_to_ground_deg(anatomy.declination_deg),
+        head_rise_mm,
+        axial_shortening_mm: -shift_s.x,
+        ground_shortening_mm,
+        dorsal_shift_mm: shift_s.y,
+        declination_before_deg: anatomy.declination_deg,
+        declination_after_deg: declination_after.to_degrees(),
+        contact_mm: contact.contact_mm,
+        contact_fraction: if contact.face_length_mm > 0.0 {
+            (contact.contact_mm / contact.face_length_mm).clamp(0.0, 1.0)
+        } else {
+            0.0
+        },
+        cut_length_mm: contact.face_length_mm,
+        gap_mm: contact.gap_mm,
+        lever_arm_mm,
+        normal_ratio: statics.normal_ratio,
+        tangential_ratio: statics.tangential_ratio,
+        verdict: statics.verdict,
+    };
+
+    Ok(Evaluation {
+        params: OsteotomyParams {
+            motion: applied.motion,
+            ..*params
+        },
+        geometry: Geometry {
+            frame,
+            outline_before: anatomy.outline_shaft().transformed(&to_g),
+            proximal: fragments.proximal.transformed(&to_g),
+            head_before,
+            head_after,
+            kerf_strip: fragments.kerf_strip.transformed(&to_g),
+            cut_line: Line {
+                origin: to_g
+                    * fragments
+                        .head_face
+                        .origin
+                        .lerp(&fragments.proximal_face.origin, 0.5),
+                direction: frame.vector_to_ground(&cut.direction_shaft()),
+            },
+            axis_crossing: to_g * cut.axis_crossing_shaft(anatomy),
+            proximal_face,
+            head_face_after: to_g_pair(contact.head_face_moved),
+            contact_segment,
+            cut_centre,
+            base_pivot: frame.pivot_ground,
+            head_centre_before,
+            head_centre_after,
+            head_lowest_before,
+            head_lowest_after,
+            tilt_pivot: to_g * applied.tilt_pivot_shaft,
+            phalanx_before,
+            phalanx_after,
+            soft_tissue,
+        },
+        outcomes,
+        statics,
+        limits: applied.limits,
+    })
+}
+
+/// Unit vector of the shaft axis in G (toward the head).
+pub fn shaft_axis_ground(declination_deg: f64) -> Vector {
+    let d = declination_deg.to_radians();
+    Vector::new(d.cos(), -d.sin())
+}

@@ -1,0 +1,400 @@
+//! The state layer: every parameter a user can set, its presets, its URL query codec, and the
+//! actions that change it (with undo and redo). No web types: the Yew shell and the CLI share it.
+//!
+//! # Query keys
+//!
+//! | key | meaning | unit | range | default |
+//! |---|---|---|---|---|
+//! | `ray` | lesser ray | 2, 3, 4 | | 2 |
+//! | `cut` | cut angle against `ref` | ° | φ ∈ 0..180 | preset |
+//! | `ref` | angle reference | `shaft` \| `ground` | | preset |
+//! | `at` | axis crossing, from the head tip | mm | 12..40 | preset |
+//! | `kerf` | bone removed | mm | 0..5 | preset |
+//! | `close` | kerf closure | mm | 0..kerf | preset |
+//! | `slide` | slide along the cut, negative proximal | mm | −15..15 | preset |
+//! | `tilt` | head tilt, dorsiflexion positive | ° | −20..20 | 0 |
+//! | `decl` | declination | ° | 0..35 | ray |
+//! | `len` | axis length base pivot → head centre | mm | 50..90 | ray |
+//! | `mu` | friction coefficient | | 0..1.5 | 0.5 |
+//! | `pull` | soft-tissue pull / ground force | | 0..1 | 0.2 |
+//! | `preset` | preset name (explicit keys override) | | | `dmmo` |
+
+pub mod history;
+pub mod presets;
+pub mod query;
+pub mod readouts;
+
+pub use history::{Action, History};
+pub use presets::Preset;
+pub use query::{parse_query, to_query, Notice, Parsed};
+
+use crate::model::cut::{angle_against_deg, angle_to_shaft_deg};
+use crate::model::{AngleReference, Cut, Loads, Motion, OsteotomyParams, Ray};
+use serde::Serialize;
+
+/// Every numeric parameter, named by its query key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+pub enum Key {
+    Cut,
+    At,
+    Kerf,
+    Close,
+    Slide,
+    Tilt,
+    Decl,
+    Len,
+    Mu,
+    Pull,
+}
+
+/// How a numeric parameter is entered and shown.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct KeySpec {
+    pub key: Key,
+    /// The URL query key, also the `name` of its controls.
+    pub name: &'static str,
+    pub label: &'static str,
+    /// Unit suffix for display ("mm", "°", "").
+    pub unit: &'static str,
+    /// Static range; [`State::range`] gives the live one (cut and close depend on others).
+    pub min: f64,
+    pub max: f64,
+    /// Fine step (arrow keys) and coarse step (Shift+arrow).
+    pub step: f64,
+    pub coarse_step: f64,
+    /// Decimals shown in the interface.
+    pub display_decimals: usize,
+    /// Decimals kept in the state and the URL.
+    pub stored_decimals: i32,
+    /// Whether the default rests on an assumption rather than a publication.
+    pub assumption: bool,
+}
+
+#[allow(clippy::too_many_arguments)] // a table row, named by the fields it fills
+const fn spec(
+    key: Key,
+    name: &'static str,
+    label: &'static str,
+    unit: &'static str,
+    range: (f64, f64),
+    steps: (f64, f64),
+    display_decimals: usize,
+    stored_decimals: i32,
+    assumption: bool,
+) -> KeySpec {
+    KeySpec {
+        key,
+        name,
+        label,
+        unit,
+        min: range.0,
+        max: range.1,
+        step: steps.0,
+        coarse_step: steps.1,
+        display_decimals,
+        stored_decimals,
+        assumption,
+    }
+}
+
+/// The numeric keys in canonical order.
+pub const KEYS: [KeySpec; 10] = [
+    spec(
+        Key::Cut,
+        "cut",
+        "Cut angle",
+        "°",
+        (0.0, 180.0),
+        (0.5, 5.0),
+        1,
+        1,
+        false,
+    ),
+    spec(
+        Key::At,
+        "at",
+        "Cut position from head tip",
+        "mm",
+        (12.0, 40.0),
+        (0.5, 2.0),
+        1,
+        2,
+        true,
+    ),
+    spec(
+        Key::Kerf,
+        "kerf",
+        "Kerf (bone removed)",
+        "mm",
+        (0.0, 5.0),
+        (0.1, 0.5),
+        1,
+        2,
+        false,
+    ),
+    spec(
+        Key::Close,
+        "close",
+        "Kerf closure",
+        "mm",
+        (0.0, 5.0),
+        (0.1, 0.5),
+        1,
+        2,
+        false,
+    ),
+    spec(
+        Key::Slide,
+        "slide",
+        "Slide along the cut",
+        "mm",
+        (-15.0, 15.0),
+        (0.1, 1.0),
+        1,
+        2,
+        false,
+    ),
+    spec(
+        Key::Tilt,
+        "tilt",
+        "Head tilt (dorsiflexion +)",
+        "°",
+        (-20.0, 20.0),
+        (0.5, 5.0),
+        1,
+        1,
+        false,
+    ),
+    spec(
+        Key::Decl,
+        "decl",
+        "Declination",
+        "°",
+        (0.0, 35.0),
+        (0.5, 5.0),
+        1,
+        1,
+        false,
+    ),
+    spec(
+        Key::Len,
+        "len",
+        "Axis length (base to head centre)",
+        "mm",
+        (50.0, 90.0),
+        (0.5, 5.0),
+        1,
+        2,
+        true,
+    ),
+    spec(
+        Key::Mu,
+        "mu",
+        "Friction coefficient μ",
+        "",
+        (0.0, 1.5),
+        (0.05, 0.25),
+        2,
+        2,
+        true,
+    ),
+    spec(
+        Key::Pull,
+        "pull",
+        "Soft-tissue pull / ground force",
+        "",
+        (0.0, 1.0),
+        (0.05, 0.25),
+        2,
+        2,
+        true,
+    ),
+];
+
+impl Key {
+    pub fn spec(self) -> &'static KeySpec {
+        KEYS.iter()
+            .find(|s| s.key == self)
+            .expect("every key has a spec")
+    }
+
+    pub fn from_name(name: &str) -> Option<Key> {
+        KEYS.iter().find(|s| s.name == name).map(|s| s.key)
+    }
+}
+
+/// Rounds to the decimals a key keeps, so that text round-trips exactly.
+pub fn quantise(key: Key, value: f64) -> f64 {
+    let scale = 10f64.powi(key.spec().stored_decimals);
+    let q = (value * scale).round() / scale;
+    if q == 0.0 {
+        0.0
+    } else {
+        q
+    }
+}
+
+/// Everything a user can set, in interface units. Always within range (see [`State::range`]).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct State {
+    pub ray: Ray,
+    /// Cut angle against `reference` (°).
+    pub cut_deg: f64,
+    pub reference: AngleReference,
+    pub at_mm: f64,
+    pub kerf_mm: f64,
+    pub close_mm: f64,
+    pub slide_mm: f64,
+    pub tilt_deg: f64,
+    pub decl_deg: f64,
+    pub len_mm: f64,
+    pub mu: f64,
+    pub pull: f64,
+}
+
+impl Default for State {
+    fn default() -> Self {
+        Preset::Dmmo.state(Ray::M2)
+    }
+}
+
+impl State {
+    /// φ, the cut angle to the shaft (°).
+    pub fn cut_to_shaft_deg(&self) -> f64 {
+        angle_to_shaft_deg(self.cut_deg, self.reference, self.decl_deg)
+    }
+
+    /// The live range of a key: the cut's range keeps φ within 0..180 in either reference,
+    /// the closure's stops at the kerf.
+    pub fn range(&self, key: Key) -> (f64, f64) {
+        let s = key.spec();
+        match key {
+            Key::Cut => (
+                angle_against_deg(0.0, self.reference, self.decl_deg),
+                angle_against_deg(180.0, self.reference, self.decl_deg),
+            ),
+            Key::Close => (0.0, self.kerf_mm),
+            _ => (s.min, s.max),
+        }
+    }
+
+    pub fn get(&self, key: Key) -> f64 {
+        match key {
+            Key::Cut => self.cut_deg,
+            Key::At => self.at_mm,
+            Key::Kerf => self.kerf_mm,
+            Key::Close => self.close_mm,
+            Key::Slide => self.slide_mm,
+            Key::Tilt => self.tilt_deg,
+            Key::Decl => self.decl_deg,
+            Key::Len => self.len_mm,
+            Key::Mu => self.mu,
+            Key::Pull => self.pull,
+        }
+    }
+
+    fn slot(&mut self, key: Key) -> &mut f64 {
+        match key {
+            Key::Cut => &mut self.cut_deg,
+            Key::At => &mut self.at_mm,
+            Key::Kerf => &mut self.kerf_mm,
+            Key::Close => &mut self.close_mm,
+            Key::Slide => &mut self.slide_mm,
+            Key::Tilt => &mut self.tilt_deg,
+            Key::Decl => &mut self.decl_deg,
+            Key::Len => &mut self.len_mm,
+            Key::Mu => &mut self.mu,
+            Key::Pull => &mut self.pull,
+        }
+    }
+
+    /// Sets a key, quantised and clamped into its live range; returns the applied value, or
+    /// `None` for a non-finite request (the state is then unchanged). Keeps dependent keys in
+    /// range (a smaller kerf limits the closure, a new declination the ground-referenced cut).
+    pub fn set(&mut self, key: Key, value: f64) -> Option<f64> {
+        if !value.is_finite() {
+            return None;
+        }
+        let (lo, hi) = self.range(key);
+        let applied = quantise(key, value.clamp(lo, hi));
+        *self.slot(key) = applied;
+        self.keep_dependents_in_range();
+        Some(applied)
+    }
+
+    fn keep_dependents_in_range(&mut self) {
+        for key in [Key::Cut, Key::Close] {
+            let (lo, hi) = self.range(key);
+            let v = self.get(key);
+            if v < lo || v > hi {
+                *self.slot(key) = quantise(key, v.clamp(lo, hi));
+            }
+        }
+    }
+
+    /// Changes the angle reference, keeping the physical cut.
+    pub fn set_reference(&mut self, reference: AngleReference) {
+        let phi = self.cut_to_shaft_deg();
+        self.reference = reference;
+        self.cut_deg = quantise(Key::Cut, angle_against_deg(phi, reference, self.decl_deg));
+        self.keep_dependents_in_range();
+    }
+
+    /// Changes the ray and takes its default declination and axis length.
+    pub fn set_ray(&mut self, ray: Ray) {
+        let anatomy = ray.anatomy();
+        self.ray = ray;
+        self.decl_deg = anatomy.declination_deg;
+        self.len_mm = anatomy.axis_length_mm;
+        self.keep_dependents_in_range();
+    }
+
+    /// The model's parameters for this state.
+    pub fn to_params(&self) -> OsteotomyParams {
+        let mut anatomy = self.ray.anatomy();
+        anatomy.declination_deg = self.decl_deg;
+        anatomy.axis_length_mm = self.len_mm;
+        OsteotomyParams {
+            anatomy,
+            cut: Cut {
+                angle_to_shaft_deg: self.cut_to_shaft_deg().clamp(0.0, 180.0),
+                position_from_tip_mm: self.at_mm,
+                kerf_mm: self.kerf_mm,
+            },
+            motion: Motion {
+                closure_mm: self.close_mm,
+                slide_mm: self.slide_mm,
+                tilt_deg: self.tilt_deg,
+            },
+            loads: Loads {
+                friction_mu: self.mu,
+                pull_ratio: self.pull,
+            },
+        }
+    }
+}
+
+/// Formats a number with at most `decimals` decimals, trailing zeros trimmed, no "-0".
+pub fn format_number(value: f64, decimals: usize) -> String {
+    let s = format!("{value:.decimals$}");
+    let s = if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        s
+    };
+    if s == "-0" {
+        "0".to_string()
+    } else {
+        s
+    }
+}
+
+/// Formats a number with exactly `decimals` decimals (for readouts), no "-0.0".
+pub fn format_fixed(value: f64, decimals: usize) -> String {
+    let s = format!("{value:.decimals$}");
+    if s.starts_with('-') && s[1..].chars().all(|c| c == '0' || c == '.') {
+        s[1..].to_string()
+    } else {
+        s
+    }
+}

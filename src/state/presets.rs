@@ -1,0 +1,126 @@
+//! Named starting points for a lecture: the cut classes of the stability ranking, and the two
+//! classic comparisons (Weil, axial shortening).
+
+use super::State;
+use crate::model::{AngleReference, Ray};
+use serde::Serialize;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Preset {
+    /// DMMO: 45° to the shaft, dorsal-distal to plantar-proximal ("/"), kerf closed.
+    Dmmo,
+    /// Perpendicular to the shaft.
+    Perpendicular,
+    /// Vertical: perpendicular to the ground.
+    Vertical,
+    /// Reverse obliquity ("\"), dorsal-proximal to plantar-distal, 135° to the shaft.
+    Reverse,
+    /// Weil: parallel to the ground from the dorsal articular margin, no kerf, 5 mm proximal slide.
+    Weil,
+    /// Axial shortening osteotomy (OCRA): along the axis, no kerf, 5 mm proximal slide.
+    Ocra,
+}
+
+impl Preset {
+    pub const ALL: [Preset; 6] = [
+        Preset::Dmmo,
+        Preset::Perpendicular,
+        Preset::Vertical,
+        Preset::Reverse,
+        Preset::Weil,
+        Preset::Ocra,
+    ];
+
+    /// The `preset=` name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Preset::Dmmo => "dmmo",
+            Preset::Perpendicular => "perpendicular",
+            Preset::Vertical => "vertical",
+            Preset::Reverse => "reverse",
+            Preset::Weil => "weil",
+            Preset::Ocra => "ocra",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Preset> {
+        Preset::ALL.into_iter().find(|p| p.name() == name)
+    }
+
+    /// A short label for buttons.
+    pub fn label(self) -> &'static str {
+        match self {
+            Preset::Dmmo => "DMMO 45° \"/\"",
+            Preset::Perpendicular => "Perpendicular",
+            Preset::Vertical => "Vertical",
+            Preset::Reverse => "Reverse \"\\\"",
+            Preset::Weil => "Weil",
+            Preset::Ocra => "Axial (OCRA)",
+        }
+    }
+
+    /// One sentence for the interface.
+    pub fn description(self) -> &'static str {
+        match self {
+            Preset::Dmmo => "DMMO: cut 45° to the shaft, dorsal-distal to plantar-proximal, burr kerf closed by the load.",
+            Preset::Perpendicular => "Cut perpendicular to the shaft, kerf closed.",
+            Preset::Vertical => "Vertical cut (perpendicular to the ground), kerf closed.",
+            Preset::Reverse => "Reverse obliquity: dorsal-proximal to plantar-distal, 135° to the shaft.",
+            Preset::Weil => "Weil: cut parallel to the ground from the dorsal articular margin, head slid 5 mm proximally, no kerf.",
+            Preset::Ocra => "Axial shortening (OCRA): cut along the shaft axis, head slid 5 mm proximally, no kerf.",
+        }
+    }
+
+    /// The preset's state on `ray` (with the ray's declination and axis length).
+    pub fn state(self, ray: Ray) -> State {
+        let anatomy = ray.anatomy();
+        // DMMO family: 2.6 mm kerf of a 3.1 mm burr, closed; 22 mm from the tip (assumption).
+        let base = State {
+            ray,
+            cut_deg: 45.0,
+            reference: AngleReference::Shaft,
+            at_mm: 22.0,
+            kerf_mm: 2.6,
+            close_mm: 2.6,
+            slide_mm: 0.0,
+            tilt_deg: 0.0,
+            decl_deg: anatomy.declination_deg,
+            len_mm: anatomy.axis_length_mm,
+            mu: 0.5,
+            pull: 0.2,
+        };
+        match self {
+            Preset::Dmmo => base,
+            Preset::Perpendicular => State {
+                cut_deg: 90.0,
+                ..base
+            },
+            Preset::Vertical => State {
+                cut_deg: 90.0,
+                reference: AngleReference::Ground,
+                ..base
+            },
+            Preset::Reverse => State {
+                cut_deg: 135.0,
+                ..base
+            },
+            Preset::Weil => State {
+                cut_deg: 0.0,
+                reference: AngleReference::Ground,
+                at_mm: 25.0,
+                kerf_mm: 0.0,
+                close_mm: 0.0,
+                slide_mm: -5.0,
+                ..base
+            },
+            Preset::Ocra => State {
+                cut_deg: 0.0,
+                kerf_mm: 0.0,
+                close_mm: 0.0,
+                slide_mm: -5.0,
+                ..base
+            },
+        }
+    }
+}

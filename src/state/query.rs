@@ -1,0 +1,326 @@
+//! The one text form of a [`State`]: a URL query string.
+//!
+//! Parsing never fails and never panics: it starts from the preset (default `dmmo`) on the ray
+//! (default 2), applies the explicit keys in a fixed order (`ref` before `cut`, `decl` before
+//! `cut`, `kerf` before `close`), clamps out-of-range values, ignores unknown keys, and reports
+//! each of these as a [`Notice`]. [`to_query`] writes the shortest text that parses back to
+//! the same state: the nearest preset, the ray, and the keys that differ from that preset.
+
+use super::{format_number, Key, Preset, State, KEYS};
+use crate::model::{AngleReference, Ray};
+use serde::Serialize;
+use std::fmt;
+
+/// Something in the query that was not taken as written.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Notice {
+    /// A key the app does not know; ignored.
+    UnknownKey { key: String },
+    /// A value that could not be read; the default was kept.
+    InvalidValue { key: String, value: String },
+    /// A value outside its range; the nearest allowed value was used.
+    Clamped {
+        key: String,
+        requested: f64,
+        applied: f64,
+    },
+}
+
+impl fmt::Display for Notice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Notice::UnknownKey { key } => write!(f, "unknown parameter \"{key}\" ignored"),
+            Notice::InvalidValue { key, value } => {
+                write!(
+                    f,
+                    "\"{value}\" is not a valid value for {key}: default kept"
+                )
+            }
+            Notice::Clamped {
+                key,
+                requested,
+                applied,
+            } => write!(
+                f,
+                "{key}={} is out of range: {} used",
+                format_number(*requested, 4),
+                format_number(*applied, 4)
+            ),
+        }
+    }
+}
+
+/// A parsed query: always a usable state, and what was changed on the way.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Parsed {
+    pub state: State,
+    pub notices: Vec<Notice>,
+    /// Pairs the state layer does not own (view options such as `theme`), in order, decoded.
+    pub other: Vec<(String, String)>,
+}
+
+/// Decodes `%XX` and `+` of a query component; invalid escapes are kept as written.
+pub fn decode_component(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => {
+                let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok();
+                match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                    Some(b) => {
+                        out.push(b);
+                        i += 2;
+                    }
+                    None => out.push(b'%'),
+                }
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Splits a query (with or without a leading `?` or `#`) into decoded, trimmed pairs.
+pub fn pairs(query: &str) -> Vec<(String, String)> {
+    query
+        .trim()
+        .trim_start_matches(['?', '#'])
+        .split(['&', ';'])
+        .filter(|p| !p.trim().is_empty())
+        .map(|p| {
+            let (k, v) = p.split_once('=').unwrap_or((p, ""));
+            (
+                decode_component(k).trim().to_ascii_lowercase(),
+                decode_component(v).trim().to_string(),
+            )
+        })
+        .collect()
+}
+
+/// Keys the state layer owns besides the numeric ones.
+const STATE_KEYS: [&str; 3] = ["ray", "ref", "preset"];
+
+/// Whether `key` belongs to the osteotomy state.
+pub fn is_state_key(key: &str) -> bool {
+    STATE_KEYS.contains(&key) || Key::from_name(key).is_some()
+}
+
+fn parse_number(text: &str) -> Option<f64> {
+    let t = text
+        .trim()
+        .trim_end_matches(['°', '%'])
+        .trim_end_matches("mm")
+        .trim();
+    t.parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
+/// Parses a query into a state. `view_keys` are keys another layer owns: they are passed
+/// through in [`Parsed::other`] instead of being reported as unknown.
+pub fn parse_query_with(query: &str, view_keys: &[&str]) -> Parsed {
+    let mut notices = Vec::new();
+    let mut other = Vec::new();
+    // Last occurrence wins; remember each known key's text.
+    let mut given: Vec<(String, String)> = Vec::new();
+    for (k, v) in pairs(query) {
+        if is_state_key(&k) {
+            given.retain(|(gk, _)| gk != &k);
+            given.push((k, v));
+        } else if view_keys.contains(&k.as_str()) {
+            other.push((k, v));
+        } else {
+            notices.push(Notice::UnknownKey { key: k });
+        }
+    }
+    let text = |key: &str| given.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone());
+    let invalid = |key: &str, value: &str| Notice::InvalidValue {
+        key: key.to_string(),
+        value: value.to_string(),
+    };
+
+    let ray = match text("ray") {
+        None => Ray::M2,
+        Some(v) => {
+            let cleaned = v.trim_start_matches(['m', 'M']);
+            match cleaned.parse::<u8>().ok().and_then(Ray::from_number) {
+                Some(r) => r,
+                None => {
+                    notices.push(invalid("ray", &v));
+                    Ray::M2
+                }
+            }
+        }
+    };
+    let preset = match text("preset") {
+        None => Preset::Dmmo,
+        Some(v) => Preset::from_name(&v.to_ascii_lowercase()).unwrap_or_else(|| {
+            notices.push(invalid("preset", &v));
+            Preset::Dmmo
+        }),
+    };
+    let mut state = preset.state(ray);
+    if let Some(v) = text("ref") {
+        match v.to_ascii_lowercase().as_str() {
+            "shaft" => state.set_reference(AngleReference::Shaft),
+            "ground" => state.set_reference(AngleReference::Ground),
+            _ => notices.push(invalid("ref", &v)),
+        }
+    }
+    // Declination and axis length first: the ground-referenced cut range depends on them.
+    let order = [
+        Key::Decl,
+        Key::Len,
+        Key::Cut,
+        Key::At,
+        Key::Kerf,
+        Key::Close,
+        Key::Slide,
+        Key::Tilt,
+        Key::Mu,
+        Key::Pull,
+    ];
+    for key in order {
+        let name = key.spec().name;
+        let Some(v) = text(name) else { continue };
+        match parse_number(&v) {
+            None => notices.push(invalid(name, &v)),
+            Some(requested) => {
+                let applied = state.set(key, requested).unwrap_or(state.get(key));
+                // Rounding to the stored precision is not a clamp worth reporting.
+                let (lo, hi) = state.range(key);
+                if requested < lo - 1e-9 || requested > hi + 1e-9 {
+                    notices.push(Notice::Clamped {
+                        key: name.to_string(),
+                        requested,
+                        applied,
+                    });
+                }
+            }
+        }
+    }
+    Parsed {
+        state,
+        notices,
+        other,
+    }
+}
+
+/// Parses a query that holds only state keys (all others are reported as unknown).
+pub fn parse_query(query: &str) -> Parsed {
+    parse_query_with(query, &[])
+}
+
+/// The keys in which `state` differs from `preset` on the same ray, in canonical order.
+fn differences(state: &State, preset: Preset) -> Vec<String> {
+    let mut base = preset.state(state.ray);
+    let mut out = Vec::new();
+    if state.reference != base.reference {
+        base.set_reference(state.reference);
+        out.push(format!(
+            "ref={}",
+            match state.reference {
+                AngleReference::Shaft => "shaft",
+                AngleReference::Ground => "ground",
+            }
+        ));
+    }
+    for spec in KEYS {
+        if state.get(spec.key) != base.get(spec.key) {
+            out.push(format!(
+                "{}={}",
+                spec.name,
+                format_number(state.get(spec.key), spec.stored_decimals as usize)
+            ));
+        }
+    }
+    out
+}
+
+/// The canonical text of a state: `preset=NAME&ray=N` and the keys that differ from the
+/// preset, choosing the preset that needs the fewest.
+pub fn to_query(state: &State) -> String {
+    let (preset, diff) = Preset::ALL
+        .into_iter()
+        .map(|p| (p, differences(state, p)))
+        .min_by_key(|(_, d)| d.len())
+        .expect("there are presets");
+    let mut parts = vec![
+        format!("preset={}", preset.name()),
+        format!("ray={}", state.ray.number()),
+    ];
+    parts.extend(diff);
+    parts.join("&")
+}
+
+/// The preset a state equals exactly, if any.
+pub fn matching_preset(state: &State) -> Option<Preset> {
+    Preset::ALL
+        .into_iter()
+        .find(|p| differences(state, *p).is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_query_is_the_default_dmmo() {
+        let p = parse_query("");
+        assert_eq!(p.state, State::default());
+        assert!(p.notices.is_empty());
+        assert_eq!(to_query(&p.state), "preset=dmmo&ray=2");
+    }
+
+    #[test]
+    fn explicit_keys_override_the_preset() {
+        let p = parse_query("?preset=vertical&ray=3&slide=-1.5&kerf=3");
+        assert_eq!(p.state.reference, AngleReference::Ground);
+        assert_eq!(p.state.cut_deg, 90.0);
+        assert_eq!(p.state.decl_deg, 12.0);
+        assert_eq!(p.state.slide_mm, -1.5);
+        assert_eq!(p.state.kerf_mm, 3.0);
+        assert_eq!(
+            to_query(&p.state),
+            "preset=vertical&ray=3&kerf=3&slide=-1.5"
+        );
+    }
+
+    #[test]
+    fn bad_input_is_reported_and_survived() {
+        let p = parse_query("cut=abc&kerf=99&close=4&foo=1&ray=7&slide=NaN&tilt=%ZZ");
+        assert_eq!(p.state.cut_deg, 45.0);
+        assert_eq!(p.state.kerf_mm, 5.0);
+        assert_eq!(p.state.close_mm, 4.0);
+        assert_eq!(p.state.ray, Ray::M2);
+        assert!(p
+            .notices
+            .contains(&Notice::UnknownKey { key: "foo".into() }));
+        assert!(p.notices.contains(&Notice::Clamped {
+            key: "kerf".into(),
+            requested: 99.0,
+            applied: 5.0
+        }));
+        assert_eq!(p.notices.len(), 6, "{:?}", p.notices);
+    }
+
+    #[test]
+    fn ground_reference_keeps_the_physical_cut() {
+        let p = parse_query("ref=ground");
+        assert_eq!(p.state.cut_deg, 30.0);
+        assert_eq!(p.state.cut_to_shaft_deg(), 45.0);
+        assert_eq!(to_query(&p.state), "preset=dmmo&ray=2&ref=ground");
+        let q = parse_query("ref=ground&cut=0");
+        assert_eq!(q.state.cut_to_shaft_deg(), 15.0);
+    }
+
+    #[test]
+    fn closure_follows_a_smaller_kerf() {
+        let p = parse_query("kerf=1");
+        assert_eq!(p.state.close_mm, 1.0);
+        assert!(p.notices.is_empty());
+    }
+}
