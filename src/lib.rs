@@ -4,6 +4,7 @@
 //! [`model`].
 #![forbid(unsafe_code)]
 pub mod model;
+pub mod scene;
 pub mod state;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

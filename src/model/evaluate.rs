@@ -107,6 +107,8 @@ pub struct Geometry {
     pub head_lowest_before: Point,
     pub head_lowest_after: Point,
     pub tilt_pivot: Point,
+    /// The rigid motion of the head fragment in G.
+    pub head_transform: nalgebra::Isometry2<f64>,
     pub phalanx_before: Polygon,
     pub phalanx_after: Polygon,
     pub soft_tissue: Polygon,
@@ -246,8 +248,8 @@ pub fn evaluate(params: &OsteotomyParams) -> Result<Evaluation, ModelError> {
     let head_centre_before = to_g * head_centre_s;
     let head_centre_after = to_g * head_centre_after_s;
     let phalanx_before = context::phalanx(head_centre_before, r);
-    let phalanx_after =
-        phalanx_before.transformed(&(to_g * applied.transform_shaft * to_g.inverse()));
+    let head_transform = to_g * applied.transform_shaft * to_g.inverse();
+    let phalanx_after = phalanx_before.transformed(&head_transform);
     let soft_tissue = {
         let lowest_angle = (-90.0 + anatomy.declination_deg).to_radians();
         let mut plantar: Vec<Point> = anatomy.plantar_profile();
@@ -317,6 +319,7 @@ pub fn evaluate(params: &OsteotomyParams) -> Result<Evaluation, ModelError> {
             head_lowest_before,
             head_lowest_after,
             tilt_pivot: to_g * applied.tilt_pivot_shaft,
+            head_transform,
             phalanx_before,
             phalanx_after,
             soft_tissue,

@@ -1,0 +1,131 @@
+# osteoviz — build, serve and test.
+#
+#   make run     build the release web app and serve it on http://127.0.0.1:$(PORT)/
+#   make test    lints, native tests, wasm component tests and Playwright e2e tests
+#
+# Everything comes from crates.io and npm (no other downloads): trunk and
+# wasm-bindgen-cli are `cargo install`ed into .tools/, wasm-opt is the npm
+# package binaryen, browsers are Debian's chromium + chromium-driver.
+
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+MAKEFLAGS += --no-print-directory
+
+TRUNK_VERSION        := 0.21.14
+WASM_BINDGEN_VERSION := 0.2.130
+WASM_TARGET          := wasm32-unknown-unknown
+PORT                 ?= 8080
+
+TOOLS := $(CURDIR)/.tools
+LOGS  := $(CURDIR)/target/test-logs
+
+# trunk must find wasm-bindgen (.tools/bin) and wasm-opt (node_modules/.bin) on PATH.
+export PATH := $(TOOLS)/bin:$(CURDIR)/node_modules/.bin:$(PATH)
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
+export TEST_LOGS := $(LOGS)
+
+CHROMEDRIVER ?= /usr/bin/chromedriver
+
+# wasm-bindgen-test-runner drives Chromium through chromedriver; see webdriver.json.
+WASM_TEST_ENV := \
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+	CHROMEDRIVER=$(CHROMEDRIVER) \
+	WASM_BINDGEN_TEST_WEBDRIVER_JSON=$(CURDIR)/webdriver.json \
+	WASM_BINDGEN_TEST_TIMEOUT=180 \
+	WASM_BINDGEN_TEST_DRIVER_TIMEOUT=30
+
+.PHONY: help tools tools-rust tools-node build dist run serve \
+	test lint lint-fmt lint-clippy lint-clippy-wasm test-native test-wasm test-e2e clean
+
+help:
+	@echo "make run       build the release app and serve it on http://127.0.0.1:$(PORT)/ (PORT=... to change)"
+	@echo "make test      fmt + clippy, native cargo tests, wasm tests in headless Chromium, Playwright e2e"
+	@echo "make build     release build into dist/ (make dist also prints the sizes)"
+	@echo "make serve     trunk serve --release with rebuild + reload on changes, on port $(PORT)"
+	@echo "make tools     install trunk $(TRUNK_VERSION), wasm-bindgen-cli $(WASM_BINDGEN_VERSION) (.tools/) and npm packages"
+	@echo "make clean     remove dist/, target/ build output and test logs"
+
+# ---------------------------------------------------------------- tools
+tools: tools-rust tools-node
+
+tools-rust:
+	@rustup target list --installed 2>/dev/null | grep -qx $(WASM_TARGET) \
+		|| rustup target add $(WASM_TARGET)
+	@cargo fmt --version >/dev/null 2>&1 || rustup component add rustfmt
+	@cargo clippy --version >/dev/null 2>&1 || rustup component add clippy
+	@if ! "$(TOOLS)/bin/trunk" --version 2>/dev/null | grep -qx "trunk $(TRUNK_VERSION)"; then \
+		echo "==> installing trunk $(TRUNK_VERSION) into .tools/ (takes a few minutes)"; \
+		cargo install --locked --root "$(TOOLS)" trunk@$(TRUNK_VERSION); \
+	fi
+	@if ! "$(TOOLS)/bin/wasm-bindgen" --version 2>/dev/null | grep -qx "wasm-bindgen $(WASM_BINDGEN_VERSION)" \
+		|| ! "$(TOOLS)/bin/wasm-bindgen-test-runner" --version >/dev/null 2>&1; then \
+		echo "==> installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION) into .tools/"; \
+		cargo install --force --root "$(TOOLS)" wasm-bindgen-cli@$(WASM_BINDGEN_VERSION); \
+	fi
+	@# trunk builds with `cargo --offline` (Trunk.toml), so fetch every target's crates first.
+	@cargo fetch --quiet
+
+tools-node: node_modules/.package-lock.json
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+# ---------------------------------------------------------------- build / run
+build: tools
+	trunk build --release
+	@ls dist/*.wasm >/dev/null
+
+dist: build
+	@wasm=$$(ls dist/*.wasm); \
+	total=$$(find dist -type f -printf '%s\n' | awk '{ s += $$1 } END { print s }'); \
+	echo "dist/: $$total bytes in $$(find dist -type f | wc -l) files; $$(basename $$wasm): $$(stat -c %s $$wasm) bytes, $$(gzip -9c $$wasm | wc -c) with gzip -9"
+
+run: build
+	@echo "==> osteoviz: http://127.0.0.1:$(PORT)/  (release build from dist/, Ctrl-C to stop)"
+	@node scripts/serve-dist.mjs --dir dist --host 127.0.0.1 --port $(PORT)
+
+# Development server: rebuilds on changes in src/ and www/ and reloads the page.
+serve: tools
+	trunk serve --release --address 127.0.0.1 --port $(PORT)
+
+# ---------------------------------------------------------------- tests
+test: tools
+	@rm -rf "$(LOGS)" && mkdir -p "$(LOGS)"
+	@start=$$(date +%s); status=0; \
+	scripts/run-suite.sh lint $(MAKE) -k lint || status=1; \
+	scripts/run-suite.sh native $(MAKE) test-native || status=1; \
+	scripts/run-suite.sh wasm $(MAKE) test-wasm || status=1; \
+	scripts/run-suite.sh e2e $(MAKE) test-e2e || status=1; \
+	echo "==> make test: $$(( $$(date +%s) - start )) s"; \
+	node scripts/summarise-tests.mjs "$(LOGS)" || status=1; \
+	exit $$status
+
+# Every suite runs even when an earlier one fails; `make -k lint` runs all three checks.
+lint: lint-fmt lint-clippy lint-clippy-wasm
+
+lint-fmt:
+	cargo fmt --all -- --check --color never
+
+lint-clippy: tools-rust
+	cargo clippy --all-targets -- -D warnings
+
+# The UI (src/ui) and tests/web.rs only exist for wasm32.
+lint-clippy-wasm: tools-rust
+	cargo clippy --target $(WASM_TARGET) --lib --bin osteoviz-web --test web -- -D warnings
+
+test-native: tools-rust
+	cargo test --no-fail-fast
+
+test-wasm: tools-rust
+	$(WASM_TEST_ENV) cargo test --no-fail-fast --target $(WASM_TARGET) --test web
+
+test-e2e: build tools-node
+	@mkdir -p "$(LOGS)"
+	playwright test
+
+# ---------------------------------------------------------------- clean
+clean:
+	rm -rf dist target/playwright target/test-logs test-results playwright-report
+	cargo clean

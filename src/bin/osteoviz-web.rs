@@ -1,0 +1,16 @@
+//! Web entry point of osteoviz: built for `wasm32-unknown-unknown` by trunk
+//! (`make build`), it mounts the Yew application into the page.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    console_error_panic_hook::set_once();
+    osteoviz::ui::start();
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    println!(
+        "osteoviz-web is the browser entry point of osteoviz; it runs only as WebAssembly.\n\
+         Build it with `make build` (output in dist/) or serve it with `make run`."
+    );
+}

@@ -1,0 +1,680 @@
+//! The scene: from a state and its evaluation to drawable shapes, each with a semantic class.
+//!
+//! Coordinates are the model's ground frame G in millimetres, written to SVG with y flipped
+//! (SVG's y points down), so the `viewBox` is in millimetres and the drawing is crisp at any
+//! size. The page renders [`Scene::root`] through Yew; exports and the CLI write it as text
+//! with [`Scene::to_svg`]: one drawing for both.
+
+pub mod node;
+
+pub use node::Node;
+
+use crate::model::polygon::Polygon;
+use crate::model::{evaluate, AngleReference, Evaluation, ModelError, Point, Vector};
+use crate::state::readouts::verdict_text;
+use crate::state::{format_fixed, State};
+
+/// The drawing's stylesheet: linked by the page, embedded in standalone exports.
+pub const STYLE: &str = include_str!("scene.css");
+
+/// Length of an arrow for a force equal to the ground reaction force (mm).
+const FORCE_SCALE_MM: f64 = 14.0;
+
+/// How to build a scene.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SceneOptions {
+    /// Prefix for element ids (clip paths, patterns), unique per page.
+    pub id_prefix: String,
+    /// A self-contained SVG file: namespace, size and embedded style.
+    pub standalone: bool,
+    /// Draw the drag handles (the page), or not (exports).
+    pub interactive: bool,
+    /// Pixel size for a standalone file.
+    pub width_px: u32,
+    pub height_px: u32,
+    /// Theme class on the root (`light`, `dark`, `projector`).
+    pub theme: String,
+}
+
+impl Default for SceneOptions {
+    fn default() -> Self {
+        SceneOptions {
+            id_prefix: "ov-".into(),
+            standalone: false,
+            interactive: true,
+            width_px: 1920,
+            height_px: 1080,
+            theme: "light".into(),
+        }
+    }
+}
+
+/// A built drawing.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scene {
+    /// `[min_x, min_y, width, height]` in SVG coordinates (mm, y down).
+    pub view_box: [f64; 4],
+    /// The `<svg>` element.
+    pub root: Node,
+}
+
+impl Scene {
+    /// SVG text; with `standalone`, a file that opens on its own.
+    pub fn to_svg(&self) -> String {
+        let mut s = String::new();
+        if self.root.get("xmlns").is_some() {
+            s.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        }
+        self.root.write_xml(&mut s);
+        s
+    }
+}
+
+/// Evaluates a state and draws it.
+pub fn render(state: &State, options: &SceneOptions) -> Result<Scene, ModelError> {
+    let e = evaluate(&state.to_params())?;
+    Ok(build(state, &e, options))
+}
+
+/// G → SVG coordinates.
+fn svg(p: Point) -> (f64, f64) {
+    (p.x, -p.y)
+}
+
+fn n(v: f64) -> String {
+    node::fmt_num(v)
+}
+
+fn path_d(points: &[Point], closed: bool) -> String {
+    let mut d = String::with_capacity(points.len() * 14);
+    for (i, p) in points.iter().enumerate() {
+        let (x, y) = svg(*p);
+        d.push(if i == 0 { 'M' } else { 'L' });
+        d.push_str(&n(x));
+        d.push(',');
+        d.push_str(&n(y));
+    }
+    if closed {
+        d.push('Z');
+    }
+    d
+}
+
+fn polygon(poly: &Polygon, class: &str) -> Node {
+    Node::new("path")
+        .class(class)
+        .attr("d", path_d(&poly.vertices, true))
+}
+
+fn segment(a: Point, b: Point, class: &str) -> Node {
+    let (x1, y1) = svg(a);
+    let (x2, y2) = svg(b);
+    Node::new("line")
+        .class(class)
+        .num("x1", x1)
+        .num("y1", y1)
+        .num("x2", x2)
+        .num("y2", y2)
+}
+
+/// A line with a triangular head at `to` (no markers: the head takes the line's class colour).
+fn arrow(from: Point, to: Point, class: &str) -> Node {
+    let v = to - from;
+    let len = v.norm();
+    let g = Node::new("g").class(class);
+    if len < 1e-6 {
+        return g;
+    }
+    let u = v / len;
+    let head = (len * 0.4).min(2.6);
+    let side = Vector::new(-u.y, u.x) * head * 0.45;
+    let base = to - u * head;
+    g.child(segment(from, base, "shaft")).child(
+        Node::new("path")
+            .class("head")
+            .attr("d", path_d(&[to, base + side, base - side], true)),
+    )
+}
+
+fn arc_points(centre: Point, radius: f64, from_rad: f64, to_rad: f64) -> Vec<Point> {
+    let steps = (((to_rad - from_rad).abs() / 0.05).ceil() as usize).clamp(2, 90);
+    (0..=steps)
+        .map(|i| {
+            let a = from_rad + (to_rad - from_rad) * i as f64 / steps as f64;
+            centre + Vector::new(a.cos(), a.sin()) * radius
+        })
+        .collect()
+}
+
+fn arc(centre: Point, radius: f64, from_rad: f64, to_rad: f64, class: &str) -> Node {
+    Node::new("path").class(class).attr(
+        "d",
+        path_d(&arc_points(centre, radius, from_rad, to_rad), false),
+    )
+}
+
+fn label(at: Point, text: impl Into<String>, class: &str) -> Node {
+    let (x, y) = svg(at);
+    Node::new("text")
+        .class(class)
+        .num("x", x)
+        .num("y", y)
+        .text(text)
+}
+
+fn deg(v: f64) -> String {
+    format!("{}°", format_fixed(v, 1))
+}
+
+fn mm(v: f64) -> String {
+    format!("{} mm", format_fixed(v, 1))
+}
+
+/// The viewBox: the intact anatomy with room for labels, fixed while the head moves.
+fn view_box(e: &Evaluation) -> [f64; 4] {
+    let g = &e.geometry;
+    let mut lo = Point::new(f64::INFINITY, f64::INFINITY);
+    let mut hi = Point::new(f64::NEG_INFINITY, f64::NEG_INFINITY);
+    for poly in [&g.outline_before, &g.phalanx_before] {
+        if let Some((a, b)) = poly.bounds() {
+            lo = Point::new(lo.x.min(a.x), lo.y.min(a.y));
+            hi = Point::new(hi.x.max(b.x), hi.y.max(b.y));
+        }
+    }
+    let (min_x, max_x) = (lo.x - 10.0, hi.x + 10.0);
+    let (min_y, max_y) = (-14.0, hi.y + 16.0);
+    [min_x, -max_y, max_x - min_x, max_y - min_y]
+}
+
+/// Draws an evaluated state.
+pub fn build(state: &State, e: &Evaluation, options: &SceneOptions) -> Scene {
+    let g = &e.geometry;
+    let o = &e.outcomes;
+    let id = |name: &str| format!("{}{name}", options.id_prefix);
+    let vb = view_box(e);
+    let (left, top, width, height) = (vb[0], -vb[1], vb[2], vb[3]);
+    let right = left + width;
+    let bottom = top - height;
+    let delta = o.declination_before_deg.to_radians();
+    let theta = o.cut_to_ground_deg.to_radians();
+
+    // Definitions: bone texture, kerf hatch, clips that keep each cortex inside its fragment.
+    let defs = Node::new("defs")
+        .child(
+            Node::new("pattern")
+                .attr("id", id("cancellous"))
+                .attr("patternUnits", "userSpaceOnUse")
+                .attr("width", "2.4")
+                .attr("height", "2.4")
+                .child(
+                    Node::new("rect")
+                        .class("cancellous-bg")
+                        .attr("width", "2.4")
+                        .attr("height", "2.4"),
+                )
+                .child(Node::new("path").class("cancellous-trabecula").attr(
+                    "d",
+                    "M0.3,0.6a0.7,0.5 0 1,0 1.4,0M1.2,1.9a0.5,0.35 0 1,0 1,0",
+                )),
+        )
+        .child(
+            Node::new("pattern")
+                .attr("id", id("kerf-hatch"))
+                .attr("patternUnits", "userSpaceOnUse")
+                .attr("width", "1.2")
+                .attr("height", "1.2")
+                .attr("patternTransform", "rotate(45)")
+                .child(
+                    Node::new("rect")
+                        .class("kerf-bg")
+                        .attr("width", "1.2")
+                        .attr("height", "1.2"),
+                )
+                .child(
+                    Node::new("line")
+                        .class("kerf-line")
+                        .attr("x1", "0")
+                        .attr("y1", "0")
+                        .attr("x2", "0")
+                        .attr("y2", "1.2"),
+                ),
+        )
+        .child(
+            Node::new("clipPath")
+                .attr("id", id("clip-proximal"))
+                .child(polygon(&g.proximal, "")),
+        )
+        .child(
+            Node::new("clipPath")
+                .attr("id", id("clip-head"))
+                .child(polygon(&g.head_after, "")),
+        );
+
+    let mut layers: Vec<Node> = Vec::new();
+    layers.push(
+        Node::new("rect")
+            .class("background")
+            .num("x", left)
+            .num("y", -top)
+            .num("width", width)
+            .num("height", height),
+    );
+
+    // Ground and soft tissue.
+    let ticks: Vec<Node> = (0..((width / 4.0) as usize))
+        .map(|i| {
+            let x = left + 2.0 + i as f64 * 4.0;
+            segment(
+                Point::new(x, 0.0),
+                Point::new(x - 2.0, -2.0),
+                "ground-hatch",
+            )
+        })
+        .collect();
+    layers.push(
+        Node::new("g")
+            .class("ground")
+            .child(polygon(&g.soft_tissue, "soft-tissue"))
+            .child(segment(
+                Point::new(left, 0.0),
+                Point::new(right, 0.0),
+                "ground-line",
+            ))
+            .children(ticks)
+            .child(label(
+                Point::new(left + 3.0, -5.5),
+                "ground",
+                "label label-start muted",
+            )),
+    );
+
+    // The proximal phalanx moves with the head (the MTP joint is kept).
+    layers.push(polygon(&g.phalanx_after, "phalanx"));
+
+    // Shaft axis before the osteotomy, extended past the head.
+    let axis_dir = Vector::new(delta.cos(), -delta.sin());
+    let head_radius = e.params.anatomy.head_radius_mm();
+    layers.push(segment(
+        g.base_pivot - axis_dir * 4.0,
+        g.head_centre_before + axis_dir * (head_radius + 8.0),
+        "axis axis-before",
+    ));
+
+    // Bone: cancellous fill, then the intact cortex clipped to each fragment, then its edge.
+    let cortex_outline_after = g.outline_before.transformed(&g.head_transform);
+    let cancellous_fill = format!("url(#{})", id("cancellous"));
+    let bone = Node::new("g")
+        .class("bone")
+        .child(
+            polygon(&g.proximal, "fragment fragment-proximal")
+                .attr("fill", cancellous_fill.clone()),
+        )
+        .child(
+            polygon(&g.outline_before, "cortex")
+                .attr("clip-path", format!("url(#{})", id("clip-proximal"))),
+        )
+        .child(polygon(&g.proximal, "fragment-edge"))
+        .child(polygon(&g.kerf_strip, "kerf").attr("fill", format!("url(#{})", id("kerf-hatch"))))
+        .child(polygon(&g.head_before, "ghost"))
+        .child({
+            let mut head = Node::new("g").class("head-fragment");
+            if options.interactive {
+                head = head.attr("data-handle", "head");
+            }
+            head.child(
+                polygon(&g.head_after, "fragment fragment-head").attr("fill", cancellous_fill),
+            )
+            .child(
+                polygon(&cortex_outline_after, "cortex")
+                    .attr("clip-path", format!("url(#{})", id("clip-head"))),
+            )
+            .child(polygon(&g.head_after, "fragment-edge"))
+        });
+    layers.push(bone);
+
+    // The cut: its mid-line extended past the bone, and the contact between the faces.
+    let cut = &g.cut_line;
+    let (face_a, face_b) = g.proximal_face;
+    let (u_a, u_b) = (cut.parameter(&face_a), cut.parameter(&face_b));
+    let (u_lo, u_hi) = (u_a.min(u_b), u_a.max(u_b));
+    let cut_start = cut.at(u_lo - 7.0);
+    let cut_end = cut.at(u_hi + 7.0);
+    let mut cut_group = Node::new("g")
+        .class("cut")
+        .child(segment(cut_start, cut_end, "cut-line"));
+    if let Some((a, b)) = g.contact_segment {
+        cut_group = cut_group.child(segment(a, b, "contact"));
+    }
+    layers.push(cut_group);
+
+    // Axis after: from the base pivot to the moved head centre.
+    let axis_after = g.head_centre_after - g.base_pivot;
+    let axis_after_dir = axis_after.normalize();
+    layers.push(segment(
+        g.base_pivot - axis_after_dir * 4.0,
+        g.head_centre_after + axis_after_dir * (head_radius + 8.0),
+        "axis axis-after",
+    ));
+    layers.push(
+        Node::new("circle")
+            .class("head-centre")
+            .num("cx", g.head_centre_after.x)
+            .num("cy", -g.head_centre_after.y)
+            .attr("r", "0.8"),
+    );
+
+    // Angles at the axis crossing: φ from the distal shaft axis, θ from the ground.
+    let a = g.axis_crossing;
+    let phi_primary = state.reference == AngleReference::Shaft;
+    let r_phi = 9.0;
+    let r_theta = 14.0;
+    let mid = |from: f64, to: f64| (from + to) / 2.0;
+    layers.push(
+        Node::new("g")
+            .class("angles")
+            .child(segment(
+                a - Vector::new(r_theta + 3.0, 0.0),
+                a + Vector::new(r_theta + 3.0, 0.0),
+                "reference-line",
+            ))
+            .child(arc(
+                a,
+                r_phi,
+                -delta,
+                theta,
+                if phi_primary {
+                    "angle angle-phi primary"
+                } else {
+                    "angle angle-phi"
+                },
+            ))
+            .child(label(
+                a + Vector::new(mid(-delta, theta).cos(), mid(-delta, theta).sin()) * (r_phi - 3.6),
+                format!("φ {}", deg(o.cut_to_shaft_deg)),
+                if phi_primary {
+                    "label angle-phi-label primary"
+                } else {
+                    "label angle-phi-label"
+                },
+            ))
+            .child(arc(
+                a,
+                r_theta,
+                0.0,
+                theta,
+                if phi_primary {
+                    "angle angle-theta"
+                } else {
+                    "angle angle-theta primary"
+                },
+            ))
+            .child(label(
+                a + Vector::new(mid(0.0, theta).cos(), mid(0.0, theta).sin()) * (r_theta + 3.2),
+                format!("θ {}", deg(o.cut_to_ground_deg)),
+                if phi_primary {
+                    "label angle-theta-label"
+                } else {
+                    "label angle-theta-label primary"
+                },
+            )),
+    );
+
+    // Declination before and after, at the base pivot.
+    let pivot = g.base_pivot;
+    let delta_after = o.declination_after_deg.to_radians();
+    layers.push(
+        Node::new("g")
+            .class("declination")
+            .child(segment(
+                pivot,
+                pivot + Vector::new(26.0, 0.0),
+                "reference-line",
+            ))
+            .child(arc(pivot, 18.0, 0.0, -delta, "angle angle-declination"))
+            .child(label(
+                pivot
+                    + Vector::new((-delta / 2.0).cos(), (-delta / 2.0).sin()) * 21.5
+                    + Vector::new(4.0, 0.0),
+                format!("δ {}", deg(o.declination_before_deg)),
+                "label declination-label",
+            ))
+            .child(arc(
+                pivot,
+                24.0,
+                0.0,
+                -delta_after,
+                "angle angle-declination-after",
+            ))
+            .child(label(
+                pivot + Vector::new(27.5, 2.6),
+                format!("δ′ {}", deg(o.declination_after_deg)),
+                "label declination-after-label",
+            )),
+    );
+
+    // Dimensions: shortening along the shaft (above the head), head rise (beside the tip).
+    let dorsal = Vector::new(delta.sin(), delta.cos());
+    let offset = dorsal * (head_radius + 7.0);
+    let before_on_axis = g.head_centre_before + offset;
+    let after_on_axis = g.head_centre_before + offset - axis_dir * o.axial_shortening_mm;
+    let tip_x = g
+        .head_before
+        .bounds()
+        .map_or(g.head_centre_before.x + head_radius, |(_, hi)| hi.x)
+        .max(g.head_after.bounds().map_or(0.0, |(_, hi)| hi.x));
+    let rise_x = tip_x + 3.5;
+    let (low_before, low_after) = (g.head_lowest_before.y, g.head_lowest_after.y);
+    layers.push(
+        Node::new("g")
+            .class("dimensions")
+            .child(segment(
+                g.head_centre_before,
+                before_on_axis + dorsal * 1.5,
+                "extension-line",
+            ))
+            .child(segment(
+                g.head_centre_after,
+                after_on_axis + dorsal * 1.5,
+                "extension-line",
+            ))
+            .child(segment(before_on_axis, after_on_axis, "dimension-line"))
+            .child(label(
+                before_on_axis + dorsal * 4.0 - axis_dir * (o.axial_shortening_mm / 2.0),
+                format!("shortening {}", mm(o.axial_shortening_mm)),
+                "label dimension-label",
+            ))
+            .child(segment(
+                Point::new(g.head_lowest_before.x, low_before),
+                Point::new(rise_x + 1.5, low_before),
+                "extension-line",
+            ))
+            .child(segment(
+                Point::new(g.head_lowest_after.x, low_after),
+                Point::new(rise_x + 1.5, low_after),
+                "extension-line",
+            ))
+            .child(segment(
+                Point::new(rise_x, low_before),
+                Point::new(rise_x, low_after),
+                "dimension-line",
+            ))
+            .child(label(
+                Point::new(rise_x + 2.0, (low_before + low_after) / 2.0 - 1.0),
+                format!("rise {}", mm(o.head_rise_mm)),
+                "label label-start dimension-label",
+            )),
+    );
+
+    // Forces (ratios of F, drawn to FORCE_SCALE_MM): ground force at the lowest head point,
+    // soft-tissue pull at the head centre, N and T on the cut with the friction cone.
+    let s = &e.statics;
+    let grf_tip = g.head_lowest_after;
+    let centre = g.cut_centre;
+    let mu = e.params.loads.friction_mu;
+    let cone_half = mu.atan();
+    let normal_angle = s.normal_ground.y.atan2(s.normal_ground.x);
+    let cone_r = FORCE_SCALE_MM * 1.1;
+    let mut cone = vec![centre];
+    cone.extend(arc_points(
+        centre,
+        cone_r,
+        normal_angle - cone_half,
+        normal_angle + cone_half,
+    ));
+    let mut forces = Node::new("g")
+        .class("forces")
+        .child(
+            Node::new("path")
+                .class("friction-cone")
+                .attr("d", path_d(&cone, true)),
+        )
+        .child(arrow(
+            grf_tip - s.ground_force * FORCE_SCALE_MM,
+            grf_tip,
+            "force force-ground",
+        ))
+        .child(label(
+            grf_tip - s.ground_force * FORCE_SCALE_MM + Vector::new(1.5, 1.0),
+            "F",
+            "label label-start force-label",
+        ));
+    if s.pull.norm() > 1e-9 {
+        let from = g.head_centre_after;
+        forces = forces
+            .child(arrow(
+                from,
+                from + s.pull * FORCE_SCALE_MM,
+                "force force-pull",
+            ))
+            .child(label(
+                from + s.pull * FORCE_SCALE_MM + Vector::new(-1.0, 2.6),
+                "P",
+                "label force-label",
+            ));
+    }
+    let normal_vec = s.normal_ground * (s.normal_ratio * FORCE_SCALE_MM);
+    let tangent_vec = s.tangent_ground * (s.tangential_ratio * FORCE_SCALE_MM);
+    forces = forces
+        .child(arrow(centre, centre + normal_vec, "force force-normal"))
+        .child(label(
+            centre + normal_vec * 1.15 + Vector::new(0.0, 1.5),
+            "N",
+            "label force-label",
+        ))
+        .child(arrow(
+            centre,
+            centre + tangent_vec,
+            "force force-tangential",
+        ))
+        .child(label(
+            centre + tangent_vec * 1.15 + Vector::new(0.0, -1.5),
+            "T",
+            "label force-label",
+        ));
+    layers.push(forces);
+
+    // Verdict badge, top right.
+    let verdict = o.verdict.key();
+    let badge_w = 46.0;
+    let badge = Node::new("g")
+        .class(&format!("verdict verdict-{verdict}"))
+        .attr("data-verdict", verdict)
+        .child(
+            Node::new("rect")
+                .class("verdict-box")
+                .num("x", right - badge_w - 3.0)
+                .num("y", -top + 3.0)
+                .num("width", badge_w)
+                .attr("height", "11")
+                .attr("rx", "2"),
+        )
+        .child(label(
+            Point::new(right - badge_w / 2.0 - 3.0, top - 7.2),
+            format!("Head {}", verdict_text(verdict)),
+            "label verdict-text",
+        ))
+        .child(label(
+            Point::new(right - badge_w / 2.0 - 3.0, top - 11.8),
+            format!(
+                "N/F {} · T/F {} · μ {} (assumed)",
+                format_fixed(o.normal_ratio, 2),
+                format_fixed(o.tangential_ratio, 2),
+                format_fixed(mu, 2)
+            ),
+            "label verdict-detail",
+        ));
+    layers.push(badge);
+
+    // Handles: rotate the cut about its axis crossing; slide the head along the cut.
+    if options.interactive {
+        let handle_at = cut.at(u_hi + 7.0);
+        layers.push(
+            Node::new("g")
+                .class("handles")
+                .child(segment(a, handle_at, "handle-stem"))
+                .child(
+                    Node::new("circle")
+                        .class("handle handle-cut")
+                        .attr("data-handle", "cut")
+                        .num("cx", handle_at.x)
+                        .num("cy", -handle_at.y)
+                        .attr("r", "2.2")
+                        .attr("tabindex", "0")
+                        .attr("role", "slider")
+                        .attr("aria-label", "Rotate the cut (drag, or arrow keys)")
+                        .attr("aria-valuenow", n(o.cut_to_shaft_deg))
+                        .attr("aria-valuemin", "0")
+                        .attr("aria-valuemax", "180")
+                        .attr("aria-valuetext", format!("φ {}", deg(o.cut_to_shaft_deg))),
+                )
+                .child(
+                    Node::new("circle")
+                        .class("handle handle-slide")
+                        .attr("data-handle", "slide")
+                        .num("cx", g.head_centre_after.x)
+                        .num("cy", -g.head_centre_after.y)
+                        .attr("r", "2.6")
+                        .attr("tabindex", "0")
+                        .attr("role", "slider")
+                        .attr(
+                            "aria-label",
+                            "Slide the head along the cut (drag, or arrow keys)",
+                        )
+                        .attr("aria-valuenow", n(e.params.motion.slide_mm))
+                        .attr("aria-valuemin", "-15")
+                        .attr("aria-valuemax", "15")
+                        .attr(
+                            "aria-valuetext",
+                            format!("slide {}", mm(e.params.motion.slide_mm)),
+                        ),
+                ),
+        );
+    }
+
+    let _ = bottom;
+    let mut root = Node::new("svg")
+        .class(&format!("scene theme-{}", options.theme))
+        .attr(
+            "viewBox",
+            format!("{} {} {} {}", n(vb[0]), n(vb[1]), n(vb[2]), n(vb[3])),
+        )
+        .attr("role", "img")
+        .attr("aria-labelledby", id("title"));
+    if options.standalone {
+        root = root
+            .attr("xmlns", "http://www.w3.org/2000/svg")
+            .attr("width", options.width_px.to_string())
+            .attr("height", options.height_px.to_string())
+            .child(Node::new("style").text(STYLE));
+    }
+    root = root
+        .child(Node::new("title").attr("id", id("title")).text(format!(
+            "Sagittal view of M{} from medial: cut φ {} to the shaft, θ {} to the ground",
+            e.params.anatomy.ray.number(),
+            deg(o.cut_to_shaft_deg),
+            deg(o.cut_to_ground_deg)
+        )))
+        .child(defs)
+        .children(layers);
+    Scene { view_box: vb, root }
+}
