@@ -31,12 +31,33 @@ mod cli {
         },
         /// List the presets with their query strings.
         Presets,
+        /// Draw a query as an SVG file (the same drawing as the page).
+        Render {
+            query: String,
+            /// Output file (.svg).
+            #[arg(short, long)]
+            output: std::path::PathBuf,
+            #[arg(long, default_value_t = 1920)]
+            width: u32,
+            #[arg(long, default_value_t = 1080)]
+            height: u32,
+            /// light, dark or projector.
+            #[arg(long, default_value = "light")]
+            theme: String,
+        },
     }
 
     pub fn main() -> ExitCode {
         let cli = Cli::parse();
         match cli.command {
             Command::Eval { query, strict } => eval(&query, strict),
+            Command::Render {
+                query,
+                output,
+                width,
+                height,
+                theme,
+            } => render(&query, &output, width, height, &theme),
             Command::Presets => {
                 for p in Preset::ALL {
                     println!(
@@ -47,6 +68,41 @@ mod cli {
                     );
                 }
                 ExitCode::SUCCESS
+            }
+        }
+    }
+
+    fn render(
+        query: &str,
+        output: &std::path::Path,
+        width: u32,
+        height: u32,
+        theme: &str,
+    ) -> ExitCode {
+        let parsed = parse_query(query);
+        for n in &parsed.notices {
+            eprintln!("osteoviz: warning: {n}");
+        }
+        let options = osteoviz::scene::SceneOptions {
+            standalone: true,
+            interactive: false,
+            width_px: width,
+            height_px: height,
+            theme: theme.to_string(),
+            ..Default::default()
+        };
+        let scene = match osteoviz::scene::render(&parsed.state, &options) {
+            Ok(s) => s,
+            Err(e) => {
+                eprintln!("osteoviz: {e}");
+                return ExitCode::from(2);
+            }
+        };
+        match std::fs::write(output, scene.to_svg()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("osteoviz: cannot write {}: {e}", output.display());
+                ExitCode::from(1)
             }
         }
     }

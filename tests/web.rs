@@ -7,7 +7,7 @@
 
 use std::time::Duration;
 
-use osteoviz::ui::App;
+use osteoviz::ui::{App, AppProps};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, Event, HtmlElement, HtmlInputElement};
@@ -58,115 +58,135 @@ fn cut_line(root: &Element) -> [f64; 4] {
     })
 }
 
-/// Set the slider like a user would: new value, then an `input` event.
-fn slide_to(root: &Element, value: &str) {
-    let input: HtmlInputElement = query(root, "input#control-cut").dyn_into().unwrap();
+/// Set an input like a user would: new value, then an `input` or `change` event.
+fn set_input(root: &Element, selector: &str, value: &str, event: &str) {
+    let input: HtmlInputElement = query(root, selector).dyn_into().unwrap();
     input.set_value(value);
-    let event = Event::new_with_event_init_dict("input", &{
-        let init = web_sys::EventInit::new();
-        init.set_bubbles(true);
-        init
-    })
-    .unwrap();
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let event = Event::new_with_event_init_dict(event, &init).unwrap();
     input.dispatch_event(&event).unwrap();
 }
 
-async fn mount() -> Element {
+fn outcome(root: &Element, key: &str) -> f64 {
+    attr(
+        &query(root, &format!("output[data-outcome={key}]")),
+        "data-value",
+    )
+    .parse()
+    .unwrap()
+}
+
+async fn mount(query_text: &str) -> Element {
     let root = fresh_root();
-    yew::Renderer::<App>::with_root(root.clone()).render();
+    yew::Renderer::<App>::with_root_and_props(
+        root.clone(),
+        AppProps {
+            query: Some(query_text.to_string().into()),
+            sync_url: false,
+        },
+    )
+    .render();
     let r = root.clone();
     wait_until("the app to mount", move || {
-        r.query_selector("main#app").unwrap().is_some()
+        r.query_selector("main#app svg.scene").unwrap().is_some()
     })
     .await;
     root
 }
 
 #[wasm_bindgen_test]
-async fn renders_scene_slider_and_readout() {
-    let root = mount().await;
-
+async fn mounts_with_every_control_and_readout() {
+    let root = mount("preset=dmmo").await;
     let svg = query(&root, "main#app svg.scene");
     let view_box: Vec<f64> = attr(&svg, "viewBox")
         .split_whitespace()
         .map(|v| v.parse().unwrap())
         .collect();
-    assert_eq!(view_box.len(), 4, "viewBox has four numbers");
-    assert!(
-        view_box[2] > 50.0 && view_box[2] < 200.0,
-        "viewBox width is in mm: {view_box:?}"
-    );
-    assert!(view_box[3] > 10.0, "viewBox height is in mm: {view_box:?}");
-    assert!(root.query_selector("svg.scene .bone").unwrap().is_some());
-
-    let slider = query(&root, "input#control-cut");
-    assert_eq!(attr(&slider, "type"), "range");
-    assert_eq!(attr(&slider, "name"), "cut");
-    assert_eq!(attr(&slider, "min"), "1");
-    assert_eq!(attr(&slider, "max"), "179");
-    assert_eq!(attr(&slider, "step"), "0.5");
-    assert_eq!(attr(&slider, "aria-valuetext"), "45.0°");
-    let slider: HtmlInputElement = slider.dyn_into().unwrap();
-    assert_eq!(slider.value(), "45");
-
-    let label = query(&root, "label[for=control-cut]");
+    assert_eq!(view_box.len(), 4);
+    assert!(view_box[2] > 80.0 && view_box[2] < 200.0, "{view_box:?}");
+    for key in [
+        "cut", "at", "kerf", "close", "slide", "tilt", "decl", "len", "mu", "pull",
+    ] {
+        let range = query(&root, &format!("input[type=range][name={key}]"));
+        assert_eq!(attr(&range, "id"), format!("control-{key}"));
+        assert!(!attr(&range, "aria-valuetext").is_empty());
+        query(&root, &format!("input[type=number][name={key}]"));
+        query(&root, &format!("label[for=control-{key}]"));
+    }
     assert_eq!(
-        label.text_content().unwrap().trim(),
-        "Cut angle to the shaft (°)"
+        attr(&query(&root, "input#control-cut"), "aria-valuetext"),
+        "45.0°"
     );
+    for key in [
+        "head_rise_mm",
+        "axial_shortening_mm",
+        "ground_shortening_mm",
+        "declination_before_deg",
+        "declination_after_deg",
+        "cut_to_shaft_deg",
+        "cut_to_ground_deg",
+        "contact_mm",
+        "contact_fraction",
+        "gap_mm",
+        "lever_arm_mm",
+        "normal_ratio",
+        "tangential_ratio",
+    ] {
+        assert!(outcome(&root, key).is_finite(), "{key}");
+    }
+    assert!((outcome(&root, "head_rise_mm") - 2.6 * 30f64.to_radians().cos()).abs() < 1e-9);
+    assert_eq!(
+        attr(&query(&root, "output[data-outcome=verdict]"), "data-value"),
+        "held"
+    );
+    assert!(query(&root, "#summary")
+        .text_content()
+        .unwrap()
+        .contains("raises the head 2.3 mm"));
+}
 
-    let readout = query(&root, "output[data-outcome=cut_to_shaft_deg]");
-    assert_eq!(attr(&readout, "data-value"), "45");
-    let text = readout.dyn_into::<HtmlElement>().unwrap().inner_text();
-    assert_eq!(text.trim(), "45.0°");
-
-    let [x1, y1, x2, y2] = cut_line(&root);
-    let angle = (y2 - y1).atan2(x2 - x1).to_degrees();
-    // World: shaft declined 15° below horizontal, cut at +45° to it => 30° above
-    // the horizontal; SVG y points down, so the SVG angle is -30° (or 150°).
-    let folded = ((angle % 180.0) + 180.0) % 180.0;
-    assert!(
-        (folded - 150.0).abs() < 0.05,
-        "cut line at {angle}° in SVG space"
+#[wasm_bindgen_test]
+async fn the_cut_slider_updates_readouts_and_drawing() {
+    let root = mount("preset=dmmo").await;
+    let before = cut_line(&root);
+    set_input(&root, "input#control-cut", "90", "input");
+    let r = root.clone();
+    wait_until("the readout to show 90", move || {
+        outcome(&r, "cut_to_shaft_deg") == 90.0
+    })
+    .await;
+    assert_eq!(
+        attr(&query(&root, "input#control-cut"), "aria-valuetext"),
+        "90.0°"
+    );
+    // φ = 90°, δ = 15°: the closed kerf raises the head 2.6·cos 75°.
+    assert!((outcome(&root, "head_rise_mm") - 2.6 * 75f64.to_radians().cos()).abs() < 1e-9);
+    assert_ne!(before, cut_line(&root), "the cut line moved");
+    assert_eq!(
+        attr(&query(&root, "output[data-outcome=verdict]"), "data-value"),
+        "slides_distal"
     );
 }
 
 #[wasm_bindgen_test]
-async fn slider_input_updates_readout_and_cut_line() {
-    let root = mount().await;
-    let before = cut_line(&root);
-
-    slide_to(&root, "72.5");
-    let readout = query(&root, "output[data-outcome=cut_to_shaft_deg]");
-    let r = readout.clone();
-    wait_until("the readout to show 72.5", move || {
-        r.get_attribute("data-value").as_deref() == Some("72.5")
+async fn the_number_box_commits_and_undo_restores() {
+    let root = mount("preset=dmmo").await;
+    set_input(&root, "input[type=number][name=slide]", "-2", "change");
+    let r = root.clone();
+    wait_until("the slide to apply", move || {
+        (outcome(&r, "axial_shortening_mm")
+            - 2.6 * 45f64.to_radians().sin()
+            - 2.0 * 45f64.to_radians().cos())
+        .abs()
+            < 1e-9
     })
     .await;
-    assert_eq!(
-        readout.text_content().unwrap().trim(),
-        "72.5°",
-        "readout text"
-    );
-    assert_eq!(
-        attr(&query(&root, "input#control-cut"), "aria-valuetext"),
-        "72.5°"
-    );
-
-    let after = cut_line(&root);
-    assert_ne!(before, after, "the cut line moved");
-    let turn = |l: [f64; 4]| (l[3] - l[1]).atan2(l[2] - l[0]).to_degrees();
-    let delta = (turn(after) - turn(before)).abs();
-    assert!(
-        (delta - 27.5).abs() < 0.05,
-        "cut line turned by {delta}°, expected 27.5°"
-    );
-
-    // Out-of-range and off-step values are clamped and snapped.
-    slide_to(&root, "500");
-    let r = readout.clone();
-    wait_until("the readout to clamp at 179", move || {
-        r.get_attribute("data-value").as_deref() == Some("179")
+    let undo: HtmlElement = query(&root, "button[name=undo]").dyn_into().unwrap();
+    undo.click();
+    let r = root.clone();
+    wait_until("undo to restore", move || {
+        (outcome(&r, "axial_shortening_mm") - 2.6 * 45f64.to_radians().sin()).abs() < 1e-9
     })
     .await;
 }

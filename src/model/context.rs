@@ -7,7 +7,7 @@ use super::{Point, Vector};
 /// Joint space between the head and the phalanx base (mm, schematic).
 const JOINT_SPACE_MM: f64 = 1.0;
 /// Drawn length of the proximal phalanx from the head centre (mm, schematic).
-const PHALANX_LENGTH_MM: f64 = 30.0;
+const PHALANX_LENGTH_MM: f64 = 27.0;
 /// Angle of the phalanx above the ground (degrees, schematic: nearly flat in stance).
 const PHALANX_ELEVATION_DEG: f64 = 5.0;
 
@@ -26,7 +26,12 @@ pub fn phalanx(head_centre: Point, head_radius_mm: f64) -> Polygon {
     let plantar_lip = cup(-cup_half_angle) - up * 1.0;
     let dorsal_lip = cup(cup_half_angle) + up * 1.0;
     v.push(plantar_lip);
-    let taper = |f: f64| base_half_height * (1.0 - 0.35 * f);
+    let end_half_height = base_half_height * 0.62;
+    // Flared base, a waisted shaft, a rounded distal head.
+    let taper = |f: f64| {
+        base_half_height + (end_half_height - base_half_height) * f
+            - 1.3 * (std::f64::consts::PI * f).sin()
+    };
     let start = head_centre + axis * (cup_radius * cup_half_angle.cos() + 3.0);
     for i in 0..=6 {
         let f = i as f64 / 6.0;

@@ -182,7 +182,7 @@ fn view_box(e: &Evaluation) -> [f64; 4] {
         }
     }
     let (min_x, max_x) = (lo.x - 10.0, hi.x + 10.0);
-    let (min_y, max_y) = (-14.0, hi.y + 16.0);
+    let (min_y, max_y) = (-12.0, (hi.y + 16.0).max(74.0));
     [min_x, -max_y, max_x - min_x, max_y - min_y]
 }
 
@@ -338,7 +338,7 @@ pub fn build(state: &State, e: &Evaluation, options: &SceneOptions) -> Scene {
     let (u_a, u_b) = (cut.parameter(&face_a), cut.parameter(&face_b));
     let (u_lo, u_hi) = (u_a.min(u_b), u_a.max(u_b));
     let cut_start = cut.at(u_lo - 7.0);
-    let cut_end = cut.at(u_hi + 7.0);
+    let cut_end = cut.at(u_hi + 26.0);
     let mut cut_group = Node::new("g")
         .class("cut")
         .child(segment(cut_start, cut_end, "cut-line"));
@@ -363,59 +363,57 @@ pub fn build(state: &State, e: &Evaluation, options: &SceneOptions) -> Scene {
             .attr("r", "0.8"),
     );
 
-    // Angles at the axis crossing: φ from the distal shaft axis, θ from the ground.
+    // Angles where the cut, extended dorsally, is clear of the bone: φ from a parallel to the
+    // distal shaft axis, θ from the horizontal (the ground's direction).
     let a = g.axis_crossing;
+    let vertex = cut.at(u_hi + 12.0);
     let phi_primary = state.reference == AngleReference::Shaft;
-    let r_phi = 9.0;
-    let r_theta = 14.0;
-    let mid = |from: f64, to: f64| (from + to) / 2.0;
+    let (r_phi, r_theta) = (7.0, 11.0);
+    let unit = |angle: f64| Vector::new(angle.cos(), angle.sin());
+    let primary = |is: bool, class: &str| {
+        if is {
+            format!("{class} primary")
+        } else {
+            class.to_string()
+        }
+    };
     layers.push(
         Node::new("g")
             .class("angles")
             .child(segment(
-                a - Vector::new(r_theta + 3.0, 0.0),
-                a + Vector::new(r_theta + 3.0, 0.0),
-                "reference-line",
+                vertex,
+                vertex + unit(0.0) * (r_theta + 3.0),
+                "reference-line ground-reference",
+            ))
+            .child(segment(
+                vertex,
+                vertex + unit(-delta) * (r_theta + 3.0),
+                "reference-line axis-reference",
             ))
             .child(arc(
-                a,
+                vertex,
                 r_phi,
                 -delta,
                 theta,
-                if phi_primary {
-                    "angle angle-phi primary"
-                } else {
-                    "angle angle-phi"
-                },
-            ))
-            .child(label(
-                a + Vector::new(mid(-delta, theta).cos(), mid(-delta, theta).sin()) * (r_phi - 3.6),
-                format!("φ {}", deg(o.cut_to_shaft_deg)),
-                if phi_primary {
-                    "label angle-phi-label primary"
-                } else {
-                    "label angle-phi-label"
-                },
+                &primary(phi_primary, "angle angle-phi"),
             ))
             .child(arc(
-                a,
+                vertex,
                 r_theta,
                 0.0,
                 theta,
-                if phi_primary {
-                    "angle angle-theta"
-                } else {
-                    "angle angle-theta primary"
-                },
+                &primary(!phi_primary, "angle angle-theta"),
+            ))
+            // Colour-keyed labels stacked beside the arcs: θ (to the ground) above φ (to the shaft).
+            .child(label(
+                vertex + Vector::new(r_theta + 4.0, 2.0),
+                format!("θ {} to ground", deg(o.cut_to_ground_deg)),
+                &primary(!phi_primary, "label label-start angle-theta-label"),
             ))
             .child(label(
-                a + Vector::new(mid(0.0, theta).cos(), mid(0.0, theta).sin()) * (r_theta + 3.2),
-                format!("θ {}", deg(o.cut_to_ground_deg)),
-                if phi_primary {
-                    "label angle-theta-label"
-                } else {
-                    "label angle-theta-label primary"
-                },
+                vertex + Vector::new(r_theta + 4.0, -2.2),
+                format!("φ {} to shaft", deg(o.cut_to_shaft_deg)),
+                &primary(phi_primary, "label label-start angle-phi-label"),
             )),
     );
 
@@ -427,116 +425,95 @@ pub fn build(state: &State, e: &Evaluation, options: &SceneOptions) -> Scene {
             .class("declination")
             .child(segment(
                 pivot,
-                pivot + Vector::new(26.0, 0.0),
+                pivot + Vector::new(30.0, 0.0),
                 "reference-line",
             ))
-            .child(arc(pivot, 18.0, 0.0, -delta, "angle angle-declination"))
-            .child(label(
-                pivot
-                    + Vector::new((-delta / 2.0).cos(), (-delta / 2.0).sin()) * 21.5
-                    + Vector::new(4.0, 0.0),
-                format!("δ {}", deg(o.declination_before_deg)),
-                "label declination-label",
-            ))
+            .child(arc(pivot, 22.0, 0.0, -delta, "angle angle-declination"))
             .child(arc(
                 pivot,
-                24.0,
+                27.0,
                 0.0,
                 -delta_after,
                 "angle angle-declination-after",
             ))
             .child(label(
-                pivot + Vector::new(27.5, 2.6),
-                format!("δ′ {}", deg(o.declination_after_deg)),
-                "label declination-after-label",
+                pivot + Vector::new(31.0, 3.4),
+                format!(
+                    "δ {}  δ′ {}",
+                    deg(o.declination_before_deg),
+                    deg(o.declination_after_deg)
+                ),
+                "label label-start declination-label",
             )),
     );
 
-    // Dimensions: shortening along the shaft (above the head), head rise (beside the tip).
+    // Dimensions at the head: shortening parallel to the shaft under the tip, head rise
+    // (of the head centre) beside it.
     let dorsal = Vector::new(delta.sin(), delta.cos());
-    let offset = dorsal * (head_radius + 7.0);
-    let before_on_axis = g.head_centre_before + offset;
-    let after_on_axis = g.head_centre_before + offset - axis_dir * o.axial_shortening_mm;
-    let tip_x = g
-        .head_before
-        .bounds()
-        .map_or(g.head_centre_before.x + head_radius, |(_, hi)| hi.x)
-        .max(g.head_after.bounds().map_or(0.0, |(_, hi)| hi.x));
-    let rise_x = tip_x + 3.5;
-    let (low_before, low_after) = (g.head_lowest_before.y, g.head_lowest_after.y);
+    let tip_before = g.head_centre_before + axis_dir * head_radius;
+    let tip_after = g.head_transform * tip_before;
+    let below = g.head_lowest_before.y.min(g.head_lowest_after.y) - 3.0;
+    // Dimension line parallel to the axis, through the point `below` under the original tip.
+    let drop = |tip: Point| {
+        let along = (tip.y - below) / dorsal.y.max(0.2);
+        tip - dorsal * along
+    };
+    let (dim_before, dim_after) = (drop(tip_before), drop(tip_after));
+    let rise_x = tip_before.x.max(tip_after.x) + 4.5;
+    let (c_before, c_after) = (g.head_centre_before, g.head_centre_after);
     layers.push(
         Node::new("g")
             .class("dimensions")
-            .child(segment(
-                g.head_centre_before,
-                before_on_axis + dorsal * 1.5,
-                "extension-line",
-            ))
-            .child(segment(
-                g.head_centre_after,
-                after_on_axis + dorsal * 1.5,
-                "extension-line",
-            ))
-            .child(segment(before_on_axis, after_on_axis, "dimension-line"))
+            .child(segment(tip_before, dim_before - dorsal, "extension-line"))
+            .child(segment(tip_after, dim_after - dorsal, "extension-line"))
+            .child(segment(dim_before, dim_after, "dimension-line"))
             .child(label(
-                before_on_axis + dorsal * 4.0 - axis_dir * (o.axial_shortening_mm / 2.0),
+                (if dim_before.x > dim_after.x {
+                    dim_before
+                } else {
+                    dim_after
+                }) + axis_dir * 2.0,
                 format!("shortening {}", mm(o.axial_shortening_mm)),
-                "label dimension-label",
+                "label label-start dimension-label",
             ))
             .child(segment(
-                Point::new(g.head_lowest_before.x, low_before),
-                Point::new(rise_x + 1.5, low_before),
+                c_before,
+                Point::new(rise_x + 1.5, c_before.y),
                 "extension-line",
             ))
             .child(segment(
-                Point::new(g.head_lowest_after.x, low_after),
-                Point::new(rise_x + 1.5, low_after),
+                c_after,
+                Point::new(rise_x + 1.5, c_after.y),
                 "extension-line",
             ))
             .child(segment(
-                Point::new(rise_x, low_before),
-                Point::new(rise_x, low_after),
+                Point::new(rise_x, c_before.y),
+                Point::new(rise_x, c_after.y),
                 "dimension-line",
             ))
             .child(label(
-                Point::new(rise_x + 2.0, (low_before + low_after) / 2.0 - 1.0),
+                Point::new(rise_x + 2.2, (c_before.y + c_after.y) / 2.0),
                 format!("rise {}", mm(o.head_rise_mm)),
                 "label label-start dimension-label",
             )),
     );
 
-    // Forces (ratios of F, drawn to FORCE_SCALE_MM): ground force at the lowest head point,
-    // soft-tissue pull at the head centre, N and T on the cut with the friction cone.
+    // Forces on the bone: the ground force at the lowest point of the head, the soft-tissue
+    // pull at the head centre, and a marker at the centre of the cut.
     let s = &e.statics;
     let grf_tip = g.head_lowest_after;
-    let centre = g.cut_centre;
     let mu = e.params.loads.friction_mu;
-    let cone_half = mu.atan();
-    let normal_angle = s.normal_ground.y.atan2(s.normal_ground.x);
-    let cone_r = FORCE_SCALE_MM * 1.1;
-    let mut cone = vec![centre];
-    cone.extend(arc_points(
-        centre,
-        cone_r,
-        normal_angle - cone_half,
-        normal_angle + cone_half,
-    ));
     let mut forces = Node::new("g")
         .class("forces")
-        .child(
-            Node::new("path")
-                .class("friction-cone")
-                .attr("d", path_d(&cone, true)),
-        )
         .child(arrow(
             grf_tip - s.ground_force * FORCE_SCALE_MM,
             grf_tip,
             "force force-ground",
         ))
         .child(label(
-            grf_tip - s.ground_force * FORCE_SCALE_MM + Vector::new(1.5, 1.0),
+            grf_tip - s.ground_force * (FORCE_SCALE_MM - 2.0) + Vector::new(-2.0, 0.0),
             "F",
-            "label label-start force-label",
+            "label force-label",
         ));
     if s.pull.norm() > 1e-9 {
         let from = g.head_centre_after;
@@ -547,31 +524,91 @@ pub fn build(state: &State, e: &Evaluation, options: &SceneOptions) -> Scene {
                 "force force-pull",
             ))
             .child(label(
-                from + s.pull * FORCE_SCALE_MM + Vector::new(-1.0, 2.6),
+                from + s.pull * FORCE_SCALE_MM * 0.6 + Vector::new(0.0, 2.4),
                 "P",
                 "label force-label",
             ));
     }
-    let normal_vec = s.normal_ground * (s.normal_ratio * FORCE_SCALE_MM);
-    let tangent_vec = s.tangent_ground * (s.tangential_ratio * FORCE_SCALE_MM);
-    forces = forces
-        .child(arrow(centre, centre + normal_vec, "force force-normal"))
-        .child(label(
-            centre + normal_vec * 1.15 + Vector::new(0.0, 1.5),
-            "N",
-            "label force-label",
-        ))
-        .child(arrow(
-            centre,
-            centre + tangent_vec,
-            "force force-tangential",
-        ))
-        .child(label(
-            centre + tangent_vec * 1.15 + Vector::new(0.0, -1.5),
-            "T",
-            "label force-label",
-        ));
+    forces = forces.child(
+        Node::new("circle")
+            .class("cut-centre")
+            .num("cx", g.cut_centre.x)
+            .num("cy", -g.cut_centre.y)
+            .attr("r", "0.9"),
+    );
     layers.push(forces);
+
+    // Inset, top left: the forces on the cut, magnified, with the friction cone.
+    let inset_w = 40.0;
+    let inset_h = 31.0;
+    let inset_x = left + 3.0;
+    let inset_top = top - 3.0;
+    let c = Point::new(inset_x + inset_w * 0.5, inset_top - inset_h * 0.7);
+    let scale = 10.0;
+    let cone_half = mu.atan();
+    let normal_angle = s.normal_ground.y.atan2(s.normal_ground.x);
+    let mut cone = vec![c];
+    cone.extend(arc_points(
+        c,
+        scale * 1.35,
+        normal_angle - cone_half,
+        normal_angle + cone_half,
+    ));
+    let r_vec = s.resultant * scale;
+    let n_vec = s.normal_ground * (s.normal_ratio * scale);
+    let t_vec = s.tangent_ground * (s.tangential_ratio * scale);
+    let inset = Node::new("g")
+        .class("inset forces-inset")
+        .child(
+            Node::new("rect")
+                .class("inset-box")
+                .num("x", inset_x)
+                .num("y", -inset_top)
+                .num("width", inset_w)
+                .num("height", inset_h)
+                .attr("rx", "1.5"),
+        )
+        .child(label(
+            Point::new(inset_x + 2.0, inset_top - 2.6),
+            "Forces on the cut",
+            "label label-start inset-title",
+        ))
+        .child(
+            Node::new("path")
+                .class("friction-cone")
+                .attr("d", path_d(&cone, true)),
+        )
+        .child(segment(
+            c - s.tangent_ground * 16.0,
+            c + s.tangent_ground * 16.0,
+            "cut-line",
+        ))
+        .child(segment(c + r_vec, c + n_vec, "projection-line"))
+        .child(segment(c + r_vec, c + t_vec, "projection-line"))
+        .child(arrow(c, c + n_vec, "force force-normal"))
+        .child(arrow(c, c + t_vec, "force force-tangential"))
+        .child(arrow(c, c + r_vec, "force force-resultant"))
+        .child(label(
+            c + n_vec + s.normal_ground * 2.2,
+            "N",
+            "label force-label normal-label",
+        ))
+        .child(label(
+            c + t_vec + s.tangent_ground * 2.2,
+            "T",
+            "label force-label tangential-label",
+        ))
+        .child(label(
+            c + r_vec + s.resultant.normalize() * 2.4 + Vector::new(1.5, 0.0),
+            "R",
+            "label force-label",
+        ))
+        .child(label(
+            Point::new(inset_x + inset_w / 2.0, inset_top - inset_h + 2.4),
+            format!("R = F + P · cone: μ {} (assumed)", format_fixed(mu, 2)),
+            "label inset-caption",
+        ));
+    layers.push(inset);
 
     // Verdict badge, top right.
     let verdict = o.verdict.key();
@@ -607,7 +644,7 @@ pub fn build(state: &State, e: &Evaluation, options: &SceneOptions) -> Scene {
 
     // Handles: rotate the cut about its axis crossing; slide the head along the cut.
     if options.interactive {
-        let handle_at = cut.at(u_hi + 7.0);
+        let handle_at = cut.at(u_hi + 26.0);
         layers.push(
             Node::new("g")
                 .class("handles")
@@ -633,7 +670,7 @@ pub fn build(state: &State, e: &Evaluation, options: &SceneOptions) -> Scene {
                         .attr("data-handle", "slide")
                         .num("cx", g.head_centre_after.x)
                         .num("cy", -g.head_centre_after.y)
-                        .attr("r", "2.6")
+                        .attr("r", "1.9")
                         .attr("tabindex", "0")
                         .attr("role", "slider")
                         .attr(

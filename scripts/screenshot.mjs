@@ -1,0 +1,13 @@
+import { chromium } from 'playwright-core';
+const [,, url, out, w, h] = process.argv;
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--disable-gpu','--disable-quic','--no-first-run','--disable-background-networking','--disable-component-update','--disable-sync'] });
+const page = await browser.newPage({ viewport: { width: +w || 1920, height: +h || 1080 } });
+const errors = [];
+page.on('console', m => { if (m.type() === 'error') errors.push(m.text()); });
+page.on('pageerror', e => errors.push(String(e)));
+await page.goto(url);
+await page.waitForSelector('svg.scene');
+await page.waitForTimeout(200);
+await page.screenshot({ path: out, fullPage: process.env.FULL === '1' });
+console.log('errors:', JSON.stringify(errors));
+await browser.close();
