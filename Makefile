@@ -77,10 +77,20 @@ build: tools
 	trunk build --release
 	@ls dist/*.wasm >/dev/null
 
+# dist/ is a static site with relative URLs (serve it from any folder); osteoviz.html
+# is the same app in one self-contained file that also works from file:// offline.
 dist: build
-	@wasm=$$(ls dist/*.wasm); \
-	total=$$(find dist -type f -printf '%s\n' | awk '{ s += $$1 } END { print s }'); \
-	echo "dist/: $$total bytes in $$(find dist -type f | wc -l) files; $$(basename $$wasm): $$(stat -c %s $$wasm) bytes, $$(gzip -9c $$wasm | wc -c) with gzip -9"
+	node scripts/single-file.mjs
+	@printf '%-44s %10s %10s\n' 'file' 'bytes' 'gzip -9'; \
+	total=0; gz_total=0; \
+	for f in $$(find dist -type f ! -name osteoviz.html | LC_ALL=C sort); do \
+		raw=$$(stat -c %s "$$f"); gz=$$(gzip -9c "$$f" | wc -c); \
+		total=$$((total + raw)); gz_total=$$((gz_total + gz)); \
+		printf '%-44s %10d %10d\n' "$$f" "$$raw" "$$gz"; \
+	done; \
+	printf '%-44s %10d %10d\n' 'dist/ site total' "$$total" "$$gz_total"; \
+	f=dist/osteoviz.html; \
+	printf '%-44s %10d %10d\n' "$$f (single file)" "$$(stat -c %s $$f)" "$$(gzip -9c $$f | wc -c)"
 
 run: build
 	@echo "==> osteoviz: http://127.0.0.1:$(PORT)/  (release build from dist/, Ctrl-C to stop)"
