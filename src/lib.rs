@@ -4,6 +4,8 @@
 //! [`model`].
 #![forbid(unsafe_code)]
 pub mod model;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod raster;
 pub mod scene;
 pub mod state;
 #[cfg(target_arch = "wasm32")]

@@ -5,10 +5,16 @@
 mod cli {
     use clap::{Parser, Subcommand};
     use osteoviz::model::Ray;
-    use osteoviz::state::query::{parse_query, Notice};
+    use osteoviz::raster;
+    use osteoviz::scene::{self, SceneOptions, THEMES};
+    use osteoviz::state::query::{parse_query, parse_query_with, Notice};
     use osteoviz::state::readouts::report;
     use osteoviz::state::{to_query, Preset};
+    use std::path::Path;
     use std::process::ExitCode;
+
+    /// The largest image side accepted (pixels).
+    const MAX_PX: i64 = 16384;
 
     /// Geometry of the Distal Minimally invasive Metatarsal Osteotomy (DMMO).
     #[derive(Parser)]
@@ -31,19 +37,25 @@ mod cli {
         },
         /// List the presets with their query strings.
         Presets,
-        /// Draw a query as an SVG file (the same drawing as the page).
+        /// Draw a query as an SVG or PNG file (the same drawing as the page).
         Render {
+            /// The URL query, as for `eval`; it may also hold the page's `theme`.
             query: String,
-            /// Output file (.svg).
+            /// Output file: .svg, or .png (the same SVG rasterised).
             #[arg(short, long)]
             output: std::path::PathBuf,
-            #[arg(long, default_value_t = 1920)]
+            /// Width in pixels.
+            #[arg(long, default_value_t = 1920, value_parser = clap::value_parser!(u32).range(1..=MAX_PX))]
             width: u32,
-            #[arg(long, default_value_t = 1080)]
+            /// Height in pixels.
+            #[arg(long, default_value_t = 1080, value_parser = clap::value_parser!(u32).range(1..=MAX_PX))]
             height: u32,
-            /// light, dark or projector.
-            #[arg(long, default_value = "light")]
-            theme: String,
+            /// light, dark or projector (default: the query's `theme`, else light).
+            #[arg(long)]
+            theme: Option<String>,
+            /// No background: a transparent PNG, an SVG without its background rectangle.
+            #[arg(long)]
+            transparent: bool,
         },
     }
 
@@ -57,7 +69,14 @@ mod cli {
                 width,
                 height,
                 theme,
-            } => render(&query, &output, width, height, &theme),
+                transparent,
+            } => render(
+                &query,
+                &output,
+                (width, height),
+                theme.as_deref(),
+                transparent,
+            ),
             Command::Presets => {
                 for p in Preset::ALL {
                     println!(
@@ -72,18 +91,55 @@ mod cli {
         }
     }
 
+    /// The output formats of `render`, chosen by the file's extension.
+    #[derive(Clone, Copy, PartialEq)]
+    enum Format {
+        Svg,
+        Png,
+    }
+
+    fn format_of(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "svg" => Some(Format::Svg),
+            "png" => Some(Format::Png),
+            _ => None,
+        }
+    }
+
     fn render(
         query: &str,
-        output: &std::path::Path,
-        width: u32,
-        height: u32,
-        theme: &str,
+        output: &Path,
+        (width, height): (u32, u32),
+        theme: Option<&str>,
+        transparent: bool,
     ) -> ExitCode {
-        let parsed = parse_query(query);
+        let Some(format) = format_of(output) else {
+            eprintln!(
+                "osteoviz: cannot tell the format of {}: name the output file .svg or .png",
+                output.display()
+            );
+            return ExitCode::from(2);
+        };
+        let parsed = parse_query_with(query, &["theme"]);
         for n in &parsed.notices {
             eprintln!("osteoviz: warning: {n}");
         }
-        let options = osteoviz::scene::SceneOptions {
+        let query_theme = parsed
+            .other
+            .iter()
+            .rev()
+            .find(|(k, _)| k == "theme")
+            .map(|(_, v)| v.as_str());
+        let theme = theme.or(query_theme).unwrap_or("light");
+        if !THEMES.contains(&theme) {
+            eprintln!(
+                "osteoviz: unknown theme \"{theme}\": use one of {}",
+                THEMES.join(", ")
+            );
+            return ExitCode::from(2);
+        }
+        let options = SceneOptions {
             standalone: true,
             interactive: false,
             width_px: width,
@@ -91,14 +147,38 @@ mod cli {
             theme: theme.to_string(),
             ..Default::default()
         };
-        let scene = match osteoviz::scene::render(&parsed.state, &options) {
+        let scene = match scene::render(&parsed.state, &options) {
+            Ok(s) if transparent => s.without_background(),
             Ok(s) => s,
             Err(e) => {
                 eprintln!("osteoviz: {e}");
                 return ExitCode::from(2);
             }
         };
-        match std::fs::write(output, scene.to_svg()) {
+        let svg = scene.to_svg();
+        let bytes = match format {
+            Format::Svg => svg.into_bytes(),
+            Format::Png => {
+                let background = if transparent {
+                    None
+                } else {
+                    Some(
+                        scene::style::property(theme, "--bg")
+                            .and_then(|c| raster::parse_hex_colour(&c))
+                            .unwrap_or([255, 255, 255]),
+                    )
+                };
+                let fonts = raster::system_fonts();
+                match raster::svg_to_png(&svg, width, height, background, &fonts) {
+                    Ok(png) => png,
+                    Err(e) => {
+                        eprintln!("osteoviz: {e}");
+                        return ExitCode::from(1);
+                    }
+                }
+            }
+        };
+        match std::fs::write(output, bytes) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!("osteoviz: cannot write {}: {e}", output.display());

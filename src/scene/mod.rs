@@ -6,15 +6,18 @@
 //! with [`Scene::to_svg`]: one drawing for both.
 
 pub mod node;
+pub mod style;
 
 pub use node::Node;
+pub use style::{resolve_style, THEMES};
 
 use crate::model::polygon::Polygon;
 use crate::model::{evaluate, AngleReference, Evaluation, ModelError, Point, Vector};
 use crate::state::readouts::verdict_text;
 use crate::state::{format_fixed, State};
 
-/// The drawing's stylesheet: linked by the page, embedded in standalone exports.
+/// The drawing's stylesheet: linked by the page; standalone files embed it flattened for their
+/// theme ([`resolve_style`]).
 pub const STYLE: &str = include_str!("scene.css");
 
 /// Length of an arrow for a force equal to the ground reaction force (mm).
@@ -25,7 +28,8 @@ const FORCE_SCALE_MM: f64 = 14.0;
 pub struct SceneOptions {
     /// Prefix for element ids (clip paths, patterns), unique per page.
     pub id_prefix: String,
-    /// A self-contained SVG file: namespace, size and embedded style.
+    /// A self-contained SVG file: namespace, size and the style of its theme, flattened
+    /// ([`resolve_style`]) so that renderers without CSS variables draw it too.
     pub standalone: bool,
     /// Draw the drag handles (the page), or not (exports).
     pub interactive: bool,
@@ -67,6 +71,14 @@ impl Scene {
         }
         self.root.write_xml(&mut s);
         s
+    }
+
+    /// The same drawing without its background rectangle (a transparent export).
+    pub fn without_background(mut self) -> Scene {
+        self.root
+            .children
+            .retain(|c| c.get("class") != Some("background"));
+        self
     }
 }
 
@@ -702,7 +714,7 @@ pub fn build(state: &State, e: &Evaluation, options: &SceneOptions) -> Scene {
             .attr("xmlns", "http://www.w3.org/2000/svg")
             .attr("width", options.width_px.to_string())
             .attr("height", options.height_px.to_string())
-            .child(Node::new("style").text(STYLE));
+            .child(Node::new("style").text(resolve_style(&options.theme)));
     }
     root = root
         .child(Node::new("title").attr("id", id("title")).text(format!(

@@ -1,0 +1,259 @@
+//! The `osteoviz` command line, run as a user runs it: `eval`, `presets` and `render` to SVG
+//! and PNG.
+#![cfg(not(target_arch = "wasm32"))]
+
+use osteoviz::state::Preset;
+use resvg::tiny_skia::Pixmap;
+use std::collections::HashSet;
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn osteoviz(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_osteoviz"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("UTF-8 output")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).expect("UTF-8 output")
+}
+
+/// A fresh path in Cargo's temporary directory for integration tests.
+fn temp_file(name: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("cli");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    let _ = std::fs::remove_file(&path);
+    path
+}
+
+const EVAL_KEYS: [&str; 16] = [
+    "head_rise_mm",
+    "axial_shortening_mm",
+    "ground_shortening_mm",
+    "declination_before_deg",
+    "declination_after_deg",
+    "cut_to_shaft_deg",
+    "cut_to_ground_deg",
+    "contact_mm",
+    "contact_fraction",
+    "gap_mm",
+    "lever_arm_mm",
+    "normal_ratio",
+    "tangential_ratio",
+    "verdict",
+    "query",
+    "warnings",
+];
+
+fn eval_json(query: &str) -> serde_json::Value {
+    let o = osteoviz(&["eval", query]);
+    assert!(o.status.success(), "{query}: {}", stderr(&o));
+    serde_json::from_str(&stdout(&o)).unwrap_or_else(|e| panic!("{query}: {e}"))
+}
+
+#[test]
+fn eval_prints_every_outcome_of_every_preset() {
+    for preset in Preset::ALL {
+        let query = format!("preset={}", preset.name());
+        let json = eval_json(&query);
+        for key in EVAL_KEYS {
+            assert!(json.get(key).is_some(), "{query}: no {key} in {json}");
+        }
+        for key in &EVAL_KEYS[..13] {
+            let v = json[key].as_f64();
+            assert!(
+                v.is_some_and(f64::is_finite),
+                "{query}: {key} = {}",
+                json[key]
+            );
+        }
+        assert!(
+            ["held", "slides_proximal", "slides_distal", "separates"]
+                .contains(&json["verdict"].as_str().unwrap()),
+            "{json}"
+        );
+        assert_eq!(json["query"], format!("preset={}&ray=2", preset.name()));
+        assert_eq!(json["warnings"], serde_json::json!([]));
+    }
+    let dmmo = eval_json("preset=dmmo");
+    assert_eq!(dmmo["cut_to_shaft_deg"], 45.0);
+    assert_eq!(dmmo["verdict"], "held");
+}
+
+#[test]
+fn eval_refuses_a_value_it_cannot_read() {
+    let o = osteoviz(&["eval", "cut=abc"]);
+    assert!(!o.status.success());
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stdout(&o).is_empty());
+    let err = stderr(&o);
+    assert!(err.contains("abc") && err.contains("cut"), "{err}");
+}
+
+#[test]
+fn eval_warns_about_an_unknown_key_and_goes_on() {
+    let o = osteoviz(&["eval", "preset=dmmo&foo=1"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let warnings = json["warnings"].as_array().unwrap();
+    assert_eq!(warnings.len(), 1, "{json}");
+    assert!(warnings[0].as_str().unwrap().contains("foo"), "{json}");
+    // --strict makes it an error.
+    let strict = osteoviz(&["eval", "--strict", "preset=dmmo&foo=1"]);
+    assert_eq!(strict.status.code(), Some(2));
+}
+
+#[test]
+fn presets_lists_the_six_presets() {
+    let o = osteoviz(&["presets"]);
+    assert!(o.status.success());
+    let out = stdout(&o);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 6, "{out}");
+    for (line, preset) in lines.iter().zip(Preset::ALL) {
+        assert!(line.starts_with(preset.name()), "{line}");
+        assert!(
+            line.contains(&format!("preset={}&ray=2", preset.name())),
+            "{line}"
+        );
+    }
+}
+
+#[test]
+fn render_writes_an_svg_file() {
+    let path = temp_file("dmmo.svg");
+    let o = osteoviz(&[
+        "render",
+        "preset=dmmo&ray=3&theme=dark",
+        "-o",
+        path.to_str().unwrap(),
+        "--width",
+        "800",
+        "--height",
+        "450",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).is_empty(),
+        "theme is a known key: {}",
+        stderr(&o)
+    );
+    let svg = std::fs::read_to_string(&path).unwrap();
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    let root = doc.root_element();
+    assert_eq!(root.tag_name().name(), "svg");
+    assert!(root.attribute("viewBox").is_some());
+    assert_eq!(root.attribute("width"), Some("800"));
+    assert_eq!(root.attribute("height"), Some("450"));
+    assert_eq!(root.attribute("class"), Some("scene theme-dark"));
+    assert!(svg.contains("class=\"background\""));
+    assert!(!svg.contains("var(--"), "the style is flattened");
+}
+
+/// Width and height from a PNG's IHDR chunk.
+fn png_size(bytes: &[u8]) -> (u32, u32) {
+    assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n", "PNG signature");
+    assert_eq!(&bytes[12..16], b"IHDR");
+    let be = |i: usize| u32::from_be_bytes(bytes[i..i + 4].try_into().unwrap());
+    (be(16), be(20))
+}
+
+fn render_png(query: &str, name: &str, extra: &[&str]) -> (Vec<u8>, Pixmap) {
+    let path = temp_file(name);
+    let mut args = vec![
+        "render",
+        query,
+        "-o",
+        path.to_str().unwrap(),
+        "--width",
+        "800",
+        "--height",
+        "450",
+    ];
+    args.extend_from_slice(extra);
+    let o = osteoviz(&args);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let bytes = std::fs::read(&path).unwrap();
+    let pixmap = Pixmap::decode_png(&bytes).expect("a PNG that decodes");
+    (bytes, pixmap)
+}
+
+#[test]
+fn render_writes_a_png_of_the_requested_size() {
+    let (bytes, pixmap) = render_png("preset=dmmo", "dmmo.png", &[]);
+    assert_eq!(png_size(&bytes), (800, 450));
+    assert_eq!((pixmap.width(), pixmap.height()), (800, 450));
+    let colours: HashSet<[u8; 4]> = pixmap
+        .pixels()
+        .iter()
+        .map(|p| [p.red(), p.green(), p.blue(), p.alpha()])
+        .collect();
+    assert!(
+        colours.len() > 50,
+        "a nearly blank image: {} colours",
+        colours.len()
+    );
+    // Opaque everywhere, white outside the drawing's box (the drawing is narrower than 16:9).
+    assert!(pixmap.pixels().iter().all(|p| p.alpha() == 255));
+    let corner = pixmap.pixel(0, 0).unwrap();
+    assert_eq!(
+        [corner.red(), corner.green(), corner.blue()],
+        [255, 255, 255]
+    );
+    // The verdict badge's green (#009e73) is there.
+    assert!(
+        colours.contains(&[0x00, 0x9e, 0x73, 255]),
+        "no verdict colour"
+    );
+}
+
+#[test]
+fn render_png_follows_the_theme_and_can_be_transparent() {
+    let (_, dark) = render_png("preset=reverse", "reverse-dark.png", &["--theme", "dark"]);
+    let corner = dark.pixel(0, 0).unwrap();
+    assert_eq!(
+        [corner.red(), corner.green(), corner.blue()],
+        [0x14, 0x18, 0x1c]
+    );
+
+    let (bytes, clear) = render_png("preset=reverse", "reverse-clear.png", &["--transparent"]);
+    assert_eq!(png_size(&bytes), (800, 450));
+    assert_eq!(clear.pixel(0, 0).unwrap().alpha(), 0);
+    assert_eq!(
+        clear.pixel(400, 20).unwrap().alpha(),
+        0,
+        "no background box"
+    );
+    assert!(clear.pixels().iter().any(|p| p.alpha() == 255));
+}
+
+#[test]
+fn render_refuses_other_formats_and_themes() {
+    let path = temp_file("dmmo.jpg");
+    let o = osteoviz(&["render", "preset=dmmo", "-o", path.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains(".svg or .png"), "{}", stderr(&o));
+    assert!(!path.exists());
+
+    let path = temp_file("theme.svg");
+    let o = osteoviz(&[
+        "render",
+        "preset=dmmo",
+        "-o",
+        path.to_str().unwrap(),
+        "--theme",
+        "neon",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("neon"), "{}", stderr(&o));
+    assert!(!path.exists());
+
+    let o = osteoviz(&["render", "preset=dmmo", "-o", "x.png", "--width", "0"]);
+    assert_eq!(o.status.code(), Some(2));
+}

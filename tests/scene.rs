@@ -1,0 +1,317 @@
+//! The scene as an SVG file: snapshots of every preset (`tests/snapshots/`), and what any
+//! drawing must hold whatever it looks like: valid XML, a millimetre viewBox, every semantic
+//! class, the verdict, handles only when interactive, finite numbers everywhere.
+//!
+//! Snapshots are the exact `Scene::to_svg()` text with a line break between adjacent tags
+//! (`><`), so that a change shows as a readable diff, and the embedded stylesheet's text left
+//! out: it is `scene::resolve_style(theme)` (asserted below, and tested in `scene::style`), so
+//! a change of colour or stroke in scene.css does not churn every snapshot. To accept a
+//! deliberate change of the drawing: `INSTA_UPDATE=always cargo test --test scene`, then
+//! review `git diff tests/snapshots`.
+#![cfg(not(target_arch = "wasm32"))]
+
+use osteoviz::model::{evaluate, Ray};
+use osteoviz::scene::{self, Scene, SceneOptions};
+use osteoviz::state::{parse_query, Preset, State};
+
+fn export() -> SceneOptions {
+    SceneOptions {
+        standalone: true,
+        interactive: false,
+        ..Default::default()
+    }
+}
+
+fn state(query: &str) -> State {
+    let parsed = parse_query(query);
+    assert!(parsed.notices.is_empty(), "{query}: {:?}", parsed.notices);
+    parsed.state
+}
+
+fn draw(query: &str, options: &SceneOptions) -> Scene {
+    scene::render(&state(query), options).unwrap_or_else(|e| panic!("{query}: {e}"))
+}
+
+/// The snapshot text: the SVG, one tag a line, with the stylesheet's text elided.
+fn lines(svg: &str) -> String {
+    let svg = match (svg.find("<style>"), svg.find("</style>")) {
+        (Some(start), Some(end)) => format!(
+            "{}<style>/* resolve_style(theme) */{}",
+            &svg[..start],
+            &svg[end..]
+        ),
+        _ => svg.to_string(),
+    };
+    svg.replace("><", ">\n<")
+}
+
+/// The cases every test covers: each preset on ray 2, the DMMO on rays 3 and 4, the ground
+/// reference, and the projector and dark themes.
+fn cases() -> Vec<(String, String, SceneOptions)> {
+    let mut out: Vec<(String, String, SceneOptions)> = Preset::ALL
+        .into_iter()
+        .map(|p| {
+            (
+                format!("{}_ray2", p.name()),
+                format!("preset={}&ray=2", p.name()),
+                export(),
+            )
+        })
+        .collect();
+    for ray in [3, 4] {
+        out.push((
+            format!("dmmo_ray{ray}"),
+            format!("preset=dmmo&ray={ray}"),
+            export(),
+        ));
+    }
+    out.push((
+        "dmmo_ref_ground".into(),
+        "preset=dmmo&ref=ground".into(),
+        export(),
+    ));
+    for theme in ["projector", "dark"] {
+        out.push((
+            format!("dmmo_theme_{theme}"),
+            "preset=dmmo".into(),
+            SceneOptions {
+                theme: theme.into(),
+                ..export()
+            },
+        ));
+    }
+    out
+}
+
+#[test]
+fn snapshots_of_every_case() {
+    for (name, query, options) in cases() {
+        let svg = draw(&query, &options).to_svg();
+        insta::assert_snapshot!(name.as_str(), lines(&svg), query.as_str());
+    }
+}
+
+fn classes<'a>(node: &roxmltree::Node<'a, 'a>) -> impl Iterator<Item = &'a str> {
+    node.attribute("class").unwrap_or("").split_whitespace()
+}
+
+fn with_class<'a>(doc: &'a roxmltree::Document<'a>, class: &str) -> Vec<roxmltree::Node<'a, 'a>> {
+    doc.descendants()
+        .filter(|n| n.is_element() && classes(n).any(|c| c == class))
+        .collect()
+}
+
+fn numbers(text: &str) -> Vec<f64> {
+    text.split(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-' || c == 'e'))
+        .filter(|t| !t.is_empty() && *t != "e")
+        .map(|t| {
+            t.parse::<f64>()
+                .unwrap_or_else(|_| panic!("{t:?} in {text:?} is not a number"))
+        })
+        .collect()
+}
+
+/// Every geometric attribute parses as a finite number; no `NaN` or `inf` anywhere.
+fn assert_finite(svg: &str, what: &str) {
+    assert!(!svg.contains("NaN"), "{what}: NaN in the SVG");
+    assert!(!svg.contains("inf"), "{what}: inf in the SVG");
+    let doc = roxmltree::Document::parse(svg).unwrap_or_else(|e| panic!("{what}: {e}"));
+    for node in doc.descendants().filter(|n| n.is_element()) {
+        for attr in node.attributes() {
+            let value = attr.value();
+            match attr.name() {
+                "x" | "y" | "x1" | "y1" | "x2" | "y2" | "cx" | "cy" | "r" | "rx" | "width"
+                | "height" | "aria-valuenow" => {
+                    let v: f64 = value
+                        .parse()
+                        .unwrap_or_else(|_| panic!("{what}: {}={value:?}", attr.name()));
+                    assert!(v.is_finite(), "{what}: {}={value}", attr.name());
+                }
+                "d" | "viewBox" => {
+                    assert!(
+                        numbers(value).iter().all(|v| v.is_finite()),
+                        "{what}: {}={value}",
+                        attr.name()
+                    );
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+const CLASSES: [&str; 13] = [
+    "cut-line",
+    "fragment-proximal",
+    "fragment-head",
+    "ghost",
+    "kerf",
+    "axis-before",
+    "axis-after",
+    "angle-phi",
+    "angle-theta",
+    "force-ground",
+    "friction-cone",
+    "dimension-line",
+    "verdict",
+];
+
+#[test]
+fn every_case_is_a_complete_svg_file() {
+    for (name, query, options) in cases() {
+        let scene = draw(&query, &options);
+        let svg = scene.to_svg();
+        assert_finite(&svg, &name);
+        let doc = roxmltree::Document::parse(&svg).unwrap();
+        let root = doc.root_element();
+        assert_eq!(root.tag_name().name(), "svg", "{name}");
+        assert_eq!(
+            root.tag_name().namespace(),
+            Some("http://www.w3.org/2000/svg")
+        );
+        assert_eq!(root.attribute("width"), Some("1920"), "{name}");
+        assert_eq!(root.attribute("height"), Some("1080"), "{name}");
+        assert!(
+            classes(&root).any(|c| c == format!("theme-{}", options.theme)),
+            "{name}"
+        );
+
+        // A viewBox in millimetres: a metatarsal with room for the labels, not pixels.
+        let vb = numbers(root.attribute("viewBox").expect("a viewBox"));
+        assert_eq!(vb.len(), 4, "{name}: {vb:?}");
+        assert!(vb[2] > 0.0 && vb[3] > 0.0, "{name}: {vb:?}");
+        assert!(
+            (60.0..300.0).contains(&vb[2]) && (40.0..200.0).contains(&vb[3]),
+            "{name}: {vb:?} is not a millimetre box"
+        );
+        for (a, b) in vb.iter().zip(scene.view_box) {
+            assert!(
+                (a - b).abs() <= 0.005,
+                "{name}: {vb:?} vs {:?}",
+                scene.view_box
+            );
+        }
+
+        // The embedded style is flat: any SVG renderer draws the file as the page does.
+        let style = doc
+            .descendants()
+            .find(|n| n.has_tag_name("style"))
+            .and_then(|n| n.text())
+            .expect("an embedded style");
+        assert!(
+            !style.contains("var(") && !style.contains("calc("),
+            "{name}"
+        );
+        assert_eq!(style, scene::resolve_style(&options.theme));
+
+        for class in CLASSES {
+            assert!(!with_class(&doc, class).is_empty(), "{name}: no .{class}");
+        }
+        let expected = evaluate(&state(&query).to_params())
+            .unwrap()
+            .outcomes
+            .verdict
+            .key();
+        let verdicts = with_class(&doc, "verdict");
+        assert_eq!(verdicts.len(), 1, "{name}");
+        assert_eq!(
+            verdicts[0].attribute("data-verdict"),
+            Some(expected),
+            "{name}"
+        );
+        assert!(classes(&verdicts[0]).any(|c| c == format!("verdict-{expected}")));
+
+        // An export has no handles.
+        assert!(
+            doc.descendants()
+                .all(|n| n.attribute("data-handle").is_none() && n.attribute("tabindex").is_none()),
+            "{name}: an export has handles"
+        );
+    }
+}
+
+#[test]
+fn the_interactive_scene_has_focusable_handles() {
+    for preset in Preset::ALL {
+        let scene = scene::render(&preset.state(Ray::M2), &SceneOptions::default()).unwrap();
+        let svg = scene.to_svg();
+        assert!(!svg.starts_with("<?xml"), "the page's scene is not a file");
+        let doc = roxmltree::Document::parse(&svg).unwrap();
+        assert!(doc.descendants().all(|n| !n.has_tag_name("style")));
+        for handle in ["cut", "slide"] {
+            let found: Vec<_> = doc
+                .descendants()
+                .filter(|n| n.attribute("data-handle") == Some(handle))
+                .collect();
+            assert_eq!(found.len(), 1, "{}: handle {handle}", preset.name());
+            assert_eq!(found[0].attribute("tabindex"), Some("0"));
+            assert_eq!(found[0].attribute("role"), Some("slider"));
+            assert!(found[0].attribute("aria-label").is_some());
+        }
+    }
+}
+
+fn cut_line(query: &str) -> [f64; 4] {
+    let svg = draw(query, &export()).to_svg();
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    // The first .cut-line is the main drawing's (the inset has its own).
+    let line = with_class(&doc, "cut-line")[0];
+    ["x1", "y1", "x2", "y2"].map(|a| line.attribute(a).unwrap().parse().unwrap())
+}
+
+#[test]
+fn the_cut_line_follows_the_cut_angle() {
+    let at_45 = cut_line("preset=dmmo&cut=45");
+    let at_60 = cut_line("preset=dmmo&cut=60");
+    assert_ne!(at_45, at_60);
+    // 45° to the shaft of 15° declination is 30° to the ground (SVG's y points down).
+    let slope = |l: [f64; 4]| (-(l[3] - l[1])).atan2(l[2] - l[0]).to_degrees();
+    assert!((slope(at_45) - 30.0).abs() < 0.2, "{}", slope(at_45));
+    assert!((slope(at_60) - 45.0).abs() < 0.2, "{}", slope(at_60));
+}
+
+#[test]
+fn no_state_draws_a_non_finite_number() {
+    let mut drawn = 0;
+    for preset in Preset::ALL {
+        for cut in [
+            0.0, 10.0, 30.0, 45.0, 60.0, 89.5, 90.0, 120.0, 135.0, 165.0, 180.0,
+        ] {
+            for slide in [-15.0, -7.5, -1.0, 0.0, 2.5, 7.5, 15.0] {
+                let query = format!("preset={}&cut={cut}&slide={slide}", preset.name());
+                let parsed = parse_query(&query);
+                let Ok(e) = evaluate(&parsed.state.to_params()) else {
+                    continue;
+                };
+                // The outcomes are finite (serde_json writes a NaN or an infinity as null).
+                let outcomes = serde_json::to_value(e.outcomes).unwrap();
+                assert!(
+                    outcomes.as_object().unwrap().values().all(|v| !v.is_null()),
+                    "{query}: {outcomes}"
+                );
+                for interactive in [false, true] {
+                    let options = SceneOptions {
+                        interactive,
+                        ..export()
+                    };
+                    let svg = scene::build(&parsed.state, &e, &options).to_svg();
+                    assert_finite(&svg, &query);
+                }
+                drawn += 1;
+            }
+        }
+    }
+    assert!(
+        drawn >= 6 * 11 * 7 * 9 / 10,
+        "only {drawn} states could be drawn"
+    );
+}
+
+#[test]
+fn a_transparent_export_has_no_background() {
+    let scene = draw("preset=dmmo", &export());
+    assert!(scene.to_svg().contains("class=\"background\""));
+    let svg = scene.without_background().to_svg();
+    assert!(!svg.contains("class=\"background\""));
+    roxmltree::Document::parse(&svg).unwrap();
+}
