@@ -38,6 +38,8 @@ pub struct SceneOptions {
     pub height_px: u32,
     /// Theme class on the root (`light`, `dark`, `projector`).
     pub theme: String,
+    /// Lines written under the drawing (an exported figure's caption).
+    pub caption: Vec<String>,
 }
 
 impl Default for SceneOptions {
@@ -49,6 +51,7 @@ impl Default for SceneOptions {
             width_px: 1920,
             height_px: 1080,
             theme: "light".into(),
+            caption: Vec::new(),
         }
     }
 }
@@ -203,7 +206,11 @@ pub fn build(state: &State, e: &Evaluation, options: &SceneOptions) -> Scene {
     let g = &e.geometry;
     let o = &e.outcomes;
     let id = |name: &str| format!("{}{name}", options.id_prefix);
-    let vb = view_box(e);
+    let mut vb = view_box(e);
+    // Room for the caption under the drawing: one 4.5 mm line each.
+    let caption_top = vb[1] + vb[3];
+    vb[3] +=
+        options.caption.len() as f64 * 4.5 + if options.caption.is_empty() { 0.0 } else { 2.0 };
     let (left, top, width, height) = (vb[0], -vb[1], vb[2], vb[3]);
     let right = left + width;
     let bottom = top - height;
@@ -653,6 +660,16 @@ pub fn build(state: &State, e: &Evaluation, options: &SceneOptions) -> Scene {
             "label verdict-detail",
         ));
     layers.push(badge);
+
+    for (i, line) in options.caption.iter().enumerate() {
+        layers.push(
+            Node::new("text")
+                .class("label label-start caption")
+                .num("x", left + 3.0)
+                .num("y", caption_top + 3.2 + i as f64 * 4.5)
+                .text(line.clone()),
+        );
+    }
 
     // Handles: rotate the cut about its axis crossing; slide the head along the cut.
     if options.interactive {

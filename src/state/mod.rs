@@ -19,10 +19,12 @@
 //! | `pull` | soft-tissue pull / ground force | | 0..1 | 0.2 |
 //! | `preset` | preset name (explicit keys override) | | | `dmmo` |
 
+pub mod animation;
 pub mod history;
 pub mod presets;
 pub mod query;
 pub mod readouts;
+pub mod view;
 
 pub use history::{Action, History};
 pub use presets::Preset;

@@ -6,42 +6,57 @@
 //! readouts `<output data-outcome="JSON_KEY" data-value="FULL_PRECISION">`.
 
 pub mod about;
+pub mod browser;
 pub mod controls;
 pub mod scene_view;
 
 use crate::model::{evaluate, AngleReference, Evaluation, Ray};
 use crate::scene::{self, Node, SceneOptions};
-use crate::state::query::{parse_query_with, to_query};
+use crate::state::animation::Animation;
+use crate::state::query::{matching_preset, parse_query_with, to_query};
 use crate::state::readouts::{display, summary, Value, READOUTS};
-use crate::state::{Action, History, Key, Preset, State, KEYS};
+use crate::state::view::{Lang, Theme, View, SCALES, SPEEDS, VIEW_KEYS};
+use crate::state::{format_number, Action, History, Key, Preset, State};
 use about::About;
 use controls::NumberControl;
 use scene_view::SceneView;
+use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-/// Query keys owned by the view (not the osteotomy state); passed through the URL untouched.
-pub const VIEW_KEYS: [&str; 7] = [
-    "theme", "lang", "embed", "controls", "scale", "play", "plan",
-];
+/// Keys owned by other parts of the page (the forefoot plan), passed through the URL untouched.
+pub const PASS_THROUGH_PREFIXES: [&str; 5] = ["plan", "edit", "m2.", "m3.", "m4."];
 
-/// The page's state: the osteotomy history, plus what the URL said on arrival.
+/// The page's state: the osteotomy history, the view options, the animation.
 #[derive(Clone, Debug, PartialEq)]
 pub struct AppModel {
     pub history: History,
+    pub view: View,
+    /// What the URL said that was changed on arrival.
     pub notices: Vec<String>,
-    /// View keys from the URL, kept when the URL is rewritten.
-    pub view: Vec<(String, String)>,
+    /// Pairs owned by other features, kept when the URL is rewritten.
+    pub other: Vec<(String, String)>,
+    pub animation: Animation,
+    /// A short status line (link copied, export written).
+    pub status: Option<String>,
 }
 
-/// What the page can do: a state action, or dismiss the URL notice.
+/// What the page can do.
 #[derive(Clone, Debug, PartialEq)]
 pub enum PageAction {
     State(Action),
     DismissNotices,
+    SetTheme(Theme),
+    SetScale(f64),
+    TogglePlay,
+    SetLooping(bool),
+    SetSpeed(f64),
+    /// Seconds since the last animation frame.
+    Tick(f64),
+    Status(Option<String>),
 }
 
 impl Reducible for AppModel {
@@ -50,8 +65,18 @@ impl Reducible for AppModel {
     fn reduce(self: Rc<Self>, action: PageAction) -> Rc<Self> {
         let mut next = (*self).clone();
         match action {
-            PageAction::State(a) => next.history.apply(a),
+            PageAction::State(a) => {
+                next.history.apply(a);
+                next.status = None;
+            }
             PageAction::DismissNotices => next.notices.clear(),
+            PageAction::SetTheme(t) => next.view.theme = t,
+            PageAction::SetScale(s) => next.view.scale = s,
+            PageAction::TogglePlay => next.animation.toggle(),
+            PageAction::SetLooping(l) => next.animation.looping = l,
+            PageAction::SetSpeed(v) => next.animation.speed = v,
+            PageAction::Tick(dt) => next.animation.tick(dt),
+            PageAction::Status(s) => next.status = s,
         }
         if next == *self {
             self
@@ -61,27 +86,71 @@ impl Reducible for AppModel {
     }
 }
 
+fn is_pass_through(key: &str) -> bool {
+    PASS_THROUGH_PREFIXES
+        .iter()
+        .any(|p| key == p.trim_end_matches('.') || (p.ends_with('.') && key.starts_with(p)))
+}
+
 impl AppModel {
     /// The page as a URL query describes it (unknown and bad keys become notices).
     pub fn from_query(query: &str) -> Self {
-        let parsed = parse_query_with(query, &VIEW_KEYS);
+        let pass_through: Vec<String> = crate::state::query::pairs(query)
+            .into_iter()
+            .map(|(k, _)| k)
+            .filter(|k| is_pass_through(k))
+            .collect();
+        let mut known: Vec<&str> = VIEW_KEYS.to_vec();
+        known.extend(pass_through.iter().map(|s| s.as_str()));
+        let parsed = parse_query_with(query, &known);
+        let (view_pairs, other): (Vec<_>, Vec<_>) = parsed
+            .other
+            .into_iter()
+            .partition(|(k, _)| VIEW_KEYS.contains(&k.as_str()));
+        let (view, view_notices) = View::from_pairs(&view_pairs);
+        let mut notices: Vec<String> = parsed.notices.iter().map(|n| n.to_string()).collect();
+        notices.extend(view_notices.iter().map(|n| n.to_string()));
+        let animation = Animation {
+            playing: view.play,
+            reduced_motion: browser::prefers_reduced_motion(),
+            ..Default::default()
+        };
         AppModel {
             history: History::new(parsed.state),
-            notices: parsed.notices.iter().map(|n| n.to_string()).collect(),
-            view: parsed.other,
+            view,
+            notices,
+            other,
+            animation,
+            status: None,
         }
     }
 
-    /// The URL query for the present state, view keys kept.
+    /// The URL query for the present state, view options and pass-through keys kept.
     pub fn query(&self) -> String {
         let mut q = to_query(&self.history.present);
-        for (k, v) in &self.view {
+        for (k, v) in self.view.to_pairs().iter().chain(self.other.iter()) {
             q.push('&');
             q.push_str(k);
             q.push('=');
             q.push_str(v);
         }
         q
+    }
+
+    /// What is drawn: the present state, or a frame of the animation.
+    pub fn displayed(&self) -> State {
+        let present = self.history.present;
+        self.animation
+            .progress()
+            .map_or(present, |p| present.displaced(p))
+    }
+
+    /// The interface language: the URL's, else the browser's, else English.
+    pub fn lang(&self) -> Lang {
+        self.view
+            .lang
+            .or_else(|| browser::browser_language().and_then(|t| Lang::from_tag(&t)))
+            .unwrap_or_default()
     }
 }
 
@@ -91,21 +160,23 @@ fn current_query() -> String {
         .unwrap_or_default()
 }
 
+fn in_text_box(e: &web_sys::KeyboardEvent) -> bool {
+    e.target()
+        .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+        .is_some_and(|i| i.type_() == "number" || i.type_() == "text")
+}
+
 /// Shortcuts that work wherever the focus is: undo, redo, reset.
 fn shortcut(e: &web_sys::KeyboardEvent) -> Option<Action> {
-    let in_text_box = e
-        .target()
-        .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
-        .is_some_and(|i| i.type_() == "number" || i.type_() == "text");
     let ctrl = e.ctrl_key() || e.meta_key();
-    if ctrl && !in_text_box && e.code() == "KeyZ" {
+    if ctrl && !in_text_box(e) && e.code() == "KeyZ" {
         return Some(if e.shift_key() {
             Action::Redo
         } else {
             Action::Undo
         });
     }
-    if ctrl && !in_text_box && e.code() == "KeyY" {
+    if ctrl && !in_text_box(e) && e.code() == "KeyY" {
         return Some(Action::Redo);
     }
     if e.alt_key() && !ctrl && e.code() == "KeyR" {
@@ -114,7 +185,35 @@ fn shortcut(e: &web_sys::KeyboardEvent) -> Option<Action> {
     None
 }
 
-#[derive(Properties, PartialEq, Default)]
+/// In a slide deck, the keys the app does not use go to the deck: page keys, space, N and P,
+/// and the arrows when no control has the focus.
+fn forwarded_to_deck(e: &web_sys::KeyboardEvent) -> bool {
+    if e.ctrl_key() || e.meta_key() || e.alt_key() {
+        return false;
+    }
+    let key = e.key();
+    if matches!(
+        key.as_str(),
+        "PageDown" | "PageUp" | " " | "n" | "N" | "p" | "P"
+    ) {
+        return !in_text_box(e);
+    }
+    if key.starts_with("Arrow") {
+        let focused_control = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.active_element())
+            .is_some_and(|a| {
+                matches!(
+                    a.tag_name().to_ascii_lowercase().as_str(),
+                    "input" | "select" | "button"
+                ) || a.has_attribute("data-handle")
+            });
+        return !focused_control;
+    }
+    false
+}
+
+#[derive(Properties, PartialEq)]
 pub struct AppProps {
     /// The query to start from; the page's URL when absent.
     #[prop_or_default]
@@ -122,6 +221,18 @@ pub struct AppProps {
     /// Keep the URL in step with the state (off for embedded test instances).
     #[prop_or(true)]
     pub sync_url: bool,
+}
+
+/// A `requestAnimationFrame` callback.
+type FrameCallback = Closure<dyn FnMut(f64)>;
+
+/// Export settings chosen in the page.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct ExportOptions {
+    width: u32,
+    height: u32,
+    transparent: bool,
+    caption: bool,
 }
 
 /// The application root.
@@ -133,21 +244,42 @@ pub fn app(props: &AppProps) -> Html {
         .map(|q| q.to_string())
         .unwrap_or_else(current_query);
     let model = use_reducer(move || AppModel::from_query(&initial_query));
-    let state = model.history.present;
+    let shown = model.displayed();
+    let page = model.dispatcher();
     let dispatch = {
-        let model = model.dispatcher();
-        Callback::from(move |a: Action| model.dispatch(PageAction::State(a)))
+        let page = page.clone();
+        Callback::from(move |a: Action| page.dispatch(PageAction::State(a)))
     };
+    let main_ref = use_node_ref();
+    let export = use_state(|| ExportOptions {
+        width: 1920,
+        height: 1080,
+        transparent: false,
+        caption: false,
+    });
 
-    // Global shortcuts on the document.
+    // Document shortcuts: undo/redo/reset, F for fullscreen, deck keys in embed mode.
     {
-        let dispatch = dispatch.clone();
-        use_effect_with((), move |_| {
+        let page = page.clone();
+        let embed = model.view.embed;
+        let main_ref = main_ref.clone();
+        use_effect_with(embed, move |embed| {
+            let embed = *embed;
             let listener =
                 Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(move |e: web_sys::KeyboardEvent| {
                     if let Some(action) = shortcut(&e) {
                         e.prevent_default();
-                        dispatch.emit(action);
+                        page.dispatch(PageAction::State(action));
+                    } else if e.code() == "KeyF"
+                        && !e.ctrl_key()
+                        && !e.meta_key()
+                        && !e.alt_key()
+                        && !in_text_box(&e)
+                    {
+                        e.prevent_default();
+                        browser::toggle_fullscreen(main_ref.cast::<web_sys::Element>());
+                    } else if embed && forwarded_to_deck(&e) && browser::forward_key_to_parent(&e) {
+                        e.prevent_default();
                     }
                 });
             let document = web_sys::window().and_then(|w| w.document());
@@ -163,6 +295,39 @@ pub fn app(props: &AppProps) -> Html {
                     );
                 }
             }
+        });
+    }
+
+    // The animation clock: one tick per animation frame while playing.
+    {
+        let page = page.clone();
+        use_effect_with(model.animation.playing, move |playing| {
+            let running = Rc::new(Cell::new(*playing));
+            if *playing {
+                let frame: Rc<std::cell::RefCell<Option<FrameCallback>>> = Rc::default();
+                let again = frame.clone();
+                let last = Rc::new(Cell::new(f64::NAN));
+                let still = running.clone();
+                *frame.borrow_mut() = Some(Closure::new(move |now: f64| {
+                    // Stopped: request no further frame (the closure is freed with the page).
+                    if !still.get() {
+                        return;
+                    }
+                    let previous = last.replace(now);
+                    if previous.is_finite() {
+                        page.dispatch(PageAction::Tick((now - previous) / 1000.0));
+                    }
+                    if let (Some(w), Some(f)) = (web_sys::window(), again.borrow().as_ref()) {
+                        let _ = w.request_animation_frame(f.as_ref().unchecked_ref());
+                    }
+                }));
+                if let Some(w) = web_sys::window() {
+                    if let Some(f) = frame.borrow().as_ref() {
+                        let _ = w.request_animation_frame(f.as_ref().unchecked_ref());
+                    }
+                }
+            }
+            move || running.set(false)
         });
     }
 
@@ -183,22 +348,16 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
 
-    let evaluation = use_memo(state, |s| evaluate(&s.to_params()).map(Rc::new));
-    let theme = model
-        .view
-        .iter()
-        .find(|(k, _)| k == "theme")
-        .map(|(_, v)| v.clone())
-        .filter(|t| ["light", "dark", "projector"].contains(&t.as_str()))
-        .unwrap_or_else(|| "light".into());
-    let drawing = use_memo((state, theme.clone()), |(s, theme)| {
+    let theme = model.view.theme;
+    let evaluation = use_memo(shown, |s| evaluate(&s.to_params()).map(Rc::new));
+    let drawing = use_memo((shown, theme), |(s, theme)| {
         evaluate(&s.to_params()).ok().map(|e| {
             Rc::new(
                 scene::build(
                     s,
                     &e,
                     &SceneOptions {
-                        theme: theme.clone(),
+                        theme: theme.name().to_string(),
                         ..Default::default()
                     },
                 )
@@ -208,7 +367,7 @@ pub fn app(props: &AppProps) -> Html {
     });
 
     let body = match (&*evaluation, &*drawing) {
-        (Ok(e), Some(root)) => stage(&state, e.clone(), root.clone(), &dispatch),
+        (Ok(e), Some(root)) => stage(&model, &shown, e.clone(), root.clone(), &dispatch, &page),
         (Err(err), _) => html! {
             <div class="error" role="alert">
                 { format!("This combination cannot be drawn: {err}. ") }
@@ -218,24 +377,243 @@ pub fn app(props: &AppProps) -> Html {
         _ => html! {},
     };
 
-    let dismiss = model.dispatcher();
+    let scale_class = format!("scale-{}", (model.view.scale * 100.0).round() as u32);
+    let classes = classes!(
+        "app",
+        format!("theme-{}", theme.name()),
+        scale_class,
+        model.view.embed.then_some("embed"),
+        model.animation.playing.then_some("playing"),
+    );
+    let dismiss = page.clone();
+    let notices = (!model.notices.is_empty()).then(|| html! {
+        <div class="notice" role="status">
+            <span>{ format!("The link was adjusted: {}.", model.notices.join("; ")) }</span>
+            <button class="dismiss" aria-label="Dismiss the notice"
+                onclick={Callback::from(move |_| dismiss.dispatch(PageAction::DismissNotices))}>{ "×" }</button>
+        </div>
+    });
+    if model.view.embed {
+        return html! {
+            <main id="app" class={classes} ref={main_ref} lang={model.lang().code()}>
+                { for notices }
+                { body }
+            </main>
+        };
+    }
+    let lecture = lecture_bar(
+        &model,
+        &page,
+        &export,
+        &shown,
+        evaluation.as_ref().as_ref().ok(),
+        main_ref.clone(),
+    );
     html! {
-        <main id="app" class={classes!("app", format!("theme-{theme}"))}>
+        <main id="app" class={classes} ref={main_ref} lang={model.lang().code()}>
             <header class="app-header">
                 <h1>{ "osteoviz" }<span class="subtitle">{ " · DMMO geometry, sagittal view from medial" }</span></h1>
                 { toolbar(&model.history, &dispatch) }
             </header>
-            if !model.notices.is_empty() {
-                <div class="notice" role="status">
-                    <span>{ format!("The link was adjusted: {}.", model.notices.join("; ")) }</span>
-                    <button class="dismiss" aria-label="Dismiss the notice"
-                        onclick={Callback::from(move |_| dismiss.dispatch(PageAction::DismissNotices))}>{ "×" }</button>
-                </div>
-            }
+            { for notices }
+            { lecture }
             { body }
             <About />
         </main>
     }
+}
+
+/// Present, share and export: play, theme, text size, fullscreen, copy link, SVG/PNG.
+fn lecture_bar(
+    model: &AppModel,
+    page: &UseReducerDispatcher<AppModel>,
+    export: &UseStateHandle<ExportOptions>,
+    shown: &State,
+    evaluation: Option<&Rc<Evaluation>>,
+    main_ref: NodeRef,
+) -> Html {
+    let anim = model.animation;
+    let play = {
+        let page = page.clone();
+        Callback::from(move |_| page.dispatch(PageAction::TogglePlay))
+    };
+    let onloop = {
+        let page = page.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            page.dispatch(PageAction::SetLooping(input.checked()));
+        })
+    };
+    let onspeed = {
+        let page = page.clone();
+        Callback::from(move |e: Event| {
+            let select: HtmlSelectElement = e.target_unchecked_into();
+            if let Ok(v) = select.value().parse::<f64>() {
+                page.dispatch(PageAction::SetSpeed(v));
+            }
+        })
+    };
+    let ontheme = {
+        let page = page.clone();
+        Callback::from(move |e: Event| {
+            let select: HtmlSelectElement = e.target_unchecked_into();
+            if let Some(t) = Theme::from_name(&select.value()) {
+                page.dispatch(PageAction::SetTheme(t));
+            }
+        })
+    };
+    let onscale = {
+        let page = page.clone();
+        Callback::from(move |e: Event| {
+            let select: HtmlSelectElement = e.target_unchecked_into();
+            if let Ok(v) = select.value().parse::<f64>() {
+                page.dispatch(PageAction::SetScale(v));
+            }
+        })
+    };
+    let fullscreen =
+        Callback::from(move |_| browser::toggle_fullscreen(main_ref.cast::<web_sys::Element>()));
+    let copy = {
+        let page = page.clone();
+        Callback::from(move |_| {
+            let href = browser::location_href();
+            let text = if browser::copy_text(&href) {
+                "Link copied to the clipboard.".to_string()
+            } else {
+                format!("Copy this link: {href}")
+            };
+            page.dispatch(PageAction::Status(Some(text)));
+        })
+    };
+    let file_stem = format!(
+        "osteoviz-{}-m{}",
+        matching_preset(shown).map_or("custom", |p| p.name()),
+        shown.ray.number()
+    );
+    let export_svg_for = |png: bool| {
+        let page = page.clone();
+        let options = **export;
+        let state = *shown;
+        let evaluation = evaluation.cloned();
+        let theme = model.view.theme;
+        let file_stem = file_stem.clone();
+        Callback::from(move |_| {
+            let Some(e) = evaluation.as_ref() else { return };
+            let caption = if options.caption {
+                caption_lines(&state, e)
+            } else {
+                Vec::new()
+            };
+            let scene = scene::build(
+                &state,
+                e,
+                &SceneOptions {
+                    standalone: true,
+                    interactive: false,
+                    width_px: options.width,
+                    height_px: options.height,
+                    theme: theme.name().to_string(),
+                    caption,
+                    ..Default::default()
+                },
+            );
+            let scene = if options.transparent {
+                scene.without_background()
+            } else {
+                scene
+            };
+            let svg = scene.to_svg();
+            if png {
+                browser::download_png(
+                    &svg,
+                    options.width,
+                    options.height,
+                    options.transparent,
+                    format!("{file_stem}.png"),
+                );
+            } else {
+                browser::download_text(&svg, "image/svg+xml", &format!("{file_stem}.svg"));
+            }
+            page.dispatch(PageAction::Status(Some(format!(
+                "{} exported.",
+                if png { "PNG" } else { "SVG" }
+            ))));
+        })
+    };
+    let set_export = |f: fn(&mut ExportOptions, &HtmlInputElement)| {
+        let export = export.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let mut next = *export;
+            f(&mut next, &input);
+            export.set(next);
+        })
+    };
+    let ex = **export;
+    html! {
+        <section class="lecture-bar" aria-label="Present and export">
+            <div class="group">
+                <button name="play" aria-pressed={anim.playing.to_string()} onclick={play}>
+                    { if anim.playing { "■ Stop" } else { "▶ Play the displacement" } }
+                </button>
+                <label><input type="checkbox" name="loop" checked={anim.looping} onchange={onloop} />{ " loop" }</label>
+                <label>{ "speed " }
+                    <select name="speed" onchange={onspeed}>
+                        { for SPEEDS.iter().map(|v| html! { <option value={format_number(*v, 2)} selected={*v == anim.speed}>{ format!("{}×", format_number(*v, 2)) }</option> }) }
+                    </select>
+                </label>
+            </div>
+            <div class="group">
+                <label>{ "theme " }
+                    <select name="theme" onchange={ontheme}>
+                        { for Theme::ALL.iter().map(|t| html! { <option value={t.name()} selected={*t == model.view.theme}>{ t.name() }</option> }) }
+                    </select>
+                </label>
+                <label>{ "text " }
+                    <select name="scale" onchange={onscale}>
+                        { for SCALES.iter().map(|v| html! { <option value={format_number(*v, 2)} selected={*v == model.view.scale}>{ format!("{}%", (v * 100.0).round()) }</option> }) }
+                    </select>
+                </label>
+                <button name="fullscreen" aria-keyshortcuts="F" onclick={fullscreen}>{ "Fullscreen (F)" }</button>
+                <button name="copy-link" onclick={copy}>{ "Copy link" }</button>
+            </div>
+            <details class="group export">
+                <summary>{ "Export figure" }</summary>
+                <label>{ "width " }<input type="number" name="export-width" min="200" max="8000" step="10" value={ex.width.to_string()}
+                    onchange={set_export(|o, i| if let Ok(v) = i.value().parse::<u32>() { o.width = v.clamp(200, 8000) })} />{ " px" }</label>
+                <label>{ "height " }<input type="number" name="export-height" min="200" max="8000" step="10" value={ex.height.to_string()}
+                    onchange={set_export(|o, i| if let Ok(v) = i.value().parse::<u32>() { o.height = v.clamp(200, 8000) })} />{ " px" }</label>
+                <label><input type="checkbox" name="export-transparent" checked={ex.transparent}
+                    onchange={set_export(|o, i| o.transparent = i.checked())} />{ " transparent background" }</label>
+                <label><input type="checkbox" name="export-caption" checked={ex.caption}
+                    onchange={set_export(|o, i| o.caption = i.checked())} />{ " readouts as a caption" }</label>
+                <button name="export-svg" onclick={export_svg_for(false)}>{ "Download SVG" }</button>
+                <button name="export-png" onclick={export_svg_for(true)}>{ "Download PNG" }</button>
+            </details>
+            if let Some(status) = &model.status {
+                <p class="status" role="status">{ status }</p>
+            }
+        </section>
+    }
+}
+
+/// The caption under an exported figure: the summary and the main readouts.
+pub fn caption_lines(state: &State, e: &Evaluation) -> Vec<String> {
+    let keys = [
+        "cut_to_shaft_deg",
+        "cut_to_ground_deg",
+        "head_rise_mm",
+        "axial_shortening_mm",
+        "declination_after_deg",
+        "contact_mm",
+        "verdict",
+    ];
+    let readouts: Vec<String> = READOUTS
+        .iter()
+        .filter(|r| keys.contains(&r.key))
+        .map(|r| format!("{} {}", r.label, display(r, (r.value)(&e.outcomes))))
+        .collect();
+    vec![summary(state, e), readouts.join(" · ")]
 }
 
 fn toolbar(history: &History, dispatch: &Callback<Action>) -> Html {
@@ -283,13 +661,24 @@ fn toolbar(history: &History, dispatch: &Callback<Action>) -> Html {
 }
 
 fn stage(
+    model: &AppModel,
     state: &State,
     evaluation: Rc<Evaluation>,
     root: Rc<Node>,
     dispatch: &Callback<Action>,
+    _page: &UseReducerDispatcher<AppModel>,
 ) -> Html {
-    let control = |key: Key| html! { <NumberControl key_={key} state={*state} dispatch={dispatch.clone()} /> };
-    let cut_label = match state.reference {
+    let view = &model.view;
+    // Controls edit the present state, even while an animation frame is drawn.
+    let present = model.history.present;
+    let control = |key: Key| {
+        if view.shows_control(key.spec().name) {
+            html! { <NumberControl key_={key} state={present} dispatch={dispatch.clone()} /> }
+        } else {
+            html! {}
+        }
+    };
+    let cut_label = match present.reference {
         AngleReference::Shaft => "Cut angle to the shaft φ",
         AngleReference::Ground => "Cut angle to the ground θ",
     };
@@ -335,32 +724,47 @@ fn stage(
         .limits
         .iter()
         .map(|l| html! { <li>{ crate::state::readouts::limit_text(l) }</li> });
-    let _ = KEYS;
+    let embed = view.embed;
+    let on_release = if embed {
+        Callback::from(|_: PointerEvent| browser::release_focus())
+    } else {
+        Callback::noop()
+    };
+    let any = |keys: &[&str]| keys.iter().any(|k| view.shows_control(k));
     html! {
         <div class="workspace">
-            <section class="stage" aria-label="Drawing">
-                <SceneView scene={root} state={*state} evaluation={evaluation.clone()} dispatch={dispatch.clone()} />
-                <p class="summary" aria-live="polite" id="summary">{ text }</p>
-                if !e.limits.is_empty() {
-                    <ul class="limits" role="status">{ for limits }</ul>
+            <section class="stage" aria-label="Drawing" onpointerup={on_release}>
+                <SceneView scene={root} state={present} evaluation={evaluation.clone()} dispatch={dispatch.clone()} />
+                if !embed {
+                    <p class="summary" aria-live="polite" id="summary">{ text }</p>
+                    if !e.limits.is_empty() {
+                        <ul class="limits" role="status">{ for limits }</ul>
+                    }
+                    <section class="readouts-section" aria-label="Outcomes">
+                        <h2>{ "Outcomes" }</h2>
+                        <dl class="readouts">{ for readouts }</dl>
+                    </section>
+                    <p class="hint">{ "Drag the head fragment along the cut, or the round handle on the cut line to turn it. Tab to a handle and use the arrow keys (Shift for larger steps)." }</p>
                 }
-                <section class="readouts-section" aria-label="Outcomes">
-                    <h2>{ "Outcomes" }</h2>
-                    <dl class="readouts">{ for readouts }</dl>
-                </section>
-                <p class="hint">{ "Drag the head fragment along the cut, or the round handle on the cut line to turn it. Tab to a handle and use the arrow keys (Shift for larger steps)." }</p>
             </section>
-            <aside class="panel" aria-label="Controls and readouts">
+            if any(&["ref", "cut", "at", "kerf", "close", "slide", "tilt", "decl", "len", "mu", "pull"]) {
+            <aside class="panel" aria-label="Controls">
                 <form class="controls" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+                    if any(&["ref", "cut", "at", "kerf"]) {
                     <fieldset>
                         <legend>{ "Cut" }</legend>
+                        if view.shows_control("ref") {
                         <div class="reference" role="radiogroup" aria-label="Angle reference">
-                            <label><input type="radio" name="ref" value="shaft" checked={state.reference == AngleReference::Shaft} onchange={onref.clone()} />{ " to the shaft (φ)" }</label>
-                            <label><input type="radio" name="ref" value="ground" checked={state.reference == AngleReference::Ground} onchange={onref} />{ " to the ground (θ)" }</label>
+                            <label><input type="radio" name="ref" value="shaft" checked={present.reference == AngleReference::Shaft} onchange={onref.clone()} />{ " to the shaft (φ)" }</label>
+                            <label><input type="radio" name="ref" value="ground" checked={present.reference == AngleReference::Ground} onchange={onref} />{ " to the ground (θ)" }</label>
                         </div>
-                        <NumberControl key_={Key::Cut} state={*state} dispatch={dispatch.clone()} label={AttrValue::from(cut_label)} />
+                        }
+                        if view.shows_control("cut") {
+                            <NumberControl key_={Key::Cut} state={present} dispatch={dispatch.clone()} label={AttrValue::from(cut_label)} />
+                        }
                         { control(Key::At) }
                         { control(Key::Kerf) }
+                        if !embed {
                         <div class="control control-burr">
                             <label for="number-burr">{ "Kerf from a burr Ø (mm)" }<span class="assumption-tag" title="2.6 mm measured for a 3.1 mm burr, scaled">{ "assumption" }</span></label>
                             <div class="control-inputs">
@@ -368,30 +772,43 @@ fn stage(
                                 <span class="unit">{ "mm" }</span>
                             </div>
                         </div>
+                        }
                     </fieldset>
+                    }
+                    if any(&["close", "slide", "tilt"]) {
                     <fieldset>
                         <legend>{ "Head fragment" }</legend>
                         { control(Key::Close) }
                         { control(Key::Slide) }
                         { control(Key::Tilt) }
                     </fieldset>
+                    }
+                    if any(&["decl", "len"]) {
                     <fieldset>
                         <legend>{ "Anatomy" }</legend>
                         { control(Key::Decl) }
                         { control(Key::Len) }
                     </fieldset>
+                    }
+                    if any(&["mu", "pull"]) {
                     <fieldset>
                         <legend>{ "Loads" }</legend>
                         { control(Key::Mu) }
                         { control(Key::Pull) }
                     </fieldset>
+                    }
                 </form>
             </aside>
+            }
         </div>
     }
 }
 
 /// Mounts [`App`] into the document body (called by the `osteoviz-web` binary).
 pub fn start() {
-    yew::Renderer::<App>::new().render();
+    yew::Renderer::<App>::with_props(AppProps {
+        query: None,
+        sync_url: true,
+    })
+    .render();
 }

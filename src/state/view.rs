@@ -1,0 +1,241 @@
+//! View options kept in the URL beside the osteotomy state: how the page looks and behaves in
+//! a lecture (theme, text scale, slide embedding, animation, language). No web types.
+
+use super::query::Notice;
+use super::{format_number, Key};
+use serde::Serialize;
+
+/// Colour themes. `projector`: white background, thick strokes, large labels.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Theme {
+    #[default]
+    Light,
+    Dark,
+    Projector,
+}
+
+impl Theme {
+    pub const ALL: [Theme; 3] = [Theme::Light, Theme::Dark, Theme::Projector];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+            Theme::Projector => "projector",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Theme> {
+        Theme::ALL.into_iter().find(|t| t.name() == name)
+    }
+}
+
+/// Interface languages.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Lang {
+    #[default]
+    En,
+    Fr,
+    Es,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 3] = [Lang::En, Lang::Fr, Lang::Es];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Fr => "fr",
+            Lang::Es => "es",
+        }
+    }
+
+    /// From a language tag such as `fr`, `fr-CH` or `es_ES`.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let primary = tag.split(['-', '_']).next()?.to_ascii_lowercase();
+        Lang::ALL.into_iter().find(|l| l.code() == primary)
+    }
+}
+
+/// Text scales offered (`scale=`), as multiples of the normal size.
+pub const SCALES: [f64; 7] = [0.75, 1.0, 1.25, 1.5, 1.75, 2.0, 2.5];
+
+/// Animation speeds offered, as multiples of the normal speed.
+pub const SPEEDS: [f64; 4] = [0.5, 1.0, 1.5, 2.0];
+
+/// The view options.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct View {
+    pub theme: Theme,
+    /// Text scale, one of [`SCALES`].
+    pub scale: f64,
+    /// Slide-deck mode: the drawing and only the `controls` listed.
+    pub embed: bool,
+    /// Query keys of the controls shown in embed mode.
+    pub controls: Vec<String>,
+    /// Start the animation on load.
+    pub play: bool,
+    /// `None`: the browser's language.
+    pub lang: Option<Lang>,
+}
+
+impl Default for View {
+    fn default() -> Self {
+        View {
+            theme: Theme::Light,
+            scale: 1.0,
+            embed: false,
+            controls: Vec::new(),
+            play: false,
+            lang: None,
+        }
+    }
+}
+
+/// The view keys (`theme`, `scale`, `embed`, `controls`, `play`, `lang`).
+pub const VIEW_KEYS: [&str; 6] = ["theme", "scale", "embed", "controls", "play", "lang"];
+
+/// Keys that `controls=` may name: the numeric keys, `ref`, `ray` and `preset`.
+fn is_control_key(key: &str) -> bool {
+    Key::from_name(key).is_some() || ["ref", "ray", "preset"].contains(&key)
+}
+
+fn parse_flag(value: &str) -> Option<bool> {
+    match value.to_ascii_lowercase().as_str() {
+        "1" | "true" | "yes" | "on" | "" => Some(true),
+        "0" | "false" | "no" | "off" => Some(false),
+        _ => None,
+    }
+}
+
+impl View {
+    /// Reads view pairs (as [`super::Parsed::other`] gives them); bad values are reported and
+    /// the default kept.
+    pub fn from_pairs(pairs: &[(String, String)]) -> (View, Vec<Notice>) {
+        let mut view = View::default();
+        let mut notices = Vec::new();
+        let invalid = |key: &str, value: &str| Notice::InvalidValue {
+            key: key.to_string(),
+            value: value.to_string(),
+        };
+        for (key, value) in pairs {
+            match key.as_str() {
+                "theme" => match Theme::from_name(&value.to_ascii_lowercase()) {
+                    Some(t) => view.theme = t,
+                    None => notices.push(invalid(key, value)),
+                },
+                "scale" => match value.trim().parse::<f64>().ok().filter(|v| v.is_finite()) {
+                    Some(v) => {
+                        let nearest = SCALES
+                            .into_iter()
+                            .min_by(|a, b| (a - v).abs().total_cmp(&(b - v).abs()))
+                            .unwrap_or(1.0);
+                        if (nearest - v).abs() > 1e-9 {
+                            notices.push(Notice::Clamped {
+                                key: key.clone(),
+                                requested: v,
+                                applied: nearest,
+                            });
+                        }
+                        view.scale = nearest;
+                    }
+                    None => notices.push(invalid(key, value)),
+                },
+                "embed" => match parse_flag(value) {
+                    Some(b) => view.embed = b,
+                    None => notices.push(invalid(key, value)),
+                },
+                "play" => match parse_flag(value) {
+                    Some(b) => view.play = b,
+                    None => notices.push(invalid(key, value)),
+                },
+                "controls" => {
+                    view.controls.clear();
+                    for name in value.split(',').map(|s| s.trim().to_ascii_lowercase()) {
+                        if name.is_empty() {
+                            continue;
+                        }
+                        if is_control_key(&name) {
+                            if !view.controls.contains(&name) {
+                                view.controls.push(name);
+                            }
+                        } else {
+                            notices.push(invalid("controls", &name));
+                        }
+                    }
+                }
+                "lang" => match Lang::from_tag(value) {
+                    Some(l) => view.lang = Some(l),
+                    None => notices.push(invalid(key, value)),
+                },
+                _ => {}
+            }
+        }
+        (view, notices)
+    }
+
+    /// The non-default options as query pairs, in a fixed order.
+    pub fn to_pairs(&self) -> Vec<(String, String)> {
+        let d = View::default();
+        let mut out = Vec::new();
+        if self.theme != d.theme {
+            out.push(("theme".into(), self.theme.name().into()));
+        }
+        if self.scale != d.scale {
+            out.push(("scale".into(), format_number(self.scale, 2)));
+        }
+        if self.embed {
+            out.push(("embed".into(), "1".into()));
+        }
+        if !self.controls.is_empty() {
+            out.push(("controls".into(), self.controls.join(",")));
+        }
+        if self.play {
+            out.push(("play".into(), "1".into()));
+        }
+        if let Some(l) = self.lang {
+            out.push(("lang".into(), l.code().into()));
+        }
+        out
+    }
+
+    /// Whether a control is shown: always outside embed mode, when listed inside it.
+    pub fn shows_control(&self, key: &str) -> bool {
+        !self.embed || self.controls.iter().any(|c| c == key)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pairs(q: &str) -> Vec<(String, String)> {
+        crate::state::query::pairs(q)
+    }
+
+    #[test]
+    fn view_round_trips_and_reports_bad_values() {
+        let (v, notices) = View::from_pairs(&pairs(
+            "theme=projector&scale=1.4&embed=1&controls=cut,slide,bogus&play=1&lang=fr-CH",
+        ));
+        assert_eq!(v.theme, Theme::Projector);
+        assert_eq!(v.scale, 1.5);
+        assert!(v.embed && v.play);
+        assert_eq!(v.controls, vec!["cut", "slide"]);
+        assert_eq!(v.lang, Some(Lang::Fr));
+        assert_eq!(notices.len(), 2, "{notices:?}");
+        let (again, none) = View::from_pairs(&v.to_pairs());
+        assert_eq!(again, v);
+        assert!(none.is_empty());
+        assert!(v.shows_control("cut") && !v.shows_control("kerf"));
+    }
+
+    #[test]
+    fn bad_theme_keeps_the_default() {
+        let (v, notices) = View::from_pairs(&pairs("theme=neon&lang=xx&embed=maybe"));
+        assert_eq!(v, View::default());
+        assert_eq!(notices.len(), 3);
+    }
+}

@@ -1,0 +1,182 @@
+//! Small browser services for a lecture: clipboard, fullscreen, downloads, PNG export, slide-deck
+//! messages. Each degrades to a no-op (with a status text) where the browser refuses.
+
+use js_sys::{Array, Object, Reflect};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, HtmlCanvasElement, HtmlImageElement, Url};
+
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+/// Copies text to the clipboard; false when the API is unavailable (e.g. `file://`).
+pub fn copy_text(text: &str) -> bool {
+    let Some(w) = window() else { return false };
+    let clipboard = w.navigator().clipboard();
+    let _ = clipboard.write_text(text);
+    true
+}
+
+/// The page's full URL.
+pub fn location_href() -> String {
+    window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default()
+}
+
+/// Enters fullscreen on `element`, or leaves it.
+pub fn toggle_fullscreen(element: Option<web_sys::Element>) {
+    let Some(document) = window().and_then(|w| w.document()) else {
+        return;
+    };
+    if document.fullscreen_element().is_some() {
+        document.exit_fullscreen();
+    } else if let Some(e) = element {
+        let _ = e.request_fullscreen();
+    }
+}
+
+/// Whether the user asked the system for reduced motion.
+pub fn prefers_reduced_motion() -> bool {
+    window()
+        .and_then(|w| {
+            w.match_media("(prefers-reduced-motion: reduce)")
+                .ok()
+                .flatten()
+        })
+        .is_some_and(|m| m.matches())
+}
+
+/// The browser's preferred language tag.
+pub fn browser_language() -> Option<String> {
+    window().and_then(|w| w.navigator().language())
+}
+
+fn blob(content: &str, mime: &str) -> Option<Blob> {
+    let parts = Array::of1(&JsValue::from_str(content));
+    let options = BlobPropertyBag::new();
+    options.set_type(mime);
+    Blob::new_with_str_sequence_and_options(&parts, &options).ok()
+}
+
+/// Offers a blob as a file download.
+fn download_blob(blob: &Blob, file_name: &str) {
+    let Some(document) = window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(url) = Url::create_object_url_with_blob(blob) else {
+        return;
+    };
+    if let Ok(a) = document.create_element("a") {
+        if let Ok(a) = a.dyn_into::<HtmlAnchorElement>() {
+            a.set_href(&url);
+            a.set_download(file_name);
+            a.click();
+        }
+    }
+    let _ = Url::revoke_object_url(&url);
+}
+
+/// Downloads text as a file.
+pub fn download_text(content: &str, mime: &str, file_name: &str) {
+    if let Some(b) = blob(content, mime) {
+        download_blob(&b, file_name);
+    }
+}
+
+/// Rasterises a standalone SVG (whose width and height are the pixel size) to a PNG download.
+pub fn download_png(svg: &str, width: u32, height: u32, transparent: bool, file_name: String) {
+    let Some(document) = window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(svg_blob) = blob(svg, "image/svg+xml") else {
+        return;
+    };
+    let Ok(url) = Url::create_object_url_with_blob(&svg_blob) else {
+        return;
+    };
+    let Ok(image) = HtmlImageElement::new() else {
+        return;
+    };
+    let canvas: Option<HtmlCanvasElement> = document
+        .create_element("canvas")
+        .ok()
+        .and_then(|c| c.dyn_into().ok());
+    let Some(canvas) = canvas else { return };
+    canvas.set_width(width);
+    canvas.set_height(height);
+    let img = image.clone();
+    let onload = Closure::once(move || {
+        let context = canvas
+            .get_context("2d")
+            .ok()
+            .flatten()
+            .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok());
+        if let Some(ctx) = context {
+            if !transparent {
+                ctx.set_fill_style_str("#ffffff");
+                ctx.fill_rect(0.0, 0.0, width as f64, height as f64);
+            }
+            let _ = ctx.draw_image_with_html_image_element_and_dw_and_dh(
+                &img,
+                0.0,
+                0.0,
+                width as f64,
+                height as f64,
+            );
+            let on_blob = Closure::once(move |b: JsValue| {
+                if let Ok(b) = b.dyn_into::<Blob>() {
+                    download_blob(&b, &file_name);
+                }
+            });
+            let _ = canvas.to_blob(on_blob.as_ref().unchecked_ref());
+            on_blob.forget();
+        }
+        let _ = Url::revoke_object_url(&url);
+    });
+    image.set_onload(Some(onload.as_ref().unchecked_ref()));
+    onload.forget();
+    image.set_src(&Url::create_object_url_with_blob(&svg_blob).unwrap_or_default());
+}
+
+/// Sends a key to the window holding this page (a slide deck), as
+/// `{ type: "osteoviz:key", key, code, shiftKey, altKey, ctrlKey, metaKey }`.
+pub fn forward_key_to_parent(e: &web_sys::KeyboardEvent) -> bool {
+    let Some(w) = window() else { return false };
+    let Ok(Some(parent)) = w.parent() else {
+        return false;
+    };
+    if parent == w {
+        return false;
+    }
+    let message = Object::new();
+    let set = |k: &str, v: JsValue| {
+        let _ = Reflect::set(&message, &JsValue::from_str(k), &v);
+    };
+    set("type", "osteoviz:key".into());
+    set("key", e.key().into());
+    set("code", e.code().into());
+    set("shiftKey", e.shift_key().into());
+    set("altKey", e.alt_key().into());
+    set("ctrlKey", e.ctrl_key().into());
+    set("metaKey", e.meta_key().into());
+    parent.post_message(&message, "*").is_ok()
+}
+
+/// Hands the keyboard back to the slide deck after a gesture inside the embedded drawing.
+pub fn release_focus() {
+    let Some(w) = window() else { return };
+    if let Some(active) = w
+        .document()
+        .and_then(|d| d.active_element())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = active.blur();
+    }
+    if let Ok(Some(parent)) = w.parent() {
+        if parent != w {
+            let _ = parent.focus();
+        }
+    }
+}
