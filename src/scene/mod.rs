@@ -271,12 +271,13 @@ pub fn build(state: &State, e: &Evaluation, options: &SceneOptions) -> Scene {
 
     let mut layers: Vec<Node> = Vec::new();
     layers.push(
+        // Oversized, so that a letterboxed standalone file has the theme's background too.
         Node::new("rect")
             .class("background")
-            .num("x", left)
-            .num("y", -top)
-            .num("width", width)
-            .num("height", height),
+            .num("x", left - width)
+            .num("y", -top - height)
+            .num("width", width * 3.0)
+            .num("height", height * 3.0),
     );
 
     // Ground and soft tissue.
@@ -388,6 +389,12 @@ pub fn build(state: &State, e: &Evaluation, options: &SceneOptions) -> Scene {
     let vertex = cut.at(u_hi + 12.0);
     let phi_primary = state.reference == AngleReference::Shaft;
     let (r_phi, r_theta) = (7.0, 11.0);
+    // Labels right of the arcs, or left of them when they would leave the drawing.
+    let (labels_dx, labels_dy, labels_anchor) = if vertex.x + r_theta + 36.0 < right {
+        (r_theta + 4.0, 0.0, "label-start")
+    } else {
+        (0.0, r_theta + 3.0, "label-end")
+    };
     let unit = |angle: f64| Vector::new(angle.cos(), angle.sin());
     let primary = |is: bool, class: &str| {
         if is {
@@ -425,14 +432,20 @@ pub fn build(state: &State, e: &Evaluation, options: &SceneOptions) -> Scene {
             ))
             // Colour-keyed labels stacked beside the arcs: θ (to the ground) above φ (to the shaft).
             .child(label(
-                vertex + Vector::new(r_theta + 4.0, 2.0),
+                vertex + Vector::new(labels_dx, labels_dy + 2.0),
                 format!("θ {} to ground", deg(o.cut_to_ground_deg)),
-                &primary(!phi_primary, "label label-start angle-theta-label"),
+                &primary(
+                    !phi_primary,
+                    &format!("label {labels_anchor} angle-theta-label"),
+                ),
             ))
             .child(label(
-                vertex + Vector::new(r_theta + 4.0, -2.2),
+                vertex + Vector::new(labels_dx, labels_dy - 2.2),
                 format!("φ {} to shaft", deg(o.cut_to_shaft_deg)),
-                &primary(phi_primary, "label label-start angle-phi-label"),
+                &primary(
+                    phi_primary,
+                    &format!("label {labels_anchor} angle-phi-label"),
+                ),
             )),
     );
 
@@ -456,9 +469,9 @@ pub fn build(state: &State, e: &Evaluation, options: &SceneOptions) -> Scene {
                 "angle angle-declination-after",
             ))
             .child(label(
-                pivot + Vector::new(31.0, 3.4),
+                pivot + Vector::new(3.0, -13.0),
                 format!(
-                    "δ {}  δ′ {}",
+                    "δ {} → δ′ {}",
                     deg(o.declination_before_deg),
                     deg(o.declination_after_deg)
                 ),
@@ -562,10 +575,47 @@ pub fn build(state: &State, e: &Evaluation, options: &SceneOptions) -> Scene {
     let inset_h = 31.0;
     let inset_x = left + 3.0;
     let inset_top = top - 3.0;
-    let c = Point::new(inset_x + inset_w * 0.5, inset_top - inset_h * 0.7);
-    let scale = 10.0;
     let cone_half = mu.atan();
     let normal_angle = s.normal_ground.y.atan2(s.normal_ground.x);
+    // Fit the vectors and the cone in the box, between its title and its caption: at most
+    // 10 mm per F, less when they would not fit.
+    let unit_extent = |scale: f64| {
+        let mut points = vec![
+            Vector::zeros(),
+            s.resultant * scale,
+            s.normal_ground * (s.normal_ratio * scale),
+            s.tangent_ground * (s.tangential_ratio * scale),
+        ];
+        points.extend(
+            arc_points(
+                Point::origin(),
+                scale * 1.35,
+                normal_angle - cone_half,
+                normal_angle + cone_half,
+            )
+            .iter()
+            .map(|p| p.coords),
+        );
+        points.iter().fold(
+            (
+                Vector::repeat(f64::INFINITY),
+                Vector::repeat(f64::NEG_INFINITY),
+            ),
+            |(lo, hi), v| (lo.inf(v), hi.sup(v)),
+        )
+    };
+    let (avail_w, avail_h) = (inset_w - 10.0, inset_h - 17.0);
+    let (lo1, hi1) = unit_extent(1.0);
+    let size1 = hi1 - lo1;
+    let scale = 10f64
+        .min(avail_w / size1.x.max(1e-6))
+        .min(avail_h / size1.y.max(1e-6));
+    let r_vec = s.resultant * scale;
+    let n_vec = s.normal_ground * (s.normal_ratio * scale);
+    let c = {
+        let middle = Point::new(inset_x + inset_w / 2.0, inset_top - 8.0 - avail_h / 2.0);
+        middle - (lo1 + hi1) * scale / 2.0
+    };
     let mut cone = vec![c];
     cone.extend(arc_points(
         c,
@@ -573,9 +623,14 @@ pub fn build(state: &State, e: &Evaluation, options: &SceneOptions) -> Scene {
         normal_angle - cone_half,
         normal_angle + cone_half,
     ));
-    let r_vec = s.resultant * scale;
-    let n_vec = s.normal_ground * (s.normal_ratio * scale);
     let t_vec = s.tangent_ground * (s.tangential_ratio * scale);
+    let inset_clip = Node::new("clipPath").attr("id", id("clip-inset")).child(
+        Node::new("rect")
+            .num("x", inset_x)
+            .num("y", -inset_top)
+            .num("width", inset_w)
+            .num("height", inset_h),
+    );
     let inset = Node::new("g")
         .class("inset forces-inset")
         .child(
@@ -595,30 +650,36 @@ pub fn build(state: &State, e: &Evaluation, options: &SceneOptions) -> Scene {
         .child(
             Node::new("path")
                 .class("friction-cone")
-                .attr("d", path_d(&cone, true)),
+                .attr("d", path_d(&cone, true))
+                .attr("clip-path", format!("url(#{})", id("clip-inset"))),
         )
-        .child(segment(
-            c - s.tangent_ground * 16.0,
-            c + s.tangent_ground * 16.0,
-            "cut-line",
-        ))
+        .child(inset_clip)
+        .child(
+            segment(
+                c - s.tangent_ground * 16.0,
+                c + s.tangent_ground * 16.0,
+                "cut-line",
+            )
+            .attr("clip-path", format!("url(#{})", id("clip-inset"))),
+        )
         .child(segment(c + r_vec, c + n_vec, "projection-line"))
         .child(segment(c + r_vec, c + t_vec, "projection-line"))
         .child(arrow(c, c + n_vec, "force force-normal"))
         .child(arrow(c, c + t_vec, "force force-tangential"))
         .child(arrow(c, c + r_vec, "force force-resultant"))
         .child(label(
-            c + n_vec + s.normal_ground * 2.2,
+            // N to one side of the normal, R to the other, so they never overlap.
+            c + n_vec + s.normal_ground * 1.2 - s.tangent_ground * 2.6,
             "N",
             "label force-label normal-label",
         ))
         .child(label(
-            c + t_vec + s.tangent_ground * 2.2,
+            c + t_vec + s.tangent_ground * (2.2 * s.tangential_ratio.signum()),
             "T",
             "label force-label tangential-label",
         ))
         .child(label(
-            c + r_vec + s.resultant.normalize() * 2.4 + Vector::new(1.5, 0.0),
+            c + r_vec + s.resultant.normalize() * 1.2 + s.tangent_ground * 2.6,
             "R",
             "label force-label",
         ))
