@@ -188,6 +188,9 @@ mod cli {
     }
 
     fn eval(query: &str, strict: bool) -> ExitCode {
+        if osteoviz::state::plan::is_plan_query(query) {
+            return eval_plan(query, strict);
+        }
         let parsed = parse_query(query);
         let unusable: Vec<&Notice> = parsed
             .notices
@@ -209,6 +212,34 @@ mod cli {
                     "{}",
                     serde_json::to_string_pretty(&r).expect("a report serialises")
                 );
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("osteoviz: {e}");
+                ExitCode::from(2)
+            }
+        }
+    }
+
+    /// A plan query (`plan=` or `mN.` keys): per-ray outcomes and the forefoot metrics.
+    fn eval_plan(query: &str, strict: bool) -> ExitCode {
+        use osteoviz::state::plan::{parse_plan_query, plan_report};
+        let parsed = parse_plan_query(query);
+        let unusable: Vec<&Notice> = parsed
+            .notices
+            .iter()
+            .filter(|n| strict || matches!(n, Notice::InvalidValue { .. }))
+            .collect();
+        for n in &unusable {
+            eprintln!("osteoviz: {n}");
+        }
+        if !unusable.is_empty() {
+            eprintln!("osteoviz: the plan query cannot be evaluated as written (see the README)");
+            return ExitCode::from(2);
+        }
+        match plan_report(&parsed) {
+            Ok(r) => {
+                println!("{}", serde_json::to_string_pretty(&r).expect("serialises"));
                 ExitCode::SUCCESS
             }
             Err(e) => {

@@ -49,6 +49,7 @@ pub mod evaluate;
 pub mod fragments;
 pub mod frame;
 pub mod kinematics;
+pub mod plan;
 pub mod polygon;
 pub mod statics;
 

@@ -21,6 +21,7 @@
 
 pub mod animation;
 pub mod history;
+pub mod plan;
 pub mod presets;
 pub mod query;
 pub mod readouts;

@@ -1,0 +1,799 @@
+//! The forefoot plan: M2, M3 and M4, each with its own single-ray [`State`], M1 and M5 as
+//! references; its query codec, presets, evaluation and report (the `osteoviz eval` JSON).
+//!
+//! # Query keys
+//!
+//! A query is a plan query when it has `plan=` or any key with a ray prefix (`m2.`, `m3.`, ...):
+//! see [`is_plan_query`]. Without them the single-ray keys keep their meaning exactly.
+//!
+//! | key | meaning | default |
+//! |---|---|---|
+//! | `plan` | `m2` (M2 alone), `m2m3` (M2 + M3), `m2m3m4` (M2 + M3 + M4) | `m2m3m4` |
+//! | `edit` | the ray whose sagittal view the page shows and edits: 2, 3, 4 (`ray=` is read as `edit=`) | 2 |
+//! | `compare` | a plan preset drawn beside this plan (its default rays) | none |
+//! | `mN.KEY` | single-ray key `KEY` of ray N (2-4): `m3.cut=50`, `m4.kerf=0`, `m2.preset=weil` | the plan's base |
+//!
+//! The plan preset sets each ray's base state: a treated ray starts from the `dmmo` preset, an
+//! untreated one from `dmmo` with no kerf and no closure (no slide, no tilt): a ray "not cut".
+//! `mN.preset=NAME` starts that ray from another single-ray preset instead; the other `mN.` keys
+//! override, exactly as the unprefixed keys do in a single-ray query. Unknown keys, bad values
+//! and clamps are reported as notices with their prefix. [`plan_to_query`] writes the shortest
+//! text: `plan=NAME[&edit=N][&compare=NAME]` and each ray's keys that differ from its base
+//! (or from the single-ray preset that needs the fewest).
+
+use super::query::{pairs, parse_query, Notice};
+use super::readouts::{report, Report};
+use super::{format_fixed, format_number, Preset, State, KEYS};
+use crate::model::plan::{
+    evaluate_forefoot, ForefootOutcome, HeadMotion, CAVEAT, HEADS, HEAD_NAMES, M2_M3_PATTERN_MM,
+    TRANSFER_THRESHOLD_MM,
+};
+use crate::model::{evaluate, AngleReference, Evaluation, ModelError, Ray};
+use serde::ser::SerializeMap;
+use serde::{Serialize, Serializer};
+
+/// Which lesser rays a plan cuts.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
+pub enum PlanPreset {
+    /// M2 alone.
+    M2,
+    /// M2 and M3.
+    M2M3,
+    /// M2, M3 and M4 (the default: the usual DMMO plan).
+    #[default]
+    M2M3M4,
+}
+
+impl PlanPreset {
+    pub const ALL: [PlanPreset; 3] = [PlanPreset::M2, PlanPreset::M2M3, PlanPreset::M2M3M4];
+
+    /// The `plan=` name.
+    pub fn name(self) -> &'static str {
+        match self {
+            PlanPreset::M2 => "m2",
+            PlanPreset::M2M3 => "m2m3",
+            PlanPreset::M2M3M4 => "m2m3m4",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<PlanPreset> {
+        let n = name
+            .trim()
+            .to_ascii_lowercase()
+            .replace(['+', ' ', ','], "");
+        PlanPreset::ALL.into_iter().find(|p| p.name() == n)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            PlanPreset::M2 => "M2 alone",
+            PlanPreset::M2M3 => "M2 + M3",
+            PlanPreset::M2M3M4 => "M2 + M3 + M4",
+        }
+    }
+
+    pub fn description(self) -> &'static str {
+        match self {
+            PlanPreset::M2 => "DMMO of M2 alone: its neighbours M1 and M3 take the load it loses.",
+            PlanPreset::M2M3 => "DMMO of M2 and M3: M4 is left lower and longer than M3.",
+            PlanPreset::M2M3M4 => {
+                "DMMO of M2, M3 and M4 (the usual plan, even for an asymptomatic M4): the central heads move together."
+            }
+        }
+    }
+
+    /// Whether the preset cuts `ray`.
+    pub fn treats(self, ray: Ray) -> bool {
+        match self {
+            PlanPreset::M2 => ray == Ray::M2,
+            PlanPreset::M2M3 => ray != Ray::M4,
+            PlanPreset::M2M3M4 => true,
+        }
+    }
+
+    /// The base state of `ray` in this preset.
+    pub fn base_state(self, ray: Ray) -> State {
+        if self.treats(ray) {
+            Preset::Dmmo.state(ray)
+        } else {
+            untreated_state(ray)
+        }
+    }
+}
+
+/// A ray that is not cut: the `dmmo` state with no kerf and no closure (nothing moves).
+pub fn untreated_state(ray: Ray) -> State {
+    State {
+        kerf_mm: 0.0,
+        close_mm: 0.0,
+        slide_mm: 0.0,
+        tilt_deg: 0.0,
+        ..Preset::Dmmo.state(ray)
+    }
+}
+
+/// Whether a ray's state is an osteotomy (some kerf or some motion).
+pub fn is_treated(state: &State) -> bool {
+    state.kerf_mm > 0.0 || state.close_mm > 0.0 || state.slide_mm != 0.0 || state.tilt_deg != 0.0
+}
+
+/// Index of a lesser ray in [`Plan::rays`].
+pub fn ray_index(ray: Ray) -> usize {
+    ray.number() as usize - 2
+}
+
+/// The whole plan: one single-ray state per lesser ray.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Plan {
+    pub preset: PlanPreset,
+    /// M2, M3, M4; each state's `ray` is its own.
+    pub rays: [State; 3],
+    /// The ray the page edits (its sagittal view).
+    pub edit: Ray,
+    /// A plan preset drawn beside this one.
+    pub compare: Option<PlanPreset>,
+}
+
+impl Default for Plan {
+    fn default() -> Self {
+        Plan::new(PlanPreset::default())
+    }
+}
+
+impl Plan {
+    pub fn new(preset: PlanPreset) -> Plan {
+        Plan {
+            preset,
+            rays: Ray::ALL.map(|r| preset.base_state(r)),
+            edit: Ray::M2,
+            compare: None,
+        }
+    }
+
+    pub fn state(&self, ray: Ray) -> &State {
+        &self.rays[ray_index(ray)]
+    }
+
+    /// The state of the edited ray.
+    pub fn edited(&self) -> &State {
+        self.state(self.edit)
+    }
+
+    /// Stores a ray's state (by its `ray`).
+    pub fn set_state(&mut self, state: State) {
+        self.rays[ray_index(state.ray)] = state;
+    }
+
+    /// Starts over from a plan preset, keeping the edited ray and the comparison.
+    pub fn apply_preset(&mut self, preset: PlanPreset) {
+        *self = Plan {
+            edit: self.edit,
+            compare: self.compare,
+            ..Plan::new(preset)
+        };
+    }
+
+    /// Cuts a ray (the `dmmo` preset) or leaves it uncut.
+    pub fn set_treated(&mut self, ray: Ray, treated: bool) {
+        self.set_state(if treated {
+            Preset::Dmmo.state(ray)
+        } else {
+            untreated_state(ray)
+        });
+    }
+
+    pub fn is_treated(&self, ray: Ray) -> bool {
+        is_treated(self.state(ray))
+    }
+
+    /// The plan preset whose rays' treated/untreated pattern this plan has, if any.
+    pub fn treated_pattern(&self) -> Option<PlanPreset> {
+        PlanPreset::ALL
+            .into_iter()
+            .find(|p| Ray::ALL.iter().all(|r| p.treats(*r) == self.is_treated(*r)))
+    }
+
+    /// A short name of what is cut: "M2 + M3 + M4", "M3 alone", "no ray".
+    pub fn treated_label(&self) -> String {
+        let cut: Vec<String> = Ray::ALL
+            .iter()
+            .filter(|r| self.is_treated(**r))
+            .map(|r| format!("M{}", r.number()))
+            .collect();
+        match cut.len() {
+            0 => "no ray cut".to_string(),
+            1 => format!("{} alone", cut[0]),
+            _ => cut.join(" + "),
+        }
+    }
+}
+
+/// A parsed plan query: always a usable plan, and what was changed on the way.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlanParsed {
+    pub plan: Plan,
+    pub notices: Vec<Notice>,
+    /// Pairs another layer owns (view keys), in order, decoded.
+    pub other: Vec<(String, String)>,
+}
+
+/// The ray of a `mN.` prefix (`m2.` to `m4.`), or `None`.
+fn prefixed(key: &str) -> Option<(Ray, &str)> {
+    let (prefix, rest) = key.split_once('.')?;
+    let n = prefix.strip_prefix('m')?.parse::<u8>().ok()?;
+    Some((Ray::from_number(n)?, rest))
+}
+
+/// Whether a query describes a plan: it has `plan=` or a key with a ray prefix (`m1.` to `m5.`).
+pub fn is_plan_query(query: &str) -> bool {
+    pairs(query).iter().any(|(k, _)| {
+        k == "plan"
+            || k.split_once('.').is_some_and(|(p, _)| {
+                p.len() == 2 && p.starts_with('m') && p[1..].chars().all(|c| c.is_ascii_digit())
+            })
+    })
+}
+
+/// Encodes a decoded value for a query component (the characters the splitter reads).
+fn encode(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for c in value.chars() {
+        match c {
+            '%' => out.push_str("%25"),
+            '&' => out.push_str("%26"),
+            ';' => out.push_str("%3B"),
+            '=' => out.push_str("%3D"),
+            '+' => out.push_str("%2B"),
+            '#' => out.push_str("%23"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+fn with_prefix(notice: Notice, prefix: &str) -> Notice {
+    match notice {
+        Notice::UnknownKey { key } => Notice::UnknownKey {
+            key: format!("{prefix}{key}"),
+        },
+        Notice::InvalidValue { key, value } => Notice::InvalidValue {
+            key: format!("{prefix}{key}"),
+            value,
+        },
+        Notice::Clamped {
+            key,
+            requested,
+            applied,
+        } => Notice::Clamped {
+            key: format!("{prefix}{key}"),
+            requested,
+            applied,
+        },
+    }
+}
+
+fn parse_ray_number(text: &str) -> Option<Ray> {
+    text.trim()
+        .trim_start_matches(['m', 'M'])
+        .parse::<u8>()
+        .ok()
+        .and_then(Ray::from_number)
+}
+
+/// Parses a plan query. Never fails, never panics; `view_keys` are passed through in
+/// [`PlanParsed::other`].
+pub fn parse_plan_query_with(query: &str, view_keys: &[&str]) -> PlanParsed {
+    let mut notices = Vec::new();
+    let mut other = Vec::new();
+    let (mut plan_text, mut edit_text, mut compare_text) = (None, None, None);
+    let mut per_ray: [Vec<(String, String)>; 3] = Default::default();
+    for (k, v) in pairs(query) {
+        match k.as_str() {
+            "plan" => plan_text = Some(v),
+            "edit" | "ray" => edit_text = Some((k, v)),
+            "compare" => compare_text = Some(v),
+            _ => match prefixed(&k) {
+                Some((ray, rest)) if rest != "ray" && super::query::is_state_key(rest) => {
+                    per_ray[ray_index(ray)].push((rest.to_string(), v));
+                }
+                _ if view_keys.contains(&k.as_str()) => other.push((k, v)),
+                _ => notices.push(Notice::UnknownKey { key: k }),
+            },
+        }
+    }
+    let invalid = |key: &str, value: &str| Notice::InvalidValue {
+        key: key.to_string(),
+        value: value.to_string(),
+    };
+    let preset = match plan_text {
+        None => PlanPreset::default(),
+        Some(v) => PlanPreset::from_name(&v).unwrap_or_else(|| {
+            notices.push(invalid("plan", &v));
+            PlanPreset::default()
+        }),
+    };
+    let edit = match edit_text {
+        None => Ray::M2,
+        Some((k, v)) => parse_ray_number(&v).unwrap_or_else(|| {
+            notices.push(invalid(&k, &v));
+            Ray::M2
+        }),
+    };
+    let compare = match compare_text {
+        None => None,
+        Some(v) => match v.to_ascii_lowercase().as_str() {
+            "" | "none" | "off" | "0" => None,
+            _ => PlanPreset::from_name(&v).or_else(|| {
+                notices.push(invalid("compare", &v));
+                None
+            }),
+        },
+    };
+    let rays = Ray::ALL.map(|ray| {
+        let given = &per_ray[ray_index(ray)];
+        let mut text = if given.iter().any(|(k, _)| k == "preset") {
+            format!("ray={}", ray.number())
+        } else {
+            super::query::to_query(&preset.base_state(ray))
+        };
+        for (k, v) in given {
+            text.push('&');
+            text.push_str(k);
+            text.push('=');
+            text.push_str(&encode(v));
+        }
+        let parsed = parse_query(&text);
+        let prefix = format!("m{}.", ray.number());
+        notices.extend(parsed.notices.into_iter().map(|n| with_prefix(n, &prefix)));
+        parsed.state
+    });
+    PlanParsed {
+        plan: Plan {
+            preset,
+            rays,
+            edit,
+            compare,
+        },
+        notices,
+        other,
+    }
+}
+
+/// Parses a plan query that holds only plan keys (all others are reported as unknown).
+pub fn parse_plan_query(query: &str) -> PlanParsed {
+    parse_plan_query_with(query, &[])
+}
+
+/// The keys in which `state` differs from `base` (same ray), in canonical order.
+fn differences(state: &State, mut base: State) -> Vec<String> {
+    let mut out = Vec::new();
+    if state.reference != base.reference {
+        base.set_reference(state.reference);
+        out.push(format!(
+            "ref={}",
+            match state.reference {
+                AngleReference::Shaft => "shaft",
+                AngleReference::Ground => "ground",
+            }
+        ));
+    }
+    for spec in KEYS {
+        if state.get(spec.key) != base.get(spec.key) {
+            out.push(format!(
+                "{}={}",
+                spec.name,
+                format_number(state.get(spec.key), spec.stored_decimals as usize)
+            ));
+        }
+    }
+    out
+}
+
+/// A ray's keys in a plan query, without their prefix: the differences from the plan's base,
+/// or `preset=NAME` and the differences from that single-ray preset, whichever is shorter.
+fn ray_keys(preset: PlanPreset, state: &State) -> Vec<String> {
+    let mut best = differences(state, preset.base_state(state.ray));
+    for p in Preset::ALL {
+        let mut keys = vec![format!("preset={}", p.name())];
+        keys.extend(differences(state, p.state(state.ray)));
+        if keys.len() < best.len() {
+            best = keys;
+        }
+    }
+    best
+}
+
+/// The canonical text of a plan (see the module documentation).
+pub fn plan_to_query(plan: &Plan) -> String {
+    let mut parts = vec![format!("plan={}", plan.preset.name())];
+    if plan.edit != Ray::M2 {
+        parts.push(format!("edit={}", plan.edit.number()));
+    }
+    if let Some(c) = plan.compare {
+        parts.push(format!("compare={}", c.name()));
+    }
+    for state in &plan.rays {
+        let prefix = format!("m{}.", state.ray.number());
+        parts.extend(
+            ray_keys(plan.preset, state)
+                .into_iter()
+                .map(|k| format!("{prefix}{k}")),
+        );
+    }
+    parts.join("&")
+}
+
+/// The plan evaluated: each ray's single-ray evaluation and the forefoot metrics.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlanEvaluation {
+    /// M2, M3, M4.
+    pub rays: [Evaluation; 3],
+    pub forefoot: ForefootOutcome,
+}
+
+/// Evaluates every ray and the forefoot. Errors name the ray that cannot be evaluated.
+pub fn evaluate_plan(plan: &Plan) -> Result<PlanEvaluation, (Ray, ModelError)> {
+    let mut evaluations = Vec::with_capacity(3);
+    for state in &plan.rays {
+        evaluations.push(evaluate(&state.to_params()).map_err(|e| (state.ray, e))?);
+    }
+    let rays: [Evaluation; 3] = evaluations
+        .try_into()
+        .expect("three rays evaluate to three evaluations");
+    let mut motions = [HeadMotion::default(); HEADS];
+    for (state, e) in plan.rays.iter().zip(&rays) {
+        motions[ray_index(state.ray) + 1] = HeadMotion {
+            rise_mm: e.outcomes.head_rise_mm,
+            ground_shortening_mm: e.outcomes.ground_shortening_mm,
+            treated: is_treated(state),
+        };
+    }
+    Ok(PlanEvaluation {
+        forefoot: evaluate_forefoot(&motions),
+        rays,
+    })
+}
+
+/// A plan metric's value: a number or a yes/no.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Metric {
+    Number(f64),
+    Flag(bool),
+}
+
+impl Metric {
+    /// The page's `data-value`: full precision, or `true`/`false`.
+    pub fn data_value(&self) -> String {
+        match self {
+            Metric::Number(v) => v.to_string(),
+            Metric::Flag(b) => b.to_string(),
+        }
+    }
+}
+
+/// The plan-level metrics, by JSON key (the page's `data-outcome`), in display order.
+pub fn plan_metrics(f: &ForefootOutcome) -> Vec<(&'static str, Metric)> {
+    use Metric::{Flag, Number};
+    type F = ForefootOutcome;
+    vec![
+        (
+            "m2_m3_difference_before_mm",
+            Number(f.m2_m3_difference_before_mm),
+        ),
+        (
+            "m2_m3_difference_after_mm",
+            Number(f.m2_m3_difference_after_mm),
+        ),
+        (
+            "m2_m3_over_threshold_before",
+            Flag(F::m2_m3_over_threshold(f.m2_m3_difference_before_mm)),
+        ),
+        (
+            "m2_m3_over_threshold_after",
+            Flag(F::m2_m3_over_threshold(f.m2_m3_difference_after_mm)),
+        ),
+        ("sm4_offset_before_mm", Number(f.sm4_offset_before_mm)),
+        ("sm4_offset_after_mm", Number(f.sm4_offset_after_mm)),
+        (
+            "sm4_normal_before",
+            Flag(F::sm4_normal(f.sm4_offset_before_mm)),
+        ),
+        (
+            "sm4_normal_after",
+            Flag(F::sm4_normal(f.sm4_offset_after_mm)),
+        ),
+        (
+            "m1_m2_difference_before_mm",
+            Number(f.m1_m2_difference_before_mm),
+        ),
+        (
+            "m1_m2_difference_after_mm",
+            Number(f.m1_m2_difference_after_mm),
+        ),
+        (
+            "m1_m2_normal_before",
+            Flag(F::m1_m2_normal(f.m1_m2_difference_before_mm)),
+        ),
+        (
+            "m1_m2_normal_after",
+            Flag(F::m1_m2_normal(f.m1_m2_difference_after_mm)),
+        ),
+        ("central_pattern_before", Flag(f.central_pattern_before())),
+        ("central_pattern_after", Flag(f.central_pattern_after())),
+        ("load_central_cv_before", Number(f.load_central_cv_before())),
+        ("load_central_cv_after", Number(f.load_central_cv_after())),
+        (
+            "load_max_central_increase_pct",
+            Number(f.load_max_central_increase_pct()),
+        ),
+    ]
+}
+
+/// One head's metrics, by JSON key (`heads.mN.KEY` on the page).
+pub fn head_metrics(f: &ForefootOutcome, head: usize) -> Vec<(&'static str, Metric)> {
+    use Metric::{Flag, Number};
+    let m = &f.motions[head];
+    vec![
+        ("treated", Flag(m.treated)),
+        ("protrusion_before_mm", Number(f.protrusion_before_mm[head])),
+        ("protrusion_after_mm", Number(f.protrusion_after_mm[head])),
+        (
+            "head_centre_height_before_mm",
+            Number(f.head_centre_height_before_mm[head]),
+        ),
+        (
+            "head_centre_height_after_mm",
+            Number(f.head_centre_height_after_mm[head]),
+        ),
+        ("head_rise_mm", Number(m.rise_mm + 0.0)),
+        ("ground_shortening_mm", Number(m.ground_shortening_mm + 0.0)),
+        (
+            "load_share_before_pct",
+            Number(f.load_share_before_pct[head]),
+        ),
+        ("load_share_after_pct", Number(f.load_share_after_pct[head])),
+    ]
+}
+
+/// "M3 ends up 2.3 mm lower and 1.3 mm longer than the treated M2: ...".
+pub fn transfer_text(t: &crate::model::plan::Transfer) -> String {
+    let name = |i: usize| format!("M{}", i + 1);
+    let mut what = Vec::new();
+    if t.lower_mm > TRANSFER_THRESHOLD_MM {
+        what.push(format!("{} mm lower", format_fixed(t.lower_mm, 1)));
+    }
+    if t.longer_mm > TRANSFER_THRESHOLD_MM {
+        what.push(format!("{} mm longer", format_fixed(t.longer_mm, 1)));
+    }
+    format!(
+        "{} ends up {} than the treated {}: risk of transfer metatarsalgia under {} (teaching threshold {} mm)",
+        name(t.head),
+        what.join(" and "),
+        name(t.neighbour),
+        name(t.head),
+        format_number(TRANSFER_THRESHOLD_MM, 1)
+    )
+}
+
+/// The label every load readout carries.
+pub const HEURISTIC_LABEL: &str = "teaching heuristic, not a measurement";
+
+/// One sentence on the plan's outcome.
+pub fn plan_summary(plan: &Plan, e: &PlanEvaluation) -> String {
+    let f = &e.forefoot;
+    let mm = |v: f64| format_fixed(v, 1);
+    let signed = |v: f64| {
+        let s = format_fixed(v, 1);
+        if v > 0.0 && s != "0.0" {
+            format!("+{s}")
+        } else {
+            s
+        }
+    };
+    let moved: Vec<String> = Ray::ALL
+        .iter()
+        .filter(|r| plan.is_treated(**r))
+        .map(|r| {
+            let o = &e.rays[ray_index(*r)].outcomes;
+            format!(
+                "M{} rises {} mm and shortens {} mm",
+                r.number(),
+                mm(o.head_rise_mm),
+                mm(o.ground_shortening_mm)
+            )
+        })
+        .collect();
+    let what = if moved.is_empty() {
+        "No ray is cut".to_string()
+    } else {
+        format!("{}: {}", plan.treated_label(), moved.join(", "))
+    };
+    let gains: Vec<String> = (0..HEADS)
+        .filter(|&i| f.load_share_after_pct[i] > f.load_share_before_pct[i] + 0.5)
+        .map(|i| format!("M{}", i + 1))
+        .collect();
+    let load = if gains.is_empty() {
+        "the heuristic load stays even".to_string()
+    } else {
+        format!("the heuristic moves load to {}", gains.join(", "))
+    };
+    let transfer = if f.transfers.is_empty() {
+        "no transfer warning".to_string()
+    } else {
+        let at: Vec<String> = f
+            .transfers
+            .iter()
+            .map(|t| format!("M{}", t.head + 1))
+            .collect();
+        format!("transfer metatarsalgia risk under {}", at.join(", "))
+    };
+    format!(
+        "{what}. M2−M3 {} mm (Barouk: over {} mm is the central pattern), SM4 line {} mm from the M4 head centre, M1−M2 {} mm; {load}; {transfer}.",
+        mm(f.m2_m3_difference_after_mm),
+        format_number(M2_M3_PATTERN_MM, 1),
+        signed(f.sm4_offset_after_mm),
+        signed(f.m1_m2_difference_after_mm),
+    )
+}
+
+/// Everything `osteoviz eval` prints for a plan query.
+#[derive(Clone, Debug)]
+pub struct PlanReport {
+    pub plan: Plan,
+    pub rays: Vec<(&'static str, Report)>,
+    pub heads: Vec<(&'static str, Vec<(&'static str, Metric)>)>,
+    pub metrics: Vec<(&'static str, Metric)>,
+    pub transfers: Vec<crate::model::plan::Transfer>,
+    pub transfer_warnings: Vec<String>,
+    pub query: String,
+    pub summary: String,
+    pub warnings: Vec<String>,
+}
+
+/// Serialises `(key, value)` pairs as a JSON object, in order.
+struct Pairs<'a, T>(&'a [(&'static str, T)]);
+
+impl<T: Serialize> Serialize for Pairs<'_, T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (k, v) in self.0 {
+            map.serialize_entry(k, v)?;
+        }
+        map.end()
+    }
+}
+
+struct Heads<'a>(&'a [(&'static str, Vec<(&'static str, Metric)>)]);
+
+impl Serialize for Heads<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (k, v) in self.0 {
+            map.serialize_entry(k, &Pairs(v))?;
+        }
+        map.end()
+    }
+}
+
+#[derive(Serialize)]
+struct TransferEntry {
+    ray: &'static str,
+    neighbour: &'static str,
+    lower_mm: f64,
+    longer_mm: f64,
+}
+
+impl Serialize for PlanReport {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("plan", self.plan.preset.name())?;
+        map.serialize_entry("edit", &self.plan.edit.number())?;
+        map.serialize_entry("compare", &self.plan.compare.map(|c| c.name()))?;
+        map.serialize_entry("rays", &Pairs(&self.rays))?;
+        map.serialize_entry("heads", &Heads(&self.heads))?;
+        for (k, v) in &self.metrics {
+            map.serialize_entry(k, v)?;
+        }
+        let transfers: Vec<TransferEntry> = self
+            .transfers
+            .iter()
+            .map(|t| TransferEntry {
+                ray: HEAD_NAMES[t.head],
+                neighbour: HEAD_NAMES[t.neighbour],
+                lower_mm: t.lower_mm,
+                longer_mm: t.longer_mm,
+            })
+            .collect();
+        map.serialize_entry("transfer", &transfers)?;
+        map.serialize_entry("transfer_warnings", &self.transfer_warnings)?;
+        map.serialize_entry("load_model", HEURISTIC_LABEL)?;
+        map.serialize_entry("caveat", CAVEAT)?;
+        map.serialize_entry("query", &self.query)?;
+        map.serialize_entry("summary", &self.summary)?;
+        map.serialize_entry("warnings", &self.warnings)?;
+        map.end()
+    }
+}
+
+/// Evaluates a parsed plan and collects its report. Notices and each ray's motion limits
+/// (prefixed `m3: ...`) become warnings.
+pub fn plan_report(parsed: &PlanParsed) -> Result<PlanReport, ModelError> {
+    let plan = &parsed.plan;
+    let e = evaluate_plan(plan).map_err(|(_, err)| err)?;
+    let mut warnings: Vec<String> = parsed.notices.iter().map(|n| n.to_string()).collect();
+    let mut rays = Vec::with_capacity(3);
+    for state in &plan.rays {
+        let single = super::query::Parsed {
+            state: *state,
+            notices: Vec::new(),
+            other: Vec::new(),
+        };
+        let r = report(&single)?;
+        let name = HEAD_NAMES[ray_index(state.ray) + 1];
+        warnings.extend(r.warnings.iter().map(|w| format!("{name}: {w}")));
+        rays.push((name, r));
+    }
+    let f = &e.forefoot;
+    Ok(PlanReport {
+        plan: *plan,
+        rays,
+        heads: (0..HEADS)
+            .map(|i| (HEAD_NAMES[i], head_metrics(f, i)))
+            .collect(),
+        metrics: plan_metrics(f),
+        transfers: f.transfers.clone(),
+        transfer_warnings: f.transfers.iter().map(transfer_text).collect(),
+        query: plan_to_query(plan),
+        summary: plan_summary(plan, &e),
+        warnings,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn presets_treat_their_rays() {
+        let p = Plan::new(PlanPreset::M2);
+        assert!(p.is_treated(Ray::M2) && !p.is_treated(Ray::M3) && !p.is_treated(Ray::M4));
+        assert_eq!(p.treated_pattern(), Some(PlanPreset::M2));
+        assert_eq!(p.treated_label(), "M2 alone");
+        assert_eq!(Plan::default().treated_label(), "M2 + M3 + M4");
+    }
+
+    #[test]
+    fn canonical_text_is_short_and_round_trips() {
+        assert_eq!(plan_to_query(&Plan::default()), "plan=m2m3m4");
+        let parsed = parse_plan_query("plan=m2&edit=3&m3.cut=50&m4.preset=dmmo&m2.slide=-1");
+        assert!(parsed.notices.is_empty(), "{:?}", parsed.notices);
+        let text = plan_to_query(&parsed.plan);
+        assert_eq!(text, "plan=m2&edit=3&m2.slide=-1&m3.cut=50&m4.preset=dmmo");
+        assert_eq!(parse_plan_query(&text).plan, parsed.plan);
+        assert_eq!(parsed.plan.state(Ray::M3).kerf_mm, 0.0);
+        assert_eq!(parsed.plan.state(Ray::M4).kerf_mm, 2.6);
+    }
+
+    #[test]
+    fn bad_keys_are_reported_with_their_prefix() {
+        let p = parse_plan_query("plan=m5&m3.kerf=9&m1.cut=3&m4.ray=2&m2.cut=abc&cut=1&edit=7");
+        assert_eq!(p.plan.preset, PlanPreset::M2M3M4);
+        assert_eq!(p.plan.edit, Ray::M2);
+        let text: Vec<String> = p.notices.iter().map(|n| n.to_string()).collect();
+        assert!(text.iter().any(|t| t.contains("m3.kerf=9")), "{text:?}");
+        assert!(text.iter().any(|t| t.contains("m1.cut")), "{text:?}");
+        assert!(text.iter().any(|t| t.contains("m4.ray")), "{text:?}");
+        assert!(text.iter().any(|t| t.contains("for m2.cut")), "{text:?}");
+        assert_eq!(p.notices.len(), 7, "{text:?}");
+    }
+
+    #[test]
+    fn plan_queries_are_recognised() {
+        assert!(is_plan_query("plan=m2"));
+        assert!(is_plan_query("?m3.cut=40"));
+        assert!(is_plan_query("m1.cut=40"));
+        assert!(!is_plan_query("preset=dmmo&ray=3&cut=40"));
+        assert!(!is_plan_query(""));
+    }
+}

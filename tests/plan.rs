@@ -1,0 +1,384 @@
+//! The forefoot plan (issue 6): the parabola and harmony metrics against the reference's
+//! numbers and thresholds, the load-sharing teaching heuristic, the plan query codec and the
+//! `osteoviz eval` plan JSON.
+#![cfg(not(target_arch = "wasm32"))]
+
+use osteoviz::model::anatomy::PROTRUSION_RELATIVE_TO_M2_MM;
+use osteoviz::model::plan::{
+    reference_heads, ForefootOutcome, HEADS, M1_M2_NORMAL_MM, M2_M3_PATTERN_MM, SM4_NORMAL_MM,
+};
+use osteoviz::model::{AngleReference, Ray};
+use osteoviz::state::plan::{
+    evaluate_plan, head_metrics, is_plan_query, parse_plan_query, plan_metrics, plan_to_query,
+    Plan, PlanEvaluation, PlanPreset,
+};
+use osteoviz::state::{parse_query, to_query, State, KEYS};
+use proptest::prelude::*;
+
+fn evaluated(query: &str) -> PlanEvaluation {
+    let parsed = parse_plan_query(query);
+    assert!(parsed.notices.is_empty(), "{query}: {:?}", parsed.notices);
+    evaluate_plan(&parsed.plan).expect("the plan evaluates")
+}
+
+fn close(actual: f64, expected: f64, tolerance: f64, what: &str) {
+    assert!(
+        (actual - expected).abs() <= tolerance,
+        "{what}: {actual} is not {expected} ± {tolerance}"
+    );
+}
+
+/// §5 and §6.5: the default protrusions relative to M2 are Domínguez-Maldonado's means.
+#[test]
+fn default_parabola_is_the_published_mean() {
+    let f = evaluated("plan=m2m3m4").forefoot;
+    let expected = [0.94, 0.0, -4.44, -11.17, -20.21];
+    for i in 0..HEADS {
+        assert_eq!(f.protrusion_before_mm[i], expected[i], "M{}", i + 1);
+        assert_eq!(f.protrusion_before_mm[i], PROTRUSION_RELATIVE_TO_M2_MM[i].0);
+    }
+    // The order of the lesser rays' tips: M2 > M3 > M4 > M5.
+    assert!(f
+        .protrusion_before_mm
+        .windows(2)
+        .skip(1)
+        .all(|w| w[0] > w[1]));
+}
+
+/// Barouk 2005: M2 more than 3 mm longer than M3 is part of the central metatarsalgia pattern.
+/// The mean normal foot already has 4.44 mm: the indicator is over its threshold before any
+/// surgery (and the caveat says why that does not predict the result).
+#[test]
+fn default_m2_m3_difference_is_over_barouks_threshold_before_surgery() {
+    for plan in ["plan=m2", "plan=m2m3", "plan=m2m3m4"] {
+        let f = evaluated(plan).forefoot;
+        close(f.m2_m3_difference_before_mm, 4.44, 1e-12, "M2-M3 before");
+        assert!(f.m2_m3_difference_before_mm > M2_M3_PATTERN_MM);
+        assert!(ForefootOutcome::m2_m3_over_threshold(
+            f.m2_m3_difference_before_mm
+        ));
+    }
+    assert_eq!(M2_M3_PATTERN_MM, 3.0);
+}
+
+/// Maestro's thresholds, and the SM4 construction: the line through the lateral sesamoid sits
+/// on the intact M4 head centre, so only M4's shortening moves the head centre against it.
+#[test]
+fn maestro_thresholds_and_the_sm4_construction() {
+    assert_eq!(SM4_NORMAL_MM, (-2.0, 4.0));
+    assert_eq!(M1_M2_NORMAL_MM, (-2.0, 0.0));
+    assert!(ForefootOutcome::sm4_normal(-2.0) && ForefootOutcome::sm4_normal(4.0));
+    assert!(!ForefootOutcome::sm4_normal(-2.1) && !ForefootOutcome::sm4_normal(4.1));
+    assert!(ForefootOutcome::m1_m2_normal(-1.0) && !ForefootOutcome::m1_m2_normal(0.94));
+
+    let alone = evaluated("plan=m2").forefoot;
+    assert_eq!(alone.sm4_offset_before_mm, 0.0);
+    assert_eq!(alone.sm4_offset_after_mm, 0.0, "M4 untouched");
+    let all = evaluated("plan=m2m3m4");
+    let m4 = &all.rays[2].outcomes;
+    close(
+        all.forefoot.sm4_offset_after_mm,
+        m4.ground_shortening_mm,
+        1e-12,
+        "SM4 after = M4 ground shortening",
+    );
+    assert!(ForefootOutcome::sm4_normal(
+        all.forefoot.sm4_offset_after_mm
+    ));
+    // M1 + 0.94 mm: already longer than M2 in the mean foot; shortening M2 makes it more so.
+    close(
+        alone.m1_m2_difference_before_mm,
+        0.94,
+        1e-12,
+        "M1-M2 before",
+    );
+    assert!(alone.m1_m2_difference_after_mm > alone.m1_m2_difference_before_mm);
+    // Lengthening M4 (a distal slide) puts the line proximal of its centre: with M2 > 3 mm
+    // longer than M3, Barouk's pattern.
+    let lengthened = evaluated("plan=m2m3m4&m4.close=0&m4.slide=3").forefoot;
+    assert!(lengthened.sm4_offset_after_mm < 0.0);
+    assert!(lengthened.central_pattern_after());
+}
+
+/// After = before − each ray's ground-projected shortening; heights = before + head rise.
+#[test]
+fn heads_move_by_each_rays_single_ray_outcomes() {
+    let e = evaluated("plan=m2m3m4&m3.slide=-2&m4.cut=60");
+    let heads = reference_heads();
+    for (k, ray) in Ray::ALL.iter().enumerate() {
+        let i = k + 1;
+        let o = &e.rays[k].outcomes;
+        assert_eq!(e.rays[k].params.anatomy.ray, *ray);
+        close(
+            e.forefoot.protrusion_after_mm[i],
+            heads[i].protrusion_mm - o.ground_shortening_mm,
+            1e-12,
+            "protrusion after",
+        );
+        close(
+            e.forefoot.head_centre_height_after_mm[i],
+            heads[i].centre_height_mm() + o.head_rise_mm,
+            1e-12,
+            "height after",
+        );
+    }
+    for i in [0, 4] {
+        assert_eq!(
+            e.forefoot.protrusion_after_mm[i],
+            e.forefoot.protrusion_before_mm[i]
+        );
+        assert_eq!(
+            e.forefoot.head_centre_height_after_mm[i],
+            e.forefoot.head_centre_height_before_mm[i]
+        );
+    }
+    // §6.6 head heights: M2 16.1, M5 13.0, decreasing laterally.
+    assert_eq!(heads[1].head_height_mm, 16.1);
+    assert_eq!(heads[4].head_height_mm, 13.0);
+    assert!(heads[1..]
+        .windows(2)
+        .all(|w| w[0].head_height_mm > w[1].head_height_mm));
+}
+
+/// §7, robotic cadaver study: shortening (and raising) M2 alone lowers M2's load and raises
+/// M1's and M3's. The heuristic must do the same.
+#[test]
+fn m2_alone_moves_load_to_m1_and_m3() {
+    let f = evaluated("plan=m2").forefoot;
+    let (before, after) = (f.load_share_before_pct, f.load_share_after_pct);
+    assert!(after[1] < before[1], "M2 {} -> {}", before[1], after[1]);
+    assert!(after[0] > before[0], "M1 {} -> {}", before[0], after[0]);
+    assert!(after[2] > before[2], "M3 {} -> {}", before[2], after[2]);
+    close(after.iter().sum::<f64>(), 100.0, 1e-9, "shares");
+    // The nearest neighbours gain most.
+    assert!(after[2] - before[2] > after[3] - before[3]);
+    // Shortening alone (no rise: an axial slide along a ground-parallel cut) moves load too.
+    let f = evaluated("plan=m2&m2.preset=weil").forefoot;
+    assert!(f.motions[1].rise_mm.abs() < 0.01 && f.motions[1].ground_shortening_mm > 4.0);
+    assert!(f.load_share_after_pct[1] < 20.0);
+    assert!(f.load_share_after_pct[0] > 20.0 && f.load_share_after_pct[2] > 20.0);
+}
+
+/// Treating M2, M3 and M4 together is more even than M2 alone (or M2 + M3): lower coefficient
+/// of variation of the central shares, and no central ray gains load.
+#[test]
+fn m2_to_m4_together_is_more_even() {
+    let alone = evaluated("plan=m2").forefoot;
+    let two = evaluated("plan=m2m3").forefoot;
+    let all = evaluated("plan=m2m3m4").forefoot;
+    assert!(all.load_central_cv_after() < alone.load_central_cv_after());
+    assert!(all.load_central_cv_after() < two.load_central_cv_after());
+    assert!(all.load_central_cv_after() < 0.1);
+    assert!(alone.load_max_central_increase_pct() > 2.0);
+    assert!(two.load_max_central_increase_pct() > 2.0);
+    assert!(all.load_max_central_increase_pct() <= 0.0);
+    // The pillars take what the central rays lose.
+    assert!(all.load_share_after_pct[0] > 20.0 && all.load_share_after_pct[4] > 20.0);
+}
+
+/// A transfer warning for a central ray left markedly lower or longer than a treated
+/// neighbour: M3 after M2 alone, M4 after M2 + M3, none for the default plan.
+#[test]
+fn transfer_warnings_follow_the_untreated_neighbour() {
+    let at = |q: &str| -> Vec<(usize, usize)> {
+        evaluated(q)
+            .forefoot
+            .transfers
+            .iter()
+            .map(|t| (t.head + 1, t.neighbour + 1))
+            .collect()
+    };
+    assert_eq!(at("plan=m2"), vec![(3, 2)]);
+    assert_eq!(at("plan=m2m3"), vec![(4, 3)]);
+    assert!(at("plan=m2m3m4").is_empty());
+    // M3 alone: both M2 and M4 at risk.
+    assert_eq!(at("plan=m2&m2.kerf=0&m3.preset=dmmo"), vec![(2, 3), (4, 3)]);
+}
+
+#[test]
+fn plan_presets_and_their_names() {
+    for p in PlanPreset::ALL {
+        assert_eq!(PlanPreset::from_name(p.name()), Some(p));
+        let plan = Plan::new(p);
+        assert_eq!(plan_to_query(&plan), format!("plan={}", p.name()));
+        assert_eq!(plan.treated_pattern(), Some(p));
+        for ray in Ray::ALL {
+            let s = plan.state(ray);
+            assert_eq!(s.ray, ray);
+            if !p.treats(ray) {
+                assert_eq!(
+                    (s.kerf_mm, s.close_mm, s.slide_mm, s.tilt_deg),
+                    (0.0, 0.0, 0.0, 0.0)
+                );
+            }
+        }
+    }
+    assert_eq!(PlanPreset::from_name("M2+M3"), Some(PlanPreset::M2M3));
+}
+
+/// Single-ray queries are untouched by the plan: they are not plan queries, and parse and
+/// write exactly as before.
+#[test]
+fn single_ray_queries_keep_their_meaning() {
+    for q in [
+        "",
+        "preset=dmmo&ray=3&slide=-1",
+        "preset=weil",
+        "ray=4&cut=60&ref=ground&theme=dark",
+    ] {
+        assert!(!is_plan_query(q), "{q}");
+    }
+    let p = parse_query("preset=vertical&ray=3&kerf=3&slide=-1.5");
+    assert_eq!(
+        to_query(&p.state),
+        "preset=vertical&ray=3&kerf=3&slide=-1.5"
+    );
+}
+
+/// The JSON of `osteoviz eval` for a plan: per-ray objects with the single eval's keys, the
+/// heads and the plan metrics, warnings for notices.
+#[test]
+fn eval_prints_the_plan_json() {
+    let bin = env!("CARGO_BIN_EXE_osteoviz");
+    let run = |q: &str| {
+        let out = std::process::Command::new(bin)
+            .args(["eval", q])
+            .output()
+            .expect("osteoviz runs");
+        (out.status.code(), String::from_utf8(out.stdout).unwrap())
+    };
+    let (code, text) = run("plan=m2&m3.cut=50&bogus=1");
+    assert_eq!(code, Some(0), "{text}");
+    let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let single: serde_json::Value =
+        serde_json::from_str(&run("preset=dmmo&ray=2").1).expect("single eval JSON");
+    for ray in ["m2", "m3", "m4"] {
+        let keys: Vec<&String> = json["rays"][ray].as_object().unwrap().keys().collect();
+        let single_keys: Vec<&String> = single.as_object().unwrap().keys().collect();
+        assert_eq!(keys, single_keys, "{ray}");
+    }
+    assert_eq!(json["rays"]["m2"]["head_rise_mm"], single["head_rise_mm"]);
+    assert_eq!(json["rays"]["m3"]["cut_to_shaft_deg"], 50.0);
+    assert_eq!(json["plan"], "m2");
+    assert_eq!(json["query"], "plan=m2&m3.cut=50");
+    assert_eq!(json["m2_m3_difference_before_mm"], 4.44);
+    assert_eq!(json["heads"]["m5"]["protrusion_before_mm"], -20.21);
+    assert!(
+        json["heads"]["m3"]["load_share_after_pct"]
+            .as_f64()
+            .unwrap()
+            > 20.0
+    );
+    assert_eq!(json["transfer"][0]["ray"], "m3");
+    assert_eq!(json["transfer_warnings"].as_array().unwrap().len(), 1);
+    assert!(json["caveat"].as_str().unwrap().contains("3.2%"));
+    assert_eq!(json["load_model"], "teaching heuristic, not a measurement");
+    let warnings = json["warnings"].as_array().unwrap();
+    assert!(warnings
+        .iter()
+        .any(|w| w.as_str().unwrap().contains("bogus")));
+    // Every metric the page shows is in the JSON, under the same key.
+    let e = evaluated("plan=m2");
+    for (key, _) in plan_metrics(&e.forefoot) {
+        assert!(json.get(key).is_some(), "{key}");
+    }
+    for (key, _) in head_metrics(&e.forefoot, 0) {
+        assert!(json["heads"]["m1"].get(key).is_some(), "{key}");
+    }
+    // A bad value is an error; --strict makes any notice one.
+    assert_eq!(run("plan=m2&m3.cut=abc").0, Some(2));
+    let strict = std::process::Command::new(bin)
+        .args(["eval", "--strict", "plan=m2&m3.kerf=9"])
+        .output()
+        .unwrap();
+    assert_eq!(strict.status.code(), Some(2));
+}
+
+/// Any plan the interface can reach: a preset, each ray's state anywhere in (and beyond) its
+/// range, the edited ray and the comparison.
+fn any_plan() -> impl Strategy<Value = Plan> {
+    let ray_state = (
+        any::<bool>(),
+        0usize..7,
+        proptest::collection::vec(proptest::option::weighted(0.4, -1.2f64..1.2), KEYS.len()),
+    );
+    (
+        0usize..3,
+        [ray_state.clone(), ray_state.clone(), ray_state],
+        0usize..3,
+        proptest::option::of(0usize..3),
+    )
+        .prop_map(|(preset, rays, edit, compare)| {
+            let preset = PlanPreset::ALL[preset];
+            let mut plan = Plan::new(preset);
+            for (k, (ground, start, fractions)) in rays.into_iter().enumerate() {
+                let ray = Ray::ALL[k];
+                let mut s: State = match start {
+                    0..=5 => osteoviz::state::Preset::ALL[start].state(ray),
+                    _ => preset.base_state(ray),
+                };
+                if ground {
+                    s.set_reference(AngleReference::Ground);
+                }
+                for (spec, f) in KEYS.iter().zip(fractions) {
+                    if let Some(f) = f {
+                        let (lo, hi) = (spec.min, spec.max);
+                        s.set(
+                            spec.key,
+                            lo + (hi - lo) * (f + 1.2) / 2.4 * 1.4 - (hi - lo) * 0.2,
+                        );
+                    }
+                }
+                plan.set_state(s);
+            }
+            plan.edit = Ray::ALL[edit];
+            plan.compare = compare.map(|c| PlanPreset::ALL[c]);
+            plan
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// text → plan → text is the identity, without notices.
+    #[test]
+    fn plan_query_round_trips(plan in any_plan()) {
+        let text = plan_to_query(&plan);
+        prop_assert!(is_plan_query(&text));
+        let parsed = parse_plan_query(&text);
+        prop_assert!(parsed.notices.is_empty(), "{text}: {:?}", parsed.notices);
+        prop_assert_eq!(parsed.plan, plan);
+        prop_assert_eq!(plan_to_query(&parsed.plan), text);
+    }
+
+    /// Every reachable plan evaluates to finite metrics, shares summing to 100.
+    #[test]
+    fn every_plan_evaluates(plan in any_plan()) {
+        let e = evaluate_plan(&plan).expect("clamped plans evaluate");
+        let f = &e.forefoot;
+        prop_assert!((f.load_share_after_pct.iter().sum::<f64>() - 100.0).abs() < 1e-6);
+        prop_assert!(f.load_share_after_pct.iter().all(|s| s.is_finite() && *s >= 0.0));
+        for (_, m) in plan_metrics(f) {
+            if let osteoviz::state::plan::Metric::Number(v) = m {
+                prop_assert!(v.is_finite());
+            }
+        }
+    }
+
+    /// Parsing never panics and always gives a plan that evaluates and round-trips.
+    #[test]
+    fn any_text_parses_to_a_usable_plan(
+        query in "(plan|edit|compare|m[1-5]\\.(cut|kerf|close|slide|preset|ref|ray|x)|[a-z]{1,4})=[-a-z0-9.%&=]{0,8}(&(plan|m[2-4]\\.[a-z]{2,5})=[-a-z0-9.]{0,6}){0,4}"
+    ) {
+        let parsed = parse_plan_query(&query);
+        prop_assert!(evaluate_plan(&parsed.plan).is_ok());
+        let again = parse_plan_query(&plan_to_query(&parsed.plan));
+        prop_assert_eq!(again.plan, parsed.plan);
+    }
+
+    #[test]
+    fn arbitrary_text_never_panics(query in ".{0,80}") {
+        let parsed = parse_plan_query(&query);
+        prop_assert!(evaluate_plan(&parsed.plan).is_ok());
+    }
+}
