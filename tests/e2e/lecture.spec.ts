@@ -1,0 +1,172 @@
+// Lecture features: links reproduce the view, figures export (and match the CLI's), the
+// displacement animation plays, themes and text sizes apply, the link can be copied.
+import { test, expect, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const root = process.cwd();
+const cli = join(root, 'target', 'debug', 'osteoviz');
+
+test.beforeAll(() => {
+  test.setTimeout(240_000);
+  execFileSync('cargo', ['build', '--quiet', '--bin', 'osteoviz'], { cwd: root, stdio: 'inherit' });
+});
+
+function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  return errors;
+}
+
+async function readouts(page: Page): Promise<Record<string, string>> {
+  return page.$$eval('output[data-outcome]', (els) =>
+    Object.fromEntries(els.map((e) => [e.getAttribute('data-outcome')!, e.getAttribute('data-value')!])));
+}
+
+/** The numbers of an SVG text, and the text with each number replaced by `#`. */
+function shapes(svg: string): { skeleton: string; numbers: number[] } {
+  const numbers: number[] = [];
+  const skeleton = svg.replace(/-?\d+(\.\d+)?/g, (m) => { numbers.push(Number(m)); return '#'; });
+  return { skeleton, numbers };
+}
+
+const FULL = 'preset=dmmo&ray=3&cut=52.5&ref=shaft&at=24&kerf=3.1&close=2.4&slide=-1.25&tilt=2&decl=13&len=68&mu=0.6&pull=0.3';
+
+test('a link with a full query reproduces the same readouts as the CLI, and a reload the same view', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto(`./?${FULL}`);
+  await expect(page.locator('svg.scene')).toBeVisible();
+  const shown = await readouts(page);
+  const expected = JSON.parse(execFileSync(cli, ['eval', FULL]).toString());
+  for (const [key, value] of Object.entries(shown)) {
+    if (key === 'verdict') expect(value).toBe(expected.verdict);
+    else expect(Math.abs(Number(value) - expected[key]), key).toBeLessThan(1e-9);
+  }
+  // The page rewrote its URL to the canonical query, which reproduces the same view.
+  await expect.poll(() => page.evaluate(() => location.search)).toBe(`?${expected.query}`);
+  await page.reload();
+  await expect(page.locator('svg.scene')).toBeVisible();
+  expect(await readouts(page)).toEqual(shown);
+  expect(errors).toEqual([]);
+});
+
+test('the exported SVG is the CLI drawing, and the PNG has the chosen size', async ({ page }) => {
+  const errors = watchErrors(page);
+  const query = 'preset=weil&slide=-7';
+  await page.goto(`./?${query}`);
+  await expect(page.locator('svg.scene')).toBeVisible();
+  await page.locator('details.export summary').click();
+
+  const [svgDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('button[name=export-svg]').click(),
+  ]);
+  expect(svgDownload.suggestedFilename()).toBe('osteoviz-custom-m2.svg');
+  const pageSvg = readFileSync((await svgDownload.path())!, 'utf8');
+  // It parses as SVG and holds the drawing.
+  const parsed = await page.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    return {
+      error: doc.querySelector('parsererror') !== null,
+      root: doc.documentElement.tagName,
+      fragments: doc.querySelectorAll('.fragment-head, .fragment-proximal').length,
+      cut: doc.querySelectorAll('.cut-line').length,
+      handles: doc.querySelectorAll('[data-handle]').length,
+    };
+  }, pageSvg);
+  expect(parsed).toEqual({ error: false, root: 'svg', fragments: 2, cut: 2, handles: 0 });
+
+  // The CLI draws the same shapes for the same query (numbers within 0.01 mm: the browser's
+  // and the system's sin/cos may differ in the last bit).
+  const dir = mkdtempSync(join(tmpdir(), 'osteoviz-'));
+  execFileSync(cli, ['render', query, '-o', join(dir, 'cli.svg')]);
+  const cliSvg = readFileSync(join(dir, 'cli.svg'), 'utf8');
+  const a = shapes(pageSvg), b = shapes(cliSvg);
+  expect(a.skeleton).toBe(b.skeleton);
+  expect(a.numbers.length).toBe(b.numbers.length);
+  const worst = Math.max(...a.numbers.map((n, i) => Math.abs(n - b.numbers[i])));
+  expect(worst).toBeLessThanOrEqual(0.011);
+
+  // PNG at a chosen size, transparent.
+  await page.locator('input[name=export-width]').fill('800');
+  await page.locator('input[name=export-width]').press('Enter');
+  await page.locator('input[name=export-height]').fill('450');
+  await page.locator('input[name=export-height]').press('Enter');
+  await page.locator('input[name=export-transparent]').check();
+  const [pngDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('button[name=export-png]').click(),
+  ]);
+  const png = readFileSync((await pngDownload.path())!);
+  expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  expect(png.readUInt32BE(16)).toBe(800);
+  expect(png.readUInt32BE(20)).toBe(450);
+  expect(errors).toEqual([]);
+});
+
+async function headPath(page: Page): Promise<string> {
+  return (await page.locator('svg.scene path.fragment-head').getAttribute('d'))!;
+}
+
+test('play=1 animates the displacement from before the motion to the current state', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('./?preset=dmmo&slide=-4&play=1');
+  await expect(page.locator('main.playing')).toBeVisible();
+  const seen = new Set<string>();
+  for (let i = 0; i < 12; i++) {
+    seen.add(await headPath(page));
+    await page.waitForTimeout(120);
+  }
+  expect(seen.size).toBeGreaterThan(4);
+  // Stop: the drawing shows the current state again, the URL keeps play=1 for the slide.
+  await page.locator('button[name=play]').click();
+  await expect(page.locator('main.playing')).toHaveCount(0);
+  const stopped = await readouts(page);
+  const expected = JSON.parse(execFileSync(cli, ['eval', 'preset=dmmo&slide=-4']).toString());
+  expect(Math.abs(Number(stopped.axial_shortening_mm) - expected.axial_shortening_mm)).toBeLessThan(1e-9);
+  expect(errors).toEqual([]);
+});
+
+test('with reduced motion the animation jumps between the two positions', async ({ browser }) => {
+  const context = await browser.newContext({ reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  await page.goto('./?preset=dmmo&slide=-4&play=1');
+  await expect(page.locator('main.playing')).toBeVisible();
+  const seen = new Set<string>();
+  for (let i = 0; i < 25; i++) {
+    seen.add(await headPath(page));
+    await page.waitForTimeout(100);
+  }
+  expect(seen.size).toBe(2);
+  await context.close();
+});
+
+test('themes, text size, copy link and fullscreen', async ({ browser }) => {
+  const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto('./?preset=vertical&theme=projector&scale=1.5');
+  await expect(page.locator('main#app.theme-projector.scale-150')).toBeVisible();
+  await expect(page.locator('svg.scene.theme-projector')).toBeVisible();
+  // The label size follows the text scale.
+  const size = await page.locator('svg.scene text.verdict-text').evaluate((e) => getComputedStyle(e).fontSize);
+  expect(parseFloat(size)).toBeGreaterThan(3.6);
+  await page.locator('select[name=theme]').selectOption('dark');
+  await expect(page.locator('main#app.theme-dark')).toBeVisible();
+  await expect.poll(() => page.evaluate(() => location.search)).toContain('theme=dark');
+
+  await page.locator('button[name=copy-link]').click();
+  await expect(page.locator('.lecture-bar .status')).toContainText('copied');
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toBe(await page.evaluate(() => location.href));
+
+  await page.locator('button[name=fullscreen]').click();
+  await expect.poll(() => page.evaluate(() => document.fullscreenElement?.id ?? null)).toBe('app');
+  await page.keyboard.press('f');
+  await expect.poll(() => page.evaluate(() => document.fullscreenElement)).toBe(null);
+  expect(errors).toEqual([]);
+  await context.close();
+});
