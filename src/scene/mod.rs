@@ -6,6 +6,7 @@
 //! with [`Scene::to_svg`]: one drawing for both.
 
 pub mod node;
+pub mod plan;
 pub mod style;
 
 pub use node::Node;
@@ -390,7 +391,9 @@ pub fn build(state: &State, e: &Evaluation, options: &SceneOptions) -> Scene {
     let phi_primary = state.reference == AngleReference::Shaft;
     let (r_phi, r_theta) = (7.0, 11.0);
     // Labels right of the arcs, or left of them when they would leave the drawing.
-    let (labels_dx, labels_dy, labels_anchor) = if vertex.x + r_theta + 36.0 < right {
+    let near_axial = o.cut_to_shaft_deg < 25.0 || o.cut_to_shaft_deg > 155.0;
+    let (labels_dx, labels_dy, labels_anchor) = if !near_axial && vertex.x + r_theta + 36.0 < right
+    {
         (r_theta + 4.0, 0.0, "label-start")
     } else {
         (0.0, r_theta + 3.0, "label-end")
@@ -616,6 +619,15 @@ pub fn build(state: &State, e: &Evaluation, options: &SceneOptions) -> Scene {
         let middle = Point::new(inset_x + inset_w / 2.0, inset_top - 8.0 - avail_h / 2.0);
         middle - (lo1 + hi1) * scale / 2.0
     };
+    // N and R labels on opposite sides of the normal: R's side is the side R leans to.
+    let label_side = {
+        let left = Vector::new(-s.normal_ground.y, s.normal_ground.x);
+        if left.dot(&s.resultant) >= 0.0 {
+            left
+        } else {
+            -left
+        }
+    };
     let mut cone = vec![c];
     cone.extend(arc_points(
         c,
@@ -669,7 +681,7 @@ pub fn build(state: &State, e: &Evaluation, options: &SceneOptions) -> Scene {
         .child(arrow(c, c + r_vec, "force force-resultant"))
         .child(label(
             // N to one side of the normal, R to the other, so they never overlap.
-            c + n_vec + s.normal_ground * 1.2 - s.tangent_ground * 2.6,
+            c + n_vec + s.normal_ground * 1.2 - label_side * 2.6,
             "N",
             "label force-label normal-label",
         ))
@@ -679,7 +691,7 @@ pub fn build(state: &State, e: &Evaluation, options: &SceneOptions) -> Scene {
             "label force-label tangential-label",
         ))
         .child(label(
-            c + r_vec + s.resultant.normalize() * 1.2 + s.tangent_ground * 2.6,
+            c + r_vec + s.resultant.normalize() * 1.2 + label_side * 2.6,
             "R",
             "label force-label",
         ))
