@@ -1,0 +1,667 @@
+//! The forefoot plan's drawings: the **top view** (the metatarsal parabola in the transverse
+//! plane, with the SM4 line, the M2−M3 and M1−M2 relations) and the **arch view** (the five
+//! heads' heights above the ground, seen from behind, with the load-sharing heuristic's bars).
+//! Both are [`Node`] trees in millimetres with semantic classes; the page renders them through
+//! Yew, exports write them as text. Conventions: [`crate::model::plan`] (M1 on the left).
+
+use super::node::{fmt_num, Node};
+use crate::model::plan::{
+    reference_heads, ForefootOutcome, HeadReference, HEADS, LATERAL_SESAMOID_X_MM, SM4_NORMAL_MM,
+};
+use crate::model::Ray;
+use crate::state::format_fixed;
+use crate::state::plan::{Plan, PlanEvaluation, HEURISTIC_LABEL};
+
+/// The plan drawings' stylesheet (used with the `.scene` palette of [`super::STYLE`]).
+pub const PLAN_STYLE: &str = include_str!("plan.css");
+
+/// How to draw a plan.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlanSceneOptions {
+    /// Prefix for element ids, unique per drawing on a page.
+    pub id_prefix: String,
+    /// Theme class (`light`, `dark`, `projector`).
+    pub theme: String,
+    /// The ray being edited, highlighted.
+    pub selected: Option<Ray>,
+    /// A self-contained SVG file: namespace, size and both stylesheets as written (with CSS
+    /// custom properties: browsers draw it, renderers without CSS variables do not).
+    pub standalone: bool,
+}
+
+impl Default for PlanSceneOptions {
+    fn default() -> Self {
+        PlanSceneOptions {
+            id_prefix: "plan-".into(),
+            theme: "light".into(),
+            selected: None,
+            standalone: false,
+        }
+    }
+}
+
+/// Drawn length of each shaft proximal of the head centre (mm, schematic).
+const SHAFT_DRAWN_MM: f64 = 30.0;
+/// Drawn shaft widths (mm, schematic).
+const SHAFT_WIDTH_MM: [f64; HEADS] = [11.0, 6.0, 5.6, 5.4, 5.6];
+/// Arch view: millimetres of bar per percent of load.
+const BAR_MM_PER_PCT: f64 = 0.55;
+
+fn n(v: f64) -> String {
+    fmt_num(v)
+}
+
+/// A point (x right, y up) to SVG text coordinates (y down).
+fn text_at(x: f64, y: f64, text: impl Into<String>, class: &str) -> Node {
+    Node::new("text")
+        .class(class)
+        .num("x", x)
+        .num("y", -y)
+        .text(text)
+}
+
+fn line(x1: f64, y1: f64, x2: f64, y2: f64, class: &str) -> Node {
+    Node::new("line")
+        .class(class)
+        .num("x1", x1)
+        .num("y1", -y1)
+        .num("x2", x2)
+        .num("y2", -y2)
+}
+
+fn path(points: &[(f64, f64)], closed: bool, class: &str) -> Node {
+    let mut d = String::new();
+    for (i, (x, y)) in points.iter().enumerate() {
+        d.push(if i == 0 { 'M' } else { 'L' });
+        d.push_str(&n(*x));
+        d.push(',');
+        d.push_str(&n(-*y));
+    }
+    if closed {
+        d.push('Z');
+    }
+    Node::new("path").class(class).attr("d", d)
+}
+
+/// A smooth curve through points (Catmull-Rom as cubic Béziers), y up.
+fn smooth(points: &[(f64, f64)], class: &str) -> Node {
+    let mut d = String::new();
+    let p = |i: usize| points[i.min(points.len() - 1)];
+    for (i, &(x, y)) in points.iter().enumerate() {
+        if i == 0 {
+            d.push_str(&format!("M{},{}", n(x), n(-y)));
+            continue;
+        }
+        let (x0, y0) = p(i.saturating_sub(2));
+        let (x1, y1) = p(i - 1);
+        let (x3, y3) = p(i + 1);
+        let c1 = (x1 + (x - x0) / 6.0, y1 + (y - y0) / 6.0);
+        let c2 = (x - (x3 - x1) / 6.0, y - (y3 - y1) / 6.0);
+        d.push_str(&format!(
+            "C{},{} {},{} {},{}",
+            n(c1.0),
+            n(-c1.1),
+            n(c2.0),
+            n(-c2.1),
+            n(x),
+            n(-y)
+        ));
+    }
+    Node::new("path").class(class).attr("d", d)
+}
+
+fn ellipse(cx: f64, cy: f64, rx: f64, ry: f64, class: &str) -> Node {
+    Node::new("ellipse")
+        .class(class)
+        .num("cx", cx)
+        .num("cy", -cy)
+        .num("rx", rx)
+        .num("ry", ry)
+}
+
+fn signed(v: f64) -> String {
+    let s = format_fixed(v, 1);
+    if v > 0.0 && s != "0.0" {
+        format!("+{s}")
+    } else {
+        s
+    }
+}
+
+/// `ok` or `out`: the class of an indicator against its threshold.
+fn status(ok: bool) -> &'static str {
+    if ok {
+        "ok"
+    } else {
+        "out"
+    }
+}
+
+fn root(
+    class: &str,
+    view_box: [f64; 4],
+    title: String,
+    options: &PlanSceneOptions,
+    width_px: u32,
+) -> Node {
+    let title_id = format!("{}{}-title", options.id_prefix, class);
+    let mut svg = Node::new("svg")
+        .class(&format!("scene plan-scene {class} theme-{}", options.theme))
+        .attr(
+            "viewBox",
+            format!(
+                "{} {} {} {}",
+                n(view_box[0]),
+                n(view_box[1]),
+                n(view_box[2]),
+                n(view_box[3])
+            ),
+        )
+        .attr("role", "img")
+        .attr("aria-labelledby", title_id.clone());
+    if options.standalone {
+        let height_px = (width_px as f64 * view_box[3] / view_box[2]).round();
+        svg = svg
+            .attr("xmlns", "http://www.w3.org/2000/svg")
+            .attr("width", width_px.to_string())
+            .attr("height", format!("{height_px}"))
+            .child(Node::new("style").text(format!("{}\n{}", super::STYLE, PLAN_STYLE)));
+    }
+    svg.child(Node::new("title").attr("id", title_id).text(title))
+        .child(
+            Node::new("rect")
+                .class("background")
+                .num("x", view_box[0])
+                .num("y", view_box[1])
+                .num("width", view_box[2])
+                .num("height", view_box[3]),
+        )
+}
+
+/// Whether head `i` is at risk of transfer metatarsalgia.
+fn at_risk(f: &ForefootOutcome, i: usize) -> bool {
+    f.transfers.iter().any(|t| t.head == i)
+}
+
+fn head_class(f: &ForefootOutcome, options: &PlanSceneOptions, i: usize) -> String {
+    let mut class = format!("ray ray-m{}", i + 1);
+    if i == 0 || i == 4 {
+        class.push_str(" reference");
+    } else if f.motions[i].treated {
+        class.push_str(" treated");
+    } else {
+        class.push_str(" untreated");
+    }
+    if (1..4).contains(&i) && options.selected.map(|r| r.number() as usize) == Some(i + 1) {
+        class.push_str(" selected");
+    }
+    if at_risk(f, i) {
+        class.push_str(" at-risk");
+    }
+    class
+}
+
+/// A metatarsal in the top view: shaft and head, its tip at `tip` (mm along the foot).
+fn top_bone(h: &HeadReference, i: usize, tip: f64, class: &str) -> Node {
+    let centre = tip - h.radius_mm();
+    let x = h.transverse_mm;
+    let w = SHAFT_WIDTH_MM[i] / 2.0;
+    let base = centre - SHAFT_DRAWN_MM;
+    let neck = centre - h.radius_mm() * 0.55;
+    let flare = (h.head_width_mm / 2.0).min(w + 2.5);
+    let shaft = path(
+        &[
+            (x - w, base),
+            (x - w, neck - 6.0),
+            (x - flare, neck),
+            (x + flare, neck),
+            (x + w, neck - 6.0),
+            (x + w, base),
+        ],
+        false,
+        "bone-shaft",
+    );
+    Node::new("g").class(class).child(shaft).child(ellipse(
+        x,
+        centre,
+        h.head_width_mm / 2.0,
+        h.radius_mm(),
+        "bone-head",
+    ))
+}
+
+/// The top view: the parabola before and after, the SM4 line and the M2−M3, M1−M2 relations.
+pub fn top_view(plan: &Plan, e: &PlanEvaluation, options: &PlanSceneOptions) -> Node {
+    let f = &e.forefoot;
+    let heads = reference_heads();
+    let (left, right, top, bottom) = (-24.0, 104.0, 24.0, -68.0);
+    let view_box = [left, -top, right - left, top - bottom];
+    let mut svg = root(
+        "plan-top",
+        view_box,
+        format!(
+            "Top view of the forefoot, {}: the metatarsal parabola before (dashed) and after (solid), the SM4 line",
+            plan.treated_label()
+        ),
+        options,
+        1000,
+    );
+
+    // Bones: the intact outline where a head moved, then the bone after.
+    let mut bones = Node::new("g").class("bones");
+    for (i, h) in heads.iter().enumerate() {
+        let moved = (f.protrusion_after_mm[i] - f.protrusion_before_mm[i]).abs() > 0.05;
+        let mut g = Node::new("g").class(&head_class(f, options, i));
+        if (1..4).contains(&i) {
+            g = g.attr("data-ray", (i + 1).to_string());
+        }
+        if moved {
+            g = g.child(top_bone(h, i, f.protrusion_before_mm[i], "bone ghost-bone"));
+        }
+        g = g.child(top_bone(h, i, f.protrusion_after_mm[i], "bone"));
+        g = g.child(text_at(
+            h.transverse_mm,
+            f.protrusion_after_mm[i] - h.radius_mm() - SHAFT_DRAWN_MM - 4.0,
+            format!("M{}", i + 1),
+            "label ray-label",
+        ));
+        if at_risk(f, i) {
+            g = g.child(text_at(
+                h.transverse_mm,
+                f.protrusion_after_mm[i] - h.radius_mm(),
+                "!",
+                "label risk-mark",
+            ));
+        }
+        bones = bones.child(g);
+    }
+    // The sesamoids under the M1 head (the lateral one carries the SM4 line).
+    let s = f.sesamoid_mm;
+    let m1 = heads[0].transverse_mm;
+    bones = bones
+        .child(ellipse(m1 - LATERAL_SESAMOID_X_MM, s, 3.0, 4.4, "sesamoid"))
+        .child(ellipse(
+            m1 + LATERAL_SESAMOID_X_MM,
+            s,
+            3.0,
+            4.4,
+            "sesamoid sesamoid-lateral",
+        ));
+    svg = svg.child(bones);
+
+    // The parabola: a smooth curve through the tips, before and after.
+    let tips = |p: &[f64; HEADS]| -> Vec<(f64, f64)> {
+        heads
+            .iter()
+            .zip(p)
+            .map(|(h, t)| (h.transverse_mm, *t))
+            .collect()
+    };
+    svg = svg.child(
+        Node::new("g")
+            .class("parabola")
+            .child(smooth(&tips(&f.protrusion_before_mm), "parabola-before"))
+            .child(smooth(&tips(&f.protrusion_after_mm), "parabola-after")),
+    );
+    for (i, h) in heads.iter().enumerate() {
+        svg = svg.child(
+            Node::new("circle")
+                .class("tip")
+                .num("cx", h.transverse_mm)
+                .num("cy", -f.protrusion_after_mm[i])
+                .attr("r", "0.8"),
+        );
+    }
+
+    // SM4: the line through the lateral sesamoid, perpendicular to the M2 axis, to past M4;
+    // the band where the M4 head centre is normal; the M4 centre before and after.
+    let m4 = &heads[3];
+    let x4 = m4.transverse_mm;
+    let c4_before = f.protrusion_before_mm[3] - m4.radius_mm();
+    let c4_after = f.protrusion_after_mm[3] - m4.radius_mm();
+    let sm4_ok = ForefootOutcome::sm4_normal(f.sm4_offset_after_mm);
+    let band_lo = s - SM4_NORMAL_MM.1;
+    let band_hi = s - SM4_NORMAL_MM.0;
+    let sm4 = Node::new("g")
+        .class(&format!("sm4 {}", status(sm4_ok)))
+        .child(
+            Node::new("rect")
+                .class("sm4-band")
+                .num("x", x4 - 7.0)
+                .num("y", -band_hi)
+                .num("width", 14.0)
+                .num("height", band_hi - band_lo),
+        )
+        .child(line(
+            m1 + LATERAL_SESAMOID_X_MM,
+            s,
+            x4 + 12.0,
+            s,
+            "sm4-line",
+        ))
+        .child(ellipse(x4, c4_before, 1.1, 1.1, "m4-centre-before"))
+        .child(line(x4 - 2.0, c4_after, x4 + 2.0, c4_after, "m4-centre"))
+        .child(line(x4, c4_after - 2.0, x4, c4_after + 2.0, "m4-centre"))
+        .child(text_at(
+            x4 + 13.0,
+            s + 2.2,
+            "SM4 line",
+            "label label-start sm4-label",
+        ))
+        .child(text_at(
+            x4 + 13.0,
+            s - 1.6,
+            format!("{} mm", signed(f.sm4_offset_after_mm)),
+            &format!("label label-start indicator-value {}", status(sm4_ok)),
+        ))
+        .child(text_at(
+            x4 + 13.0,
+            s - 5.0,
+            "normal −2 to +4 (Maestro)",
+            "label label-start caption",
+        ));
+    svg = svg.child(sm4);
+
+    // Dimensions along the foot: M1−M2 and M2−M3 (after), between the heads, labels above.
+    let dimension = |x: f64,
+                     xa: f64,
+                     ya: f64,
+                     xb: f64,
+                     yb: f64,
+                     text: String,
+                     label_y: f64,
+                     ok: bool,
+                     class: &str| {
+        Node::new("g")
+            .class(&format!("dimension {class} {}", status(ok)))
+            .child(line(xa, ya, x + 1.2, ya, "extension-line"))
+            .child(line(xb, yb, x - 1.2, yb, "extension-line"))
+            .child(line(x, ya, x, yb, "dimension-line"))
+            .child(line(x, ya.max(yb), x, label_y - 1.8, "leader-line"))
+            .child(text_at(
+                x,
+                label_y,
+                text,
+                &format!("label indicator-value {}", status(ok)),
+            ))
+    };
+    let (x1, x2, x3) = (
+        heads[0].transverse_mm,
+        heads[1].transverse_mm,
+        heads[2].transverse_mm,
+    );
+    let p = &f.protrusion_after_mm;
+    let m2m3 = f.m2_m3_difference_after_mm;
+    let m1m2 = f.m1_m2_difference_after_mm;
+    svg = svg
+        .child(dimension(
+            (x2 + x3) / 2.0,
+            x2,
+            p[1],
+            x3,
+            p[2],
+            format!("M2−M3 {}", format_fixed(m2m3, 1)),
+            p[1].max(p[2]) + 6.0,
+            !ForefootOutcome::m2_m3_over_threshold(m2m3),
+            "m2-m3",
+        ))
+        .child(dimension(
+            (x1 + heads[0].head_width_mm / 2.0 + x2 - heads[1].head_width_mm / 2.0) / 2.0,
+            x1,
+            p[0],
+            x2,
+            p[1],
+            format!("M1−M2 {}", signed(m1m2)),
+            p[0].max(p[1]) + 11.5,
+            ForefootOutcome::m1_m2_normal(m1m2),
+            "m1-m2",
+        ));
+
+    // Legend.
+    let legend_y = bottom + 3.5;
+    svg.child(
+        Node::new("g")
+            .class("legend")
+            .child(line(
+                left + 3.0,
+                legend_y,
+                left + 9.0,
+                legend_y,
+                "parabola-before",
+            ))
+            .child(text_at(
+                left + 10.0,
+                legend_y,
+                "before",
+                "label label-start caption",
+            ))
+            .child(line(
+                left + 22.0,
+                legend_y,
+                left + 28.0,
+                legend_y,
+                "parabola-after",
+            ))
+            .child(text_at(
+                left + 29.0,
+                legend_y,
+                "after (tips along the M2 axis)",
+                "label label-start caption",
+            ))
+            .child(
+                Node::new("rect")
+                    .class("sm4-band")
+                    .num("x", left + 70.0)
+                    .num("y", -legend_y - 1.2)
+                    .num("width", 5.0)
+                    .num("height", 2.4),
+            )
+            .child(text_at(
+                left + 76.5,
+                legend_y,
+                "normal zone of the M4 centre",
+                "label label-start caption",
+            )),
+    )
+    .child(text_at(
+        left + 2.0,
+        top - 4.0,
+        "Top view · right foot from above, toes up",
+        "label label-start view-title",
+    ))
+}
+
+/// The arch view: head heights above the ground before and after, and the heuristic's loads.
+pub fn arch_view(plan: &Plan, e: &PlanEvaluation, options: &PlanSceneOptions) -> Node {
+    let f = &e.forefoot;
+    let heads = reference_heads();
+    let (left, right, top, bottom) = (-24.0, 104.0, 40.0, -31.0);
+    let view_box = [left, -top, right - left, top - bottom];
+    let mut svg = root(
+        "plan-arch",
+        view_box,
+        format!(
+            "Arch view of the forefoot, {}: head heights above the ground before (dashed) and after (solid), and the load-sharing teaching heuristic",
+            plan.treated_label()
+        ),
+        options,
+        1000,
+    );
+    let fat_pad = f.head_centre_height_before_mm[1] - heads[1].radius_mm();
+    svg = svg
+        .child(
+            Node::new("rect")
+                .class("fat-pad")
+                .num("x", left)
+                .num("y", -fat_pad)
+                .num("width", right - left)
+                .num("height", fat_pad),
+        )
+        .child(line(left, 0.0, right, 0.0, "ground-line"))
+        .child(text_at(
+            left + 2.0,
+            1.8,
+            "ground",
+            "label label-start caption",
+        ))
+        .child(text_at(
+            right - 2.0,
+            fat_pad / 2.0 + 0.4,
+            "fat pad",
+            "label label-end caption",
+        ));
+
+    // The arch: a line under the heads' lowest points, before and after.
+    let plantar = |h: &[f64; HEADS]| -> Vec<(f64, f64)> {
+        heads
+            .iter()
+            .zip(h)
+            .map(|(r, y)| (r.transverse_mm, *y - r.radius_mm()))
+            .collect()
+    };
+    let mut bones = Node::new("g").class("bones");
+    for (i, h) in heads.iter().enumerate() {
+        let x = h.transverse_mm;
+        let (before, after) = (
+            f.head_centre_height_before_mm[i],
+            f.head_centre_height_after_mm[i],
+        );
+        let mut g = Node::new("g").class(&head_class(f, options, i));
+        if (1..4).contains(&i) {
+            g = g.attr("data-ray", (i + 1).to_string());
+        }
+        if (after - before).abs() > 0.05 {
+            g = g.child(ellipse(
+                x,
+                before,
+                h.radius_mm(),
+                h.radius_mm(),
+                "ghost-head",
+            ));
+        }
+        g = g.child(ellipse(x, after, h.radius_mm(), h.radius_mm(), "bone-head"));
+        if i == 0 {
+            for dx in [-LATERAL_SESAMOID_X_MM, LATERAL_SESAMOID_X_MM] {
+                g = g.child(ellipse(x + dx, fat_pad + 2.6, 3.0, 2.6, "sesamoid"));
+            }
+        }
+        let rise = after - before;
+        let mut text = format!("M{}", i + 1);
+        if rise.abs() >= 0.05 {
+            text = format!("{text} {}", signed(rise));
+        }
+        g = g.child(text_at(
+            x,
+            after + h.radius_mm() + 3.0,
+            text,
+            "label ray-label",
+        ));
+        bones = bones.child(g);
+    }
+    svg = svg.child(bones).child(
+        Node::new("g")
+            .class("arch")
+            .child(path(
+                &plantar(&f.head_centre_height_before_mm),
+                false,
+                "arch-before",
+            ))
+            .child(path(
+                &plantar(&f.head_centre_height_after_mm),
+                false,
+                "arch-after",
+            )),
+    );
+
+    // Load bars below the ground: before (outline) and after (filled), the share after.
+    let bar_top = -3.0;
+    let mut bars = Node::new("g")
+        .class("load-bars")
+        .attr("data-heuristic", HEURISTIC_LABEL);
+    for (i, h) in heads.iter().enumerate() {
+        let x = h.transverse_mm;
+        let before = f.load_share_before_pct[i].clamp(0.0, 50.0) * BAR_MM_PER_PCT;
+        let after = f.load_share_after_pct[i].clamp(0.0, 50.0) * BAR_MM_PER_PCT;
+        let change = f.load_share_after_pct[i] - f.load_share_before_pct[i];
+        let trend = if change > 0.5 {
+            "gains"
+        } else if change < -0.5 {
+            "loses"
+        } else {
+            "same"
+        };
+        let mut class = format!("load-bar ray-m{} {trend}", i + 1);
+        if at_risk(f, i) {
+            class.push_str(" at-risk");
+        }
+        bars = bars.child(
+            Node::new("g")
+                .class(&class)
+                .child(
+                    Node::new("rect")
+                        .class("bar-after")
+                        .num("x", x - 3.5)
+                        .num("y", -bar_top)
+                        .num("width", 7.0)
+                        .num("height", after),
+                )
+                .child(
+                    Node::new("rect")
+                        .class("bar-before")
+                        .num("x", x - 4.5)
+                        .num("y", -bar_top)
+                        .num("width", 9.0)
+                        .num("height", before),
+                )
+                .child(text_at(
+                    x,
+                    bar_top - after.max(before) - 2.6,
+                    format!("{}%", format_fixed(f.load_share_after_pct[i], 0)),
+                    "label bar-label",
+                )),
+        );
+    }
+    svg.child(bars)
+        .child(text_at(
+            left + 2.0,
+            bar_top - 4.0,
+            "Load share",
+            "label label-start bar-title",
+        ))
+        .child(text_at(
+            left + 2.0,
+            bar_top - 8.0,
+            "teaching",
+            "label label-start caption heuristic-note",
+        ))
+        .child(text_at(
+            left + 2.0,
+            bar_top - 11.0,
+            "heuristic,",
+            "label label-start caption heuristic-note",
+        ))
+        .child(text_at(
+            left + 2.0,
+            bar_top - 14.0,
+            "not a",
+            "label label-start caption heuristic-note",
+        ))
+        .child(text_at(
+            left + 2.0,
+            bar_top - 17.0,
+            "measurement",
+            "label label-start caption heuristic-note",
+        ))
+        .child(text_at(
+            left + 2.0,
+            bar_top - 22.0,
+            "dashed: before",
+            "label label-start caption",
+        ))
+        .child(text_at(
+            left + 2.0,
+            top - 4.0,
+            "Arch view · heads seen from behind, M1 left",
+            "label label-start view-title",
+        ))
+}
