@@ -117,6 +117,10 @@ fn path_d(points: &[Point], closed: bool) -> String {
 }
 
 fn polygon(poly: &Polygon, class: &str) -> Node {
+    // Nothing to draw (no kerf, say): an empty group, never an invalid `d="Z"`.
+    if poly.vertices.len() < 3 {
+        return Node::new("g").class(class);
+    }
     Node::new("path")
         .class(class)
         .attr("d", path_d(&poly.vertices, true))

@@ -23,7 +23,7 @@ import {
   type PresetName,
 } from './visualiser-helpers';
 
-const GREEN_PRESETS: PresetName[] = ['dmmo', 'perpendicular', 'vertical', 'reverse'];
+const GREEN_PRESETS: PresetName[] = ['dmmo', 'perpendicular', 'vertical', 'reverse', 'weil', 'ocra'];
 
 test.beforeAll(async ({}, testInfo) => buildCli(testInfo));
 
