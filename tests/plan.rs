@@ -294,6 +294,72 @@ fn eval_prints_the_plan_json() {
     assert_eq!(strict.status.code(), Some(2));
 }
 
+/// The drawings: one group per head (the lesser rays selectable by `data-ray`), the selected
+/// ray and the head at risk marked, every label inside the viewBox.
+#[test]
+fn plan_drawings_mark_the_selected_ray_and_the_head_at_risk() {
+    use osteoviz::scene::plan::{arch_view, top_view, PlanSceneOptions};
+    use osteoviz::scene::Node;
+    let parsed = parse_plan_query("plan=m2&edit=3");
+    let e = evaluate_plan(&parsed.plan).unwrap();
+    let options = PlanSceneOptions {
+        selected: Some(Ray::M3),
+        ..Default::default()
+    };
+    for (svg, name) in [
+        (top_view(&parsed.plan, &e, &options), "top"),
+        (arch_view(&parsed.plan, &e, &options), "arch"),
+    ] {
+        let nodes = svg.descendants();
+        let class_of = |n: &Node| n.get("class").unwrap_or("").to_string();
+        let rays: Vec<&&Node> = nodes
+            .iter()
+            .filter(|n| n.get("data-ray").is_some())
+            .collect();
+        assert_eq!(rays.len(), 3, "{name}");
+        let m3 = rays
+            .iter()
+            .find(|n| n.get("data-ray") == Some("3"))
+            .unwrap();
+        assert!(
+            class_of(m3).contains("selected") && class_of(m3).contains("at-risk"),
+            "{name}"
+        );
+        let m2 = rays
+            .iter()
+            .find(|n| n.get("data-ray") == Some("2"))
+            .unwrap();
+        assert!(class_of(m2).contains("treated") && !class_of(m2).contains("at-risk"));
+        let vb: Vec<f64> = svg
+            .get("viewBox")
+            .unwrap()
+            .split(' ')
+            .map(|v| v.parse().unwrap())
+            .collect();
+        for text in nodes.iter().filter(|n| n.tag == "text") {
+            let x: f64 = text.get("x").unwrap().parse().unwrap();
+            let y: f64 = text.get("y").unwrap().parse().unwrap();
+            assert!(
+                x >= vb[0] && x <= vb[0] + vb[2] && y >= vb[1] && y <= vb[1] + vb[3],
+                "{name}: {:?} at {x},{y} outside {vb:?}",
+                text.text
+            );
+        }
+    }
+    let arch = arch_view(&parsed.plan, &e, &options).to_xml();
+    assert!(arch.contains("teaching heuristic, not a measurement"));
+}
+
+/// `ray=` is read as `edit=` in a plan query; `compare=` takes a plan preset.
+#[test]
+fn edit_ray_and_compare_keys() {
+    let p = parse_plan_query("plan=m2&ray=m4&compare=M2+M3+M4");
+    assert!(p.notices.is_empty(), "{:?}", p.notices);
+    assert_eq!(p.plan.edit, Ray::M4);
+    assert_eq!(p.plan.compare, Some(PlanPreset::M2M3M4));
+    assert_eq!(plan_to_query(&p.plan), "plan=m2&edit=4&compare=m2m3m4");
+}
+
 /// Any plan the interface can reach: a preset, each ray's state anywhere in (and beyond) its
 /// range, the edited ray and the comparison.
 fn any_plan() -> impl Strategy<Value = Plan> {

@@ -112,7 +112,9 @@ pub const SM4_NORMAL_MM: (f64, f64) = (-2.0, 4.0);
 /// Maestro: M1 as long as M2 or up to 2 mm shorter (M1 − M2 from −2 to 0 mm).
 pub const M1_M2_NORMAL_MM: (f64, f64) = (-2.0, 0.0);
 
-/// Sources of the thresholds, for the interface.
+/// Sources of the thresholds, for the interface (short forms for tags, full in titles).
+pub const SOURCE_BAROUK_SHORT: &str = "Barouk 2005";
+pub const SOURCE_MAESTRO_SHORT: &str = "Maestro";
 pub const SOURCE_BAROUK: &str = "Barouk, Forefoot Reconstruction, 2005";
 pub const SOURCE_MAESTRO: &str = "Maestro et al., JBJS Br Orthop Proc 84-B Supp I";
 pub const SOURCE_PROTRUSION: &str =

@@ -8,6 +8,7 @@
 pub mod about;
 pub mod browser;
 pub mod controls;
+pub mod plan;
 pub mod scene_view;
 
 use crate::model::{evaluate, AngleReference, Evaluation, Ray};
@@ -244,6 +245,8 @@ pub fn app(props: &AppProps) -> Html {
         .map(|q| q.to_string())
         .unwrap_or_else(current_query);
     let model = use_reducer(move || AppModel::from_query(&initial_query));
+    // Inside a forefoot plan (ui::plan): report the query, show the plan panel.
+    let plan_hook = plan::use_plan_hook();
     let shown = model.displayed();
     let page = model.dispatcher();
     let dispatch = {
@@ -335,7 +338,11 @@ pub fn app(props: &AppProps) -> Html {
     {
         let query = model.query();
         let sync = props.sync_url;
+        let on_query = plan_hook.as_ref().map(|h| h.on_query.clone());
         use_effect_with(query, move |query| {
+            if let Some(on_query) = &on_query {
+                on_query.emit(query.clone());
+            }
             if sync {
                 if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
                     let _ = history.replace_state_with_url(
@@ -414,9 +421,11 @@ pub fn app(props: &AppProps) -> Html {
             <header class="app-header">
                 <h1>{ "osteoviz" }<span class="subtitle">{ " · DMMO geometry, sagittal view from medial" }</span></h1>
                 { toolbar(&model.history, &dispatch) }
+                { plan::entry_link(&plan_hook, &model.history.present) }
             </header>
             { for notices }
             { lecture }
+            { plan::panel_slot(&plan_hook) }
             { body }
             <About />
         </main>
@@ -806,6 +815,9 @@ fn stage(
 
 /// Mounts [`App`] into the document body (called by the `osteoviz-web` binary).
 pub fn start() {
+    if plan::is_plan_page() {
+        return plan::start();
+    }
     yew::Renderer::<App>::with_props(AppProps {
         query: None,
         sync_url: true,

@@ -1,0 +1,665 @@
+//! The forefoot plan page (wasm only): a plan query (`plan=`, `mN.` keys) opens it.
+//!
+//! [`PlanApp`] owns the plan (M2, M3, M4, each a single-ray state) and the URL, and wraps the
+//! single-ray [`App`]: the App shows and edits the **selected** ray (its sagittal view, controls
+//! and readouts) and reports its query through the [`PlanHook`] context; the plan panel (ray
+//! selector, presets, top and arch views, harmony indicators, caveat, load heuristic, transfer
+//! warnings) is shown inside the App through the same context. Selecting another ray remounts
+//! the App on that ray's state (undo history is per selection).
+//!
+//! DOM contracts: ray selector buttons `button[data-ray="2|3|4"]` (`aria-pressed`), plan presets
+//! `button[data-plan="m2|m2m3|m2m3m4"]`, `select[name=compare]`; drawings `svg.plan-top` and
+//! `svg.plan-arch`; readouts `<output data-outcome="KEY" data-value="...">` with the JSON keys of
+//! `osteoviz eval` (`m2_m3_difference_after_mm`, `heads.m3.load_share_after_pct`, ...);
+//! transfer warnings `.plan-warning[data-transfer="m3"]`; the caveat `.plan-caveat`.
+
+use super::scene_view::to_html;
+use super::App;
+use crate::model::plan::{
+    ForefootOutcome, CAVEAT, HEADS, HEAD_NAMES, LOAD_COUPLING, M2_M3_PATTERN_MM,
+    PAD_COMPRESSION_MM, PROVENANCE, PUSH_OFF_HEEL_RISE_DEG, SOURCE_BAROUK, SOURCE_BAROUK_SHORT,
+    SOURCE_MAESTRO, SOURCE_MAESTRO_SHORT, SOURCE_PROTRUSION, SOURCE_ROBOTIC, TRANSFER_THRESHOLD_MM,
+};
+use crate::model::Ray;
+use crate::scene::plan::{arch_view, top_view, PlanSceneOptions};
+use crate::state::plan::{
+    evaluate_plan, head_metrics, is_plan_query, parse_plan_query_with, plan_metrics, plan_to_query,
+    transfer_text, Metric, Plan, PlanEvaluation, PlanPreset, HEURISTIC_LABEL,
+};
+use crate::state::query::{parse_query_with, to_query};
+use crate::state::view::{View, VIEW_KEYS};
+use crate::state::{format_fixed, format_number, State};
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+/// What the plan gives the single-ray [`App`] it wraps (a context; absent outside a plan).
+#[derive(Clone, PartialEq)]
+pub struct PlanHook {
+    /// Called with the App's query whenever it changes.
+    pub on_query: Callback<String>,
+    /// The plan panel, shown by the App above its drawing.
+    pub panel: Html,
+}
+
+/// The plan context, when the App runs inside a plan.
+#[hook]
+pub fn use_plan_hook() -> Option<PlanHook> {
+    use_context::<PlanHook>()
+}
+
+/// The panel to show inside the App (nothing outside a plan).
+pub fn panel_slot(hook: &Option<PlanHook>) -> Html {
+    hook.as_ref().map(|h| h.panel.clone()).unwrap_or_default()
+}
+
+/// A link from the single-ray page to a forefoot plan holding its osteotomy.
+pub fn entry_link(hook: &Option<PlanHook>, state: &State) -> Html {
+    if hook.is_some() {
+        return html! {};
+    }
+    let mut plan = Plan::default();
+    plan.set_state(*state);
+    plan.edit = state.ray;
+    let href = format!("?{}", plan_to_query(&plan));
+    html! {
+        <a class="plan-entry" href={href} title="M2, M3 and M4 together: the metatarsal parabola, the anterior arch and the load heuristic">{ "Forefoot plan →" }</a>
+    }
+}
+
+fn current_query() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
+}
+
+/// Whether the page's URL asks for the forefoot plan.
+pub fn is_plan_page() -> bool {
+    is_plan_query(&current_query())
+}
+
+/// Mounts [`PlanApp`] into the document body (instead of the single-ray [`App`]).
+pub fn start() {
+    yew::Renderer::<PlanApp>::with_props(PlanAppProps {
+        query: None,
+        sync_url: true,
+    })
+    .render();
+}
+
+/// The plan page's state.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlanModel {
+    pub plan: Plan,
+    pub notices: Vec<String>,
+    /// View pairs (theme, scale, ...) as the App last wrote them.
+    pub view: Vec<(String, String)>,
+    /// Bumped to remount the App on the selected ray's state.
+    pub generation: u32,
+}
+
+/// What the plan page can do.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PlanAction {
+    /// The App's query changed (an edit of the selected ray, or its ray selector).
+    FromApp(String),
+    Select(Ray),
+    ApplyPreset(PlanPreset),
+    Compare(Option<PlanPreset>),
+    /// Cut (DMMO preset) or leave uncut.
+    Treat(Ray, bool),
+    DismissNotices,
+}
+
+impl PlanModel {
+    pub fn from_query(query: &str) -> PlanModel {
+        let parsed = parse_plan_query_with(query, &VIEW_KEYS);
+        PlanModel {
+            plan: parsed.plan,
+            notices: parsed.notices.iter().map(|n| n.to_string()).collect(),
+            view: parsed.other,
+            generation: 0,
+        }
+    }
+
+    fn view_suffix(&self) -> String {
+        self.view
+            .iter()
+            .map(|(k, v)| format!("&{k}={v}"))
+            .collect::<String>()
+    }
+
+    /// The page's URL query: the plan's canonical text and the view pairs.
+    pub fn query(&self) -> String {
+        format!("{}{}", plan_to_query(&self.plan), self.view_suffix())
+    }
+
+    /// The query the wrapped App starts from: the selected ray's state and the view pairs.
+    pub fn app_query(&self) -> String {
+        format!("{}{}", to_query(self.plan.edited()), self.view_suffix())
+    }
+
+    pub fn theme(&self) -> String {
+        View::from_pairs(&self.view).0.theme.name().to_string()
+    }
+}
+
+impl Reducible for PlanModel {
+    type Action = PlanAction;
+
+    fn reduce(self: Rc<Self>, action: PlanAction) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            PlanAction::FromApp(query) => {
+                let parsed = parse_query_with(&query, &VIEW_KEYS);
+                next.view = parsed.other;
+                if parsed.state.ray == next.plan.edit {
+                    next.plan.set_state(parsed.state);
+                } else {
+                    // The App's own ray selector: select that ray, with its own state.
+                    next.plan.edit = parsed.state.ray;
+                    next.generation += 1;
+                }
+            }
+            PlanAction::Select(ray) => {
+                if ray != next.plan.edit {
+                    next.plan.edit = ray;
+                    next.generation += 1;
+                }
+            }
+            PlanAction::ApplyPreset(p) => {
+                next.plan.apply_preset(p);
+                next.generation += 1;
+            }
+            PlanAction::Compare(c) => next.plan.compare = c,
+            PlanAction::Treat(ray, treated) => {
+                next.plan.set_treated(ray, treated);
+                if ray == next.plan.edit {
+                    next.generation += 1;
+                }
+            }
+            PlanAction::DismissNotices => next.notices.clear(),
+        }
+        if next == *self {
+            self
+        } else {
+            Rc::new(next)
+        }
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct PlanAppProps {
+    /// The query to start from; the page's URL when absent.
+    #[prop_or_default]
+    pub query: Option<AttrValue>,
+    /// Keep the URL in step with the plan.
+    #[prop_or(true)]
+    pub sync_url: bool,
+}
+
+/// The forefoot plan page.
+#[component(PlanApp)]
+pub fn plan_app(props: &PlanAppProps) -> Html {
+    let initial_query = props
+        .query
+        .as_ref()
+        .map(|q| q.to_string())
+        .unwrap_or_else(current_query);
+    let model = use_reducer(move || PlanModel::from_query(&initial_query));
+    let dispatcher = model.dispatcher();
+    let on_query = use_callback(dispatcher.clone(), |query: String, d| {
+        d.dispatch(PlanAction::FromApp(query))
+    });
+    {
+        let query = model.query();
+        let sync = props.sync_url;
+        use_effect_with(query, move |query| {
+            if sync {
+                if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+                    let _ = history.replace_state_with_url(
+                        &wasm_bindgen::JsValue::NULL,
+                        "",
+                        Some(&format!("?{query}")),
+                    );
+                }
+            }
+        });
+    }
+    let evaluation = use_memo(model.plan, |p| evaluate_plan(p).ok().map(Rc::new));
+    let compare = use_memo(model.plan.compare, |c| {
+        c.and_then(|p| {
+            let plan = Plan::new(p);
+            evaluate_plan(&plan).ok().map(|e| Rc::new((plan, e)))
+        })
+    });
+    let panel = panel(
+        &model,
+        evaluation.as_ref().as_ref(),
+        compare.as_ref().as_ref(),
+        &dispatcher,
+    );
+    let hook = PlanHook { on_query, panel };
+    let key = format!("m{}-{}", model.plan.edit.number(), model.generation);
+    html! {
+        <ContextProvider<PlanHook> context={hook}>
+            <App key={key} query={AttrValue::from(model.app_query())} sync_url={false} />
+        </ContextProvider<PlanHook>>
+    }
+}
+
+fn output(key: String, metric: Metric, text: String) -> Html {
+    html! { <output data-outcome={key} data-value={metric.data_value()}>{ text }</output> }
+}
+
+fn find(metrics: &[(&'static str, Metric)], key: &str) -> Metric {
+    metrics
+        .iter()
+        .find(|(k, _)| *k == key)
+        .map(|(_, m)| *m)
+        .unwrap_or(Metric::Flag(false))
+}
+
+fn number(m: Metric) -> f64 {
+    match m {
+        Metric::Number(v) => v,
+        Metric::Flag(b) => f64::from(u8::from(b)),
+    }
+}
+
+fn signed_mm(v: f64) -> String {
+    let s = format_fixed(v, 1);
+    if v > 0.0 && s != "0.0" {
+        format!("+{s} mm")
+    } else {
+        format!("{s} mm")
+    }
+}
+
+fn yes_no(m: Metric) -> String {
+    match m {
+        Metric::Flag(true) => "yes".into(),
+        Metric::Flag(false) => "no".into(),
+        Metric::Number(v) => format_fixed(v, 2),
+    }
+}
+
+/// One harmony indicator row: before, after, status, threshold, source.
+#[allow(clippy::too_many_arguments)]
+fn indicator(
+    metrics: &[(&'static str, Metric)],
+    label: &str,
+    key: &str,
+    status_key: &str,
+    status_words: (&str, &str),
+    threshold: &str,
+    source: (&str, &str),
+    assumption: Option<&str>,
+) -> Html {
+    let before_key = format!(
+        "{key}_before{}",
+        if key.ends_with("pattern") { "" } else { "_mm" }
+    );
+    let after_key = format!(
+        "{key}_after{}",
+        if key.ends_with("pattern") { "" } else { "_mm" }
+    );
+    let (before, after) = (find(metrics, &before_key), find(metrics, &after_key));
+    let text = |m: Metric| match m {
+        Metric::Number(v) if key.starts_with("m2_m3") => format!("{} mm", format_fixed(v, 1)),
+        Metric::Number(v) => signed_mm(v),
+        flag => yes_no(flag),
+    };
+    let status_after_key = format!("{status_key}_after");
+    let status_before_key = format!("{status_key}_before");
+    let ok_after = find(metrics, &status_after_key);
+    let ok_before = find(metrics, &status_before_key);
+    // The pattern row's value is its own status: one output per key.
+    let status_output = |key: &str, m: Metric, word: &str| {
+        if key.starts_with("central_pattern") {
+            html! {}
+        } else {
+            output(key.to_string(), m, word.to_string())
+        }
+    };
+    // For "over threshold" and "pattern" keys, true is the bad state.
+    let bad = |m: Metric| {
+        let b = matches!(m, Metric::Flag(true));
+        if status_key.ends_with("normal") {
+            !b
+        } else {
+            b
+        }
+    };
+    let word = |m: Metric| {
+        if bad(m) {
+            status_words.1
+        } else {
+            status_words.0
+        }
+    };
+    html! {
+        <tr class={classes!("indicator", format!("indicator-{key}"), if bad(ok_after) { "out" } else { "ok" })}>
+            <th scope="row">{ label }
+                if let Some(a) = assumption {
+                    <span class="assumption-tag" title={a.to_string()}>{ "assumption" }</span>
+                }
+            </th>
+            <td>{ output(before_key.clone(), before, text(before)) }
+                <span class={classes!("status", if bad(ok_before) { "out" } else { "ok" })}>
+                    { status_output(&status_before_key, ok_before, word(ok_before)) }
+                </span>
+            </td>
+            <td>{ output(after_key.clone(), after, text(after)) }
+                <span class={classes!("status", if bad(ok_after) { "out" } else { "ok" })}>
+                    { status_output(&status_after_key, ok_after, word(ok_after)) }
+                </span>
+            </td>
+            <td class="threshold">{ threshold }<span class="source-tag" title={source.0.to_string()}>{ source.1 }</span></td>
+        </tr>
+    }
+}
+
+fn harmony_table(f: &ForefootOutcome) -> Html {
+    let metrics = plan_metrics(f);
+    html! {
+        <table class="plan-indicators">
+            <caption>{ "Harmony indicators (transverse plane)" }</caption>
+            <thead><tr><th scope="col">{ "" }</th><th scope="col">{ "before" }</th><th scope="col">{ "after" }</th><th scope="col">{ "threshold · source" }</th></tr></thead>
+            <tbody>
+                { indicator(&metrics, "M2 longer than M3", "m2_m3_difference", "m2_m3_over_threshold", ("within", "over 3 mm"),
+                    &format!("over {} mm, with the SM4 line proximal to the M4 head centre: central metatarsalgia pattern", format_number(M2_M3_PATTERN_MM, 1)),
+                    (SOURCE_BAROUK, SOURCE_BAROUK_SHORT), None) }
+                { indicator(&metrics, "SM4 line from the M4 head centre (distal +)", "sm4_offset", "sm4_normal", ("normal", "outside"),
+                    "normal from 2 mm proximal to 4 mm distal of the M4 head centre",
+                    (SOURCE_MAESTRO, SOURCE_MAESTRO_SHORT), Some("sesamoid placed on the intact M4 head centre of the mean normal foot")) }
+                { indicator(&metrics, "M1 − M2 length", "m1_m2_difference", "m1_m2_normal", ("normal", "outside"),
+                    "normal: M1 as long as M2 or up to 2 mm shorter (−2 to 0 mm)",
+                    (SOURCE_MAESTRO, SOURCE_MAESTRO_SHORT), None) }
+                { indicator(&metrics, "Central metatarsalgia pattern", "central_pattern", "central_pattern", ("no", "yes"),
+                    "M2 over 3 mm longer than M3 and the SM4 line proximal to the M4 head centre",
+                    (SOURCE_BAROUK, SOURCE_BAROUK_SHORT), None) }
+            </tbody>
+        </table>
+    }
+}
+
+fn loads_table(f: &ForefootOutcome) -> Html {
+    let metrics = plan_metrics(f);
+    let rows = (0..HEADS).map(|i| {
+        let name = HEAD_NAMES[i];
+        let m = head_metrics(f, i);
+        let get = |k: &str| find(&m, k);
+        let key = |k: &str| format!("heads.{name}.{k}");
+        let before = get("load_share_before_pct");
+        let after = get("load_share_after_pct");
+        let change = number(after) - number(before);
+        let trend = if change > 0.5 { "gains" } else if change < -0.5 { "loses" } else { "same" };
+        let at_risk = f.transfers.iter().any(|t| t.head == i);
+        let treated = get("treated");
+        html! {
+            <tr class={classes!("head-row", format!("head-{name}"), trend, at_risk.then_some("at-risk"))}>
+                <th scope="row">{ format!("M{}", i + 1) }
+                    <span class="head-kind">{ match i { 0 | 4 => "reference", _ if matches!(treated, Metric::Flag(true)) => "cut", _ => "not cut" } }</span>
+                    <output hidden=true data-outcome={key("treated")} data-value={treated.data_value()}>{ yes_no(treated) }</output>
+                </th>
+                <td>{ output(key("protrusion_before_mm"), get("protrusion_before_mm"), signed_mm(number(get("protrusion_before_mm")))) }</td>
+                <td>{ output(key("protrusion_after_mm"), get("protrusion_after_mm"), signed_mm(number(get("protrusion_after_mm")))) }
+                    <span class="detail">{ "shortened " }{ output(key("ground_shortening_mm"), get("ground_shortening_mm"), format!("{} mm", format_fixed(number(get("ground_shortening_mm")), 1))) }</span>
+                </td>
+                <td>{ output(key("head_centre_height_before_mm"), get("head_centre_height_before_mm"), format!("{} mm", format_fixed(number(get("head_centre_height_before_mm")), 1))) }</td>
+                <td>{ output(key("head_centre_height_after_mm"), get("head_centre_height_after_mm"), format!("{} mm", format_fixed(number(get("head_centre_height_after_mm")), 1))) }
+                    <span class="detail">{ "rise " }{ output(key("head_rise_mm"), get("head_rise_mm"), signed_mm(number(get("head_rise_mm")))) }</span>
+                </td>
+                <td>{ output(key("load_share_before_pct"), before, format!("{}%", format_fixed(number(before), 0))) }</td>
+                <td class="load-after">
+                    <svg class="load-bar" viewBox="0 0 40 6" aria-hidden="true">
+                        <rect class="load-track" width="40" height="6" />
+                        <rect class="load-fill" width={format_fixed(number(after).clamp(0.0, 40.0), 2)} height="6" />
+                        <line class="load-before" x1={format_fixed(number(before), 2)} x2={format_fixed(number(before), 2)} y1="0" y2="6" />
+                    </svg>
+                    { output(key("load_share_after_pct"), after, format!("{}%", format_fixed(number(after), 1))) }
+                </td>
+            </tr>
+        }
+    });
+    html! {
+        <>
+        <table class="plan-heads">
+            <caption>{ "Heads: protrusion from the M2 tip, centre height above the ground, load share " }<span class="heuristic-tag">{ HEURISTIC_LABEL }</span></caption>
+            <thead><tr>
+                <th scope="col">{ "" }</th>
+                <th scope="col">{ "tip before" }</th><th scope="col">{ "tip after" }</th>
+                <th scope="col">{ "height before" }</th><th scope="col">{ "height after" }</th>
+                <th scope="col">{ "load before" }</th><th scope="col">{ "load after" }</th>
+            </tr></thead>
+            <tbody>{ for rows }</tbody>
+        </table>
+        <p class="plan-evenness">
+            { "Evenness of M2-M4 loads (coefficient of variation): " }
+            { output("load_central_cv_before".into(), find(&metrics, "load_central_cv_before"), format_fixed(number(find(&metrics, "load_central_cv_before")), 2)) }
+            { " → " }
+            { output("load_central_cv_after".into(), find(&metrics, "load_central_cv_after"), format_fixed(number(find(&metrics, "load_central_cv_after")), 2)) }
+            { " · largest gain on M2-M4: " }
+            { output("load_max_central_increase_pct".into(), find(&metrics, "load_max_central_increase_pct"),
+                format!("{} points", format_fixed(number(find(&metrics, "load_max_central_increase_pct")), 1))) }
+        </p>
+        </>
+    }
+}
+
+fn warnings(f: &ForefootOutcome) -> Html {
+    if f.transfers.is_empty() {
+        return html! {
+            <p class="plan-no-warning" role="status">{ "No transfer warning: no central ray is left more than 1 mm lower or longer than a treated neighbour." }</p>
+        };
+    }
+    html! {
+        <>
+        { for f.transfers.iter().map(|t| html! {
+            <div class="plan-warning" role="alert" data-transfer={HEAD_NAMES[t.head]}>
+                <strong>{ "Transfer metatarsalgia: " }</strong>{ transfer_text(t) }{ "." }
+            </div>
+        }) }
+        </>
+    }
+}
+
+fn heuristic_details() -> Html {
+    let assumptions = PROVENANCE.iter().map(|(what, p)| {
+        html! {
+            <li>
+                <strong>{ *what }</strong>{ ": " }{ p.note() }{ " " }
+                if p.is_assumption() {
+                    <span class="assumption-tag">{ "assumption" }</span>
+                } else {
+                    <span class="source-tag">{ "published" }</span>
+                }
+            </li>
+        }
+    });
+    html! {
+        <details class="plan-heuristic">
+            <summary>{ "How the plan is computed (and what is assumed)" }</summary>
+            <p>{ format!("Top view: each head's tip moves proximally by its ray's shortening projected on the ground; the default tips are the mean normal parabola ({SOURCE_PROTRUSION}). Arch view: each head centre rises by its ray's head rise.") }</p>
+            <p>
+                <strong>{ "Load share, a teaching heuristic, not a measurement" }</strong>
+                { format!(
+                    " (no published relation from millimetres to plantar pressure exists). Each metatarsal is pressed down by an equal share of the load and rests on its fat pad, a spring k; neighbours are tied by intermetatarsal ligaments, springs {}·k. A head raised by x compresses its pad less: (d_i − x_i) + c·Σ_neighbours (d_i − d_j) = δ₀, load_i = k·(d_i − x_i), share_i = load_i / Σ load, with x = head rise + ground shortening · sin {}° (push-off heel rise) and δ₀ = {} mm; a head pulled off the ground carries nothing. Shortening or raising M2 alone moves load to M1 and M3, as the {SOURCE_ROBOTIC} found. Transfer warning: a central ray more than {} mm lower or longer than a treated neighbour.",
+                    format_number(LOAD_COUPLING, 1),
+                    format_number(PUSH_OFF_HEEL_RISE_DEG, 0),
+                    format_number(PAD_COMPRESSION_MM, 1),
+                    format_number(TRANSFER_THRESHOLD_MM, 1)
+                ) }
+            </p>
+            <ul>{ for assumptions }</ul>
+        </details>
+    }
+}
+
+/// The two drawings of a plan.
+fn views(
+    plan: &Plan,
+    e: &PlanEvaluation,
+    theme: &str,
+    prefix: &str,
+    selected: Option<Ray>,
+) -> Html {
+    let options = PlanSceneOptions {
+        id_prefix: prefix.to_string(),
+        theme: theme.to_string(),
+        selected,
+        standalone: false,
+    };
+    html! {
+        <>
+            <figure class="plan-figure plan-figure-top">{ to_html(&top_view(plan, e, &options)) }</figure>
+            <figure class="plan-figure plan-figure-arch">{ to_html(&arch_view(plan, e, &options)) }</figure>
+        </>
+    }
+}
+
+fn panel(
+    model: &PlanModel,
+    evaluation: Option<&Rc<PlanEvaluation>>,
+    compare: Option<&Rc<(Plan, PlanEvaluation)>>,
+    dispatcher: &UseReducerDispatcher<PlanModel>,
+) -> Html {
+    let plan = &model.plan;
+    let theme = model.theme();
+    let presets = PlanPreset::ALL.iter().map(|p| {
+        let p = *p;
+        let active = plan.preset == p && plan.treated_pattern() == Some(p);
+        let d = dispatcher.clone();
+        html! {
+            <button class={classes!("plan-preset", active.then_some("active"))} data-plan={p.name()}
+                title={p.description()} aria-pressed={active.to_string()}
+                onclick={Callback::from(move |_| d.dispatch(PlanAction::ApplyPreset(p)))}>{ p.label() }</button>
+        }
+    });
+    let rays = Ray::ALL.iter().map(|r| {
+        let r = *r;
+        let selected = plan.edit == r;
+        let treated = plan.is_treated(r);
+        let d = dispatcher.clone();
+        html! {
+            <button class={classes!("plan-ray", selected.then_some("active"), if treated { "treated" } else { "untreated" })}
+                data-ray={r.number().to_string()} aria-pressed={selected.to_string()}
+                title={format!("Edit M{} in its sagittal view", r.number())}
+                onclick={Callback::from(move |_| d.dispatch(PlanAction::Select(r)))}>
+                { format!("M{}", r.number()) }
+                <span class="ray-state">{ if treated { " cut" } else { " not cut" } }</span>
+            </button>
+        }
+    });
+    let ontreat = {
+        let d = dispatcher.clone();
+        let ray = plan.edit;
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            d.dispatch(PlanAction::Treat(ray, input.checked()));
+        })
+    };
+    let oncompare = {
+        let d = dispatcher.clone();
+        Callback::from(move |e: Event| {
+            let select: HtmlSelectElement = e.target_unchecked_into();
+            d.dispatch(PlanAction::Compare(PlanPreset::from_name(&select.value())));
+        })
+    };
+    let side_by_side = {
+        let d = dispatcher.clone();
+        Callback::from(move |_| {
+            d.dispatch(PlanAction::ApplyPreset(PlanPreset::M2M3M4));
+            d.dispatch(PlanAction::Compare(Some(PlanPreset::M2)));
+        })
+    };
+    // Clicking a head in the drawings selects its ray.
+    let onclick_views = {
+        let d = dispatcher.clone();
+        Callback::from(move |e: MouseEvent| {
+            let ray = e
+                .target()
+                .and_then(|t| t.dyn_into::<Element>().ok())
+                .and_then(|el| el.closest(".plan-column-main [data-ray]").ok().flatten())
+                .and_then(|el| el.get_attribute("data-ray"))
+                .and_then(|v| v.parse::<u8>().ok())
+                .and_then(Ray::from_number);
+            if let Some(r) = ray {
+                d.dispatch(PlanAction::Select(r));
+            }
+        })
+    };
+    let dismiss = {
+        let d = dispatcher.clone();
+        Callback::from(move |_| d.dispatch(PlanAction::DismissNotices))
+    };
+    let single_href = format!("?{}", to_query(plan.edited()));
+    let main_column = match evaluation {
+        Some(e) => html! {
+            <div class="plan-column plan-column-main">
+                <h3>{ format!("This plan: {}", plan.treated_label()) }</h3>
+                { views(plan, e, &theme, "plan-main-", Some(plan.edit)) }
+                <div class="plan-loads">{ loads_table(&e.forefoot) }</div>
+            </div>
+        },
+        None => {
+            html! { <div class="error" role="alert">{ "This plan cannot be evaluated: reset the edited ray." }</div> }
+        }
+    };
+    let compare_column = compare.map(|c| {
+        let (cplan, ce) = (&c.0, &c.1);
+        html! {
+            <div class="plan-column plan-column-compare">
+                <h3>{ format!("Compare: {} (default rays)", cplan.treated_label()) }</h3>
+                { views(cplan, ce, &theme, "plan-compare-", None) }
+                <div class="plan-compare-warnings">{ warnings(&ce.forefoot) }</div>
+            </div>
+        }
+    });
+    let details = evaluation.map(|e| {
+        let f = &e.forefoot;
+        html! {
+            <div class="plan-details">
+                { warnings(f) }
+                { harmony_table(f) }
+                <p class="plan-caveat" role="note"><strong>{ "Caveat: " }</strong>{ CAVEAT }</p>
+                { heuristic_details() }
+            </div>
+        }
+    });
+    html! {
+        <section class={classes!("plan-panel", compare.is_some().then_some("comparing"))} aria-label="Forefoot plan">
+            <div class="plan-bar">
+                <h2>{ "Forefoot plan" }</h2>
+                <div class="plan-presets" role="group" aria-label="Plan presets">{ for presets }</div>
+                <div class="plan-rays" role="group" aria-label="Edit a ray in its sagittal view">{ for rays }</div>
+                <label class="plan-treat"><input type="checkbox" name="treated" checked={plan.is_treated(plan.edit)} onchange={ontreat} />
+                    { format!(" cut M{}", plan.edit.number()) }</label>
+                <label class="plan-compare">{ "compare with " }
+                    <select name="compare" onchange={oncompare}>
+                        <option value="" selected={plan.compare.is_none()}>{ "nothing" }</option>
+                        { for PlanPreset::ALL.iter().map(|p| html! {
+                            <option value={p.name()} selected={plan.compare == Some(*p)}>{ p.label() }</option>
+                        }) }
+                    </select>
+                </label>
+                <button class="plan-side-by-side" name="side-by-side" onclick={side_by_side}>{ "M2 + M3 + M4 vs M2 alone" }</button>
+                <a class="plan-single" href={single_href}>{ "single-ray page" }</a>
+            </div>
+            if !model.notices.is_empty() {
+                <div class="notice" role="status">
+                    <span>{ format!("The plan link was adjusted: {}.", model.notices.join("; ")) }</span>
+                    <button class="dismiss" aria-label="Dismiss the notice" onclick={dismiss}>{ "×" }</button>
+                </div>
+            }
+            <div class="plan-columns" onclick={onclick_views}>
+                { main_column }
+                { for compare_column }
+                { for details }
+            </div>
+            <p class="plan-edit-hint">{ format!("Below: the sagittal view of M{} (seen from medial). Its controls edit M{} in this plan; select another ray above or click a head.", plan.edit.number(), plan.edit.number()) }</p>
+        </section>
+    }
+}
