@@ -10,7 +10,8 @@
 //! DOM contracts: ray selector buttons `button[data-ray="2|3|4"]` (`aria-pressed`), plan presets
 //! `button[data-plan="m2|m2m3|m2m3m4"]`, `select[name=compare]`; drawings `svg.plan-top` and
 //! `svg.plan-arch`; readouts `<output data-outcome="KEY" data-value="...">` with the JSON keys of
-//! `osteoviz eval` (`m2_m3_difference_after_mm`, `heads.m3.load_share_after_pct`, ...);
+//! `osteoviz eval` (`m2_m3_difference_after_mm`, `heads.m3.load_share_after_pct`, ...), yes/no
+//! metrics as `<span data-flag="KEY" data-state="true|false">` (`sm4_normal_after`, ...);
 //! transfer warnings `.plan-warning[data-transfer="m3"]`; the caveat `.plan-caveat`.
 
 use super::scene_view::to_html;
@@ -249,8 +250,18 @@ pub fn plan_app(props: &PlanAppProps) -> Html {
     }
 }
 
+/// A plan readout: numbers as `<output data-outcome data-value>` (the JSON key, full
+/// precision); yes/no metrics as `<span data-flag="KEY" data-state="true|false">`, so that every
+/// `output[data-value]` on the page is a number.
 fn output(key: String, metric: Metric, text: String) -> Html {
-    html! { <output data-outcome={key} data-value={metric.data_value()}>{ text }</output> }
+    match metric {
+        Metric::Number(_) => {
+            html! { <output data-outcome={key} data-value={metric.data_value()}>{ text }</output> }
+        }
+        Metric::Flag(_) => {
+            html! { <span class="flag" data-flag={key} data-state={metric.data_value()}>{ text }</span> }
+        }
+    }
 }
 
 fn find(metrics: &[(&'static str, Metric)], key: &str) -> Metric {
@@ -401,8 +412,7 @@ fn loads_table(f: &ForefootOutcome) -> Html {
         html! {
             <tr class={classes!("head-row", format!("head-{name}"), trend, at_risk.then_some("at-risk"))}>
                 <th scope="row">{ format!("M{}", i + 1) }
-                    <span class="head-kind">{ match i { 0 | 4 => "reference", _ if matches!(treated, Metric::Flag(true)) => "cut", _ => "not cut" } }</span>
-                    <output hidden=true data-outcome={key("treated")} data-value={treated.data_value()}>{ yes_no(treated) }</output>
+                    <span class="head-kind">{ output(key("treated"), treated, match i { 0 | 4 => "reference", _ if matches!(treated, Metric::Flag(true)) => "cut", _ => "not cut" }.to_string()) }</span>
                 </th>
                 <td>{ output(key("protrusion_before_mm"), get("protrusion_before_mm"), signed_mm(number(get("protrusion_before_mm")))) }</td>
                 <td>{ output(key("protrusion_after_mm"), get("protrusion_after_mm"), signed_mm(number(get("protrusion_after_mm")))) }
