@@ -66,8 +66,10 @@ test('the exported SVG is the CLI drawing, and the PNG has the chosen size', asy
   ]);
   expect(svgDownload.suggestedFilename()).toBe('osteoviz-custom-m2.svg');
   const pageSvg = readFileSync((await svgDownload.path())!, 'utf8');
-  // It parses as SVG and holds the drawing.
-  const parsed = await page.evaluate((text) => {
+  // It parses as SVG and holds the drawing (parsed in a blank page: the app's own
+  // Content-Security-Policy has nothing to say about a file the user downloaded).
+  const blank = await page.context().newPage();
+  const parsed = await blank.evaluate((text) => {
     const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
     return {
       error: doc.querySelector('parsererror') !== null,
@@ -77,6 +79,7 @@ test('the exported SVG is the CLI drawing, and the PNG has the chosen size', asy
       handles: doc.querySelectorAll('[data-handle]').length,
     };
   }, pageSvg);
+  await blank.close();
   expect(parsed).toEqual({ error: false, root: 'svg', fragments: 2, cut: 2, handles: 0 });
 
   // The CLI draws the same shapes for the same query (numbers within 0.01 mm: the browser's
