@@ -35,13 +35,14 @@ WASM_TEST_ENV := \
 	WASM_BINDGEN_TEST_TIMEOUT=180 \
 	WASM_BINDGEN_TEST_DRIVER_TIMEOUT=30
 
-.PHONY: help tools tools-rust tools-node build dist run serve \
+.PHONY: help tools tools-rust tools-node build dist run serve bench \
 	test lint lint-fmt lint-clippy lint-clippy-wasm test-native test-wasm test-e2e clean
 
 help:
 	@echo "make run       build the release app and serve it on http://127.0.0.1:$(PORT)/ (PORT=... to change)"
 	@echo "make test      fmt + clippy, native cargo tests, wasm tests in headless Chromium, Playwright e2e"
 	@echo "make build     release build into dist/ (make dist also prints the sizes)"
+	@echo "make bench     benchmarks with budgets; table on stdout, figures in target/bench.json"
 	@echo "make serve     trunk serve --release with rebuild + reload on changes, on port $(PORT)"
 	@echo "make tools     install trunk $(TRUNK_VERSION), wasm-bindgen-cli $(WASM_BINDGEN_VERSION) (.tools/) and npm packages"
 	@echo "make clean     remove dist/, target/ build output and test logs"
@@ -73,9 +74,11 @@ node_modules/.package-lock.json: package.json package-lock.json
 	@touch $@
 
 # ---------------------------------------------------------------- build / run
+# scripts/csp.mjs moves trunk's inline loader into a file and adds a strict CSP <meta>.
 build: tools
 	trunk build --release
 	@ls dist/*.wasm >/dev/null
+	node scripts/csp.mjs
 
 # dist/ is a static site with relative URLs (serve it from any folder); osteoviz.html
 # is the same app in one self-contained file that also works from file:// offline.
@@ -91,6 +94,11 @@ dist: build
 	printf '%-44s %10d %10d\n' 'dist/ site total' "$$total" "$$gz_total"; \
 	f=dist/osteoviz.html; \
 	printf '%-44s %10d %10d\n' "$$f (single file)" "$$(stat -c %s $$f)" "$$(gzip -9c $$f | wc -c)"
+
+# Benchmarks with budgets (scripts/bench.mjs): native model + scene (criterion), input → paint
+# and cold start in headless Chromium, sizes. Table on stdout, figures in target/bench.json.
+bench: dist tools-node
+	node scripts/bench.mjs
 
 run: build
 	@echo "==> osteoviz: http://127.0.0.1:$(PORT)/  (release build from dist/, Ctrl-C to stop)"
@@ -123,13 +131,16 @@ lint-clippy: tools-rust
 
 # The UI (src/ui) and tests/web.rs only exist for wasm32.
 lint-clippy-wasm: tools-rust
-	cargo clippy --target $(WASM_TARGET) --lib --bin osteoviz-web --test web -- -D warnings
+	cargo clippy --target $(WASM_TARGET) --lib --bin osteoviz-web --test web --test web_numtext -- -D warnings
 
+# tests/fuzz.rs runs 500 cases a property in the plain (debug) run and 50,000 (100,000 in
+# all) in the optimised `fuzz` profile.
 test-native: tools-rust
 	cargo test --no-fail-fast
+	cargo test --profile fuzz --test fuzz
 
 test-wasm: tools-rust
-	$(WASM_TEST_ENV) cargo test --no-fail-fast --target $(WASM_TARGET) --test web
+	$(WASM_TEST_ENV) cargo test --no-fail-fast --target $(WASM_TARGET) --test web --test web_numtext
 
 test-e2e: build tools-node
 	@mkdir -p "$(LOGS)"

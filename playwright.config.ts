@@ -62,7 +62,8 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `node scripts/serve-dist.mjs --dir dist --host 127.0.0.1 --port ${port}`,
+    // OSTEOVIZ_DIST: another build to test (default dist/).
+    command: `node scripts/serve-dist.mjs --dir ${process.env.OSTEOVIZ_DIST ?? 'dist'} --host 127.0.0.1 --port ${port}`,
     url: baseURL,
     reuseExistingServer: false,
     timeout: 30_000,

@@ -111,10 +111,16 @@ head = head.replace(/<link\b[^>]*>/gi, (tag) => {
   return tag; // e.g. <link rel="icon" href="data:,">
 });
 
-// trunk's loader: `import init, * as bindings from './x.js'; await init({ module_or_path: './x_bg.wasm' })`.
+// The served page's policy (scripts/csp.mjs) allows files from 'self'; this page gets its own.
+head = head.replace(/<meta\s+http-equiv\s*=\s*["']?Content-Security-Policy["']?[^>]*>/gi, '');
+
+// trunk's loader: `import init, * as bindings from './x.js'; await init({ module_or_path: './x_bg.wasm' })`,
+// inline as trunk writes it, or in its own file once scripts/csp.mjs has moved it there.
 let gluePath;
 let wasmPath;
-head = head.replace(/<script\b[^>]*>([\s\S]*?)<\/script>/gi, (tag, body) => {
+head = head.replace(/<script\b[^>]*>([\s\S]*?)<\/script>/gi, (tag, inline) => {
+  const src = attr(tag, 'src');
+  const body = src ? readFileSync(readDist(src, 'loader script'), 'utf8') : inline;
   const imp = /\bfrom\s*['"]([^'"]+\.js)['"]/.exec(body);
   const wasmRef = /['"]([^'"]+\.wasm)['"]/.exec(body);
   if (!imp || !wasmRef) fail(`unexpected inline script in dist/index.html:\n${tag}`);

@@ -4,6 +4,7 @@
 //! [`model`].
 #![forbid(unsafe_code)]
 pub mod model;
+pub mod numtext;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod raster;
 pub mod scene;

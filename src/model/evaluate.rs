@@ -67,7 +67,13 @@ impl fmt::Display for ModelError {
                 value,
                 min,
                 max,
-            } => write!(f, "{name} = {value} is outside {min}..={max}"),
+            } => write!(
+                f,
+                "{name} = {} is outside {}..={}",
+                crate::numtext::shortest(*value),
+                crate::numtext::shortest(*min),
+                crate::numtext::shortest(*max)
+            ),
             ModelError::Fragments(FragmentError::HeadCentreNotDistal) => {
                 write!(f, "the cut must cross the axis proximal of the head centre")
             }

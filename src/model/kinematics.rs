@@ -114,7 +114,7 @@ pub fn apply(cut: &Cut, fragments: &Fragments, requested: &Motion) -> AppliedMot
     let mut limits = Vec::new();
     let kerf = cut.kerf_mm.max(0.0);
     let mut motion = *requested;
-    let closure = motion.closure_mm.clamp(0.0, kerf);
+    let closure = crate::numtext::clamp(motion.closure_mm, 0.0, kerf);
     if closure != motion.closure_mm {
         limits.push(MotionLimit::ClosureLimitedToKerf {
             requested_mm: motion.closure_mm,

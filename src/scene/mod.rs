@@ -106,9 +106,9 @@ fn path_d(points: &[Point], closed: bool) -> String {
     for (i, p) in points.iter().enumerate() {
         let (x, y) = svg(*p);
         d.push(if i == 0 { 'M' } else { 'L' });
-        d.push_str(&n(x));
+        node::push_num(&mut d, x);
         d.push(',');
-        d.push_str(&n(y));
+        node::push_num(&mut d, y);
     }
     if closed {
         d.push('Z');
@@ -801,7 +801,9 @@ pub fn build(state: &State, e: &Evaluation, options: &SceneOptions) -> Scene {
             "viewBox",
             format!("{} {} {} {}", n(vb[0]), n(vb[1]), n(vb[2]), n(vb[3])),
         )
-        .attr("role", "img")
+        // A picture when exported; on the page a group, whose handles (role=slider) stay
+        // reachable to assistive technology (role=img would hide them).
+        .attr("role", if options.interactive { "group" } else { "img" })
         .attr("aria-labelledby", id("title"));
     if options.standalone {
         root = root

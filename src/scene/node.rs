@@ -116,3 +116,8 @@ pub fn escape(s: &str) -> String {
 pub fn fmt_num(v: f64) -> String {
     crate::state::format_number(if v.is_finite() { v } else { 0.0 }, 2)
 }
+
+/// [`fmt_num`] appended to `out` (path data: no allocation per number).
+pub fn push_num(out: &mut String, v: f64) {
+    crate::numtext::push_compact(out, if v.is_finite() { v } else { 0.0 }, 2);
+}

@@ -107,7 +107,7 @@ fn dimension(token: &str) -> Option<(f64, &str)> {
     let split = t
         .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-' || c == '+'))
         .unwrap_or(t.len());
-    let number = t[..split].parse::<f64>().ok()?;
+    let number = crate::numtext::parse_f64(&t[..split])?;
     let unit = &t[split..];
     (unit.is_empty() || unit.chars().all(|c| c.is_ascii_alphabetic() || c == '%'))
         .then_some((number, unit))

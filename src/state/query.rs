@@ -116,7 +116,7 @@ fn parse_number(text: &str) -> Option<f64> {
         .trim_end_matches(['°', '%'])
         .trim_end_matches("mm")
         .trim();
-    t.parse::<f64>().ok().filter(|v| v.is_finite())
+    crate::numtext::parse_f64(t).filter(|v| v.is_finite())
 }
 
 /// Parses a query into a state. `view_keys` are keys another layer owns: they are passed

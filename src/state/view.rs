@@ -126,23 +126,25 @@ impl View {
                     Some(t) => view.theme = t,
                     None => notices.push(invalid(key, value)),
                 },
-                "scale" => match value.trim().parse::<f64>().ok().filter(|v| v.is_finite()) {
-                    Some(v) => {
-                        let nearest = SCALES
-                            .into_iter()
-                            .min_by(|a, b| (a - v).abs().total_cmp(&(b - v).abs()))
-                            .unwrap_or(1.0);
-                        if (nearest - v).abs() > 1e-9 {
-                            notices.push(Notice::Clamped {
-                                key: key.clone(),
-                                requested: v,
-                                applied: nearest,
-                            });
+                "scale" => {
+                    match crate::numtext::parse_f64(value.trim()).filter(|v| v.is_finite()) {
+                        Some(v) => {
+                            let nearest = SCALES
+                                .into_iter()
+                                .min_by(|a, b| (a - v).abs().total_cmp(&(b - v).abs()))
+                                .unwrap_or(1.0);
+                            if (nearest - v).abs() > 1e-9 {
+                                notices.push(Notice::Clamped {
+                                    key: key.clone(),
+                                    requested: v,
+                                    applied: nearest,
+                                });
+                            }
+                            view.scale = nearest;
                         }
-                        view.scale = nearest;
+                        None => notices.push(invalid(key, value)),
                     }
-                    None => notices.push(invalid(key, value)),
-                },
+                }
                 "embed" => match parse_flag(value) {
                     Some(b) => view.embed = b,
                     None => notices.push(invalid(key, value)),

@@ -14,7 +14,11 @@ fn window() -> Option<web_sys::Window> {
 pub fn copy_text(text: &str) -> bool {
     let Some(w) = window() else { return false };
     let clipboard = w.navigator().clipboard();
-    let _ = clipboard.write_text(text);
+    // The browser may refuse (the page has no focus, no permission): a handled rejection, not
+    // an "Uncaught (in promise)" error (found by tests/e2e/ui-fuzz.spec.ts).
+    let ignore = Closure::<dyn FnMut(JsValue)>::new(|_: JsValue| {});
+    let _ = clipboard.write_text(text).catch(&ignore);
+    ignore.forget();
     true
 }
 

@@ -49,7 +49,7 @@ pub fn number_control(props: &NumberControlProps) -> Html {
         let dispatch = props.dispatch.clone();
         Callback::from(move |e: InputEvent| {
             let input: HtmlInputElement = e.target_unchecked_into();
-            if let Ok(v) = input.value().parse::<f64>() {
+            if let Some(v) = crate::numtext::parse_f64(&input.value()) {
                 dispatch.emit(Action::Set(key, v));
             }
         })
@@ -78,8 +78,8 @@ pub fn number_control(props: &NumberControlProps) -> Html {
         let state = props.state;
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
-            match input.value().trim().parse::<f64>() {
-                Ok(v) if v.is_finite() => dispatch.emit(Action::Set(key, v)),
+            match crate::numtext::parse_f64(input.value().trim()) {
+                Some(v) if v.is_finite() => dispatch.emit(Action::Set(key, v)),
                 // Not a number: show the current value again.
                 _ => input.set_value(&format_number(
                     state.get(key),

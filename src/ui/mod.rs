@@ -457,7 +457,7 @@ fn lecture_bar(
         let page = page.clone();
         Callback::from(move |e: Event| {
             let select: HtmlSelectElement = e.target_unchecked_into();
-            if let Ok(v) = select.value().parse::<f64>() {
+            if let Some(v) = crate::numtext::parse_f64(&select.value()) {
                 page.dispatch(PageAction::SetSpeed(v));
             }
         })
@@ -475,7 +475,7 @@ fn lecture_bar(
         let page = page.clone();
         Callback::from(move |e: Event| {
             let select: HtmlSelectElement = e.target_unchecked_into();
-            if let Ok(v) = select.value().parse::<f64>() {
+            if let Some(v) = crate::numtext::parse_f64(&select.value()) {
                 page.dispatch(PageAction::SetScale(v));
             }
         })
@@ -580,7 +580,7 @@ fn lecture_bar(
                 </label>
                 <label>{ "text " }
                     <select name="scale" onchange={onscale}>
-                        { for SCALES.iter().map(|v| html! { <option value={format_number(*v, 2)} selected={*v == model.view.scale}>{ format!("{}%", (v * 100.0).round()) }</option> }) }
+                        { for SCALES.iter().map(|v| html! { <option value={format_number(*v, 2)} selected={*v == model.view.scale}>{ format!("{}%", format_number(v * 100.0, 0)) }</option> }) }
                     </select>
                 </label>
                 <button name="fullscreen" aria-keyshortcuts="F" onclick={fullscreen}>{ "Fullscreen (F)" }</button>
@@ -703,7 +703,7 @@ fn stage(
         let dispatch = dispatch.clone();
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
-            if let Ok(d) = input.value().parse::<f64>() {
+            if let Some(d) = crate::numtext::parse_f64(&input.value()) {
                 dispatch.emit(Action::Set(
                     Key::Kerf,
                     crate::model::cut::kerf_from_burr_mm(d),
@@ -716,7 +716,7 @@ fn stage(
     let readouts = READOUTS.iter().map(|r| {
         let value = (r.value)(&e.outcomes);
         let data_value = match value {
-            Value::Number(v) => v.to_string(),
+            Value::Number(v) => crate::numtext::shortest(v),
             Value::Text(t) => t.to_string(),
         };
         html! {

@@ -1,0 +1,64 @@
+//! `make bench`: one interaction step of the page, natively: a state update (the slide moves
+//! by 0.1 mm, as an arrow key does), the model's evaluation and the scene build, for each
+//! preset. scripts/bench.mjs reads criterion's estimates and raw samples (target/criterion/)
+//! for the median and the 95th percentile and checks the budget (50 µs).
+#![cfg(not(target_arch = "wasm32"))]
+
+use criterion::{black_box, criterion_group, criterion_main, Criterion};
+use osteoviz::model::{evaluate, Ray};
+use osteoviz::scene::{self, SceneOptions};
+use osteoviz::state::{Action, History, Key, Preset};
+use std::time::Duration;
+
+fn update_and_scene(c: &mut Criterion) {
+    let mut group = c.benchmark_group("update_scene");
+    group
+        .sample_size(200)
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(2));
+    let options = SceneOptions::default();
+    for preset in Preset::ALL {
+        let mut history = History::new(preset.state(Ray::M2));
+        let mut step = 0u32;
+        group.bench_function(preset.name(), |b| {
+            b.iter(|| {
+                // Back and forth over 2 mm, so the states stay near the preset's.
+                step = (step + 1) % 40;
+                let steps = if step < 20 { 1.0 } else { -1.0 };
+                history.apply(Action::Step {
+                    key: Key::Slide,
+                    steps,
+                    coarse: false,
+                });
+                let state = history.present;
+                let e = evaluate(&state.to_params()).expect("presets evaluate");
+                black_box(scene::build(&state, &e, &options))
+            })
+        });
+    }
+    group.finish();
+}
+
+/// The parts of one step, for DMMO: where the time goes.
+fn parts(c: &mut Criterion) {
+    let mut group = c.benchmark_group("parts");
+    group
+        .sample_size(100)
+        .warm_up_time(Duration::from_millis(300))
+        .measurement_time(Duration::from_secs(1));
+    let state = Preset::Dmmo.state(Ray::M2);
+    let e = evaluate(&state.to_params()).expect("dmmo evaluates");
+    let options = SceneOptions::default();
+    group.bench_function("evaluate", |b| {
+        b.iter(|| black_box(evaluate(black_box(&state.to_params()))))
+    });
+    group.bench_function("scene_build", |b| {
+        b.iter(|| black_box(scene::build(black_box(&state), &e, &options)))
+    });
+    let built = scene::build(&state, &e, &options);
+    group.bench_function("scene_to_svg", |b| b.iter(|| black_box(built.to_svg())));
+    group.finish();
+}
+
+criterion_group!(benches, update_and_scene, parts);
+criterion_main!(benches);

@@ -1,0 +1,395 @@
+#!/usr/bin/env node
+// `make bench`: measured quality figures with budgets. Prints a table, writes target/bench.json,
+// and exits 1 when a budget is exceeded. Needs `make dist` first (the Makefile does it).
+//
+//   node scripts/bench.mjs [--skip-native] [--skip-browser] [--runs N] [--dist DIR]
+//
+// 1. Native (criterion, benches/scene.rs): state update + model + scene build for each preset;
+//    median from criterion's estimates, p95 from its raw samples
+//    (target/criterion/update_scene/PRESET/new/sample.json: per-sample mean time per call).
+//    Budget: p95 ≤ 50 µs for every preset.
+// 2. Headless Chromium (Debian's, through playwright-core), release build served from dist/:
+//    - input → painted frame: 300 slider steps (ArrowRight/ArrowLeft on the focused cut slider:
+//      real, trusted key events) and 100 drag steps (real pointer moves dragging the head
+//      fragment). In the page, a capture listener on window notes performance.now() when the
+//      event reaches the page, then a requestAnimationFrame callback (after the app's DOM
+//      update) posts a message, whose handler runs once that frame is painted: the latency is
+//      the time between the two. Chromium runs with --disable-gpu-vsync and
+//      --disable-frame-rate-limit, so a frame is produced as soon as there is work (no 16.7 ms
+//      vsync wait, which would measure the display, not the app). p50, p95, max.
+//      Budget: p95 ≤ 8 ms, for slider and for drag.
+//    - navigation → interactive, cold (a fresh browser context each run): from navigation start
+//      (performance.timeOrigin) until the drawing and the cut slider are in the page and that
+//      frame is painted; for dist/ served over HTTP and for dist/osteoviz.html from file://.
+// 3. Sizes of everything the browser loads for the page (the requests of a cold load: raw,
+//    gzip -9, brotli -11 with node's zlib), the .wasm alone, the single file; and the largest
+//    contributors to the .wasm (scripts/wasm-top.mjs on a build with names kept: wasm-bindgen
+//    and wasm-opt -Oz -g over the wasm rustc wrote, so the code sizes are the shipped ones).
+//    Budget: everything the browser loads ≤ 150 kB (150,000 bytes) gzip.
+
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { brotliCompressSync, constants as zc, gzipSync } from 'node:zlib';
+import { top } from './wasm-top.mjs';
+
+const repo = resolve(new URL('..', import.meta.url).pathname);
+const args = process.argv.slice(2);
+const distArg = args.indexOf('--dist');
+const dist = distArg >= 0 ? resolve(args[distArg + 1]) : join(repo, 'dist');
+const out = join(repo, 'target', 'bench.json');
+// wasm-bindgen (.tools/bin) and wasm-opt (node_modules/.bin), as the Makefile sets them.
+process.env.PATH = [join(repo, '.tools', 'bin'), join(repo, 'node_modules', '.bin'), process.env.PATH].join(':');
+const runsArg = args.indexOf('--runs');
+const COLD_RUNS = runsArg >= 0 ? Number(args[runsArg + 1]) : 5;
+
+export const BUDGETS = {
+  total_gzip_bytes: 150_000,
+  input_to_paint_p95_ms: 8,
+  model_scene_p95_us: 50,
+};
+
+const quantile = (values, q) => {
+  const s = [...values].sort((a, b) => a - b);
+  if (s.length === 0) return NaN;
+  const i = (s.length - 1) * q;
+  const lo = Math.floor(i);
+  const hi = Math.ceil(i);
+  return s[lo] + (s[hi] - s[lo]) * (i - lo);
+};
+const stats = (values) => ({
+  n: values.length,
+  p50: quantile(values, 0.5),
+  p95: quantile(values, 0.95),
+  max: Math.max(...values),
+});
+
+// ------------------------------------------------------------------ 1. native
+
+function native() {
+  console.error('==> cargo bench --bench scene (criterion)');
+  const r = spawnSync('cargo', ['bench', '--bench', 'scene'], { cwd: repo, stdio: ['ignore', 'inherit', 'inherit'] });
+  if (r.status !== 0) throw new Error(`cargo bench failed (exit ${r.status})`);
+  const base = join(repo, 'target', 'criterion', 'update_scene');
+  const results = {};
+  for (const preset of readdirSync(base).filter((d) => existsSync(join(base, d, 'new', 'sample.json'))).sort()) {
+    const sample = JSON.parse(readFileSync(join(base, preset, 'new', 'sample.json'), 'utf8'));
+    const estimates = JSON.parse(readFileSync(join(base, preset, 'new', 'estimates.json'), 'utf8'));
+    const perCall = sample.times.map((t, i) => t / sample.iters[i] / 1000); // ns → µs
+    results[preset] = {
+      median_us: estimates.median.point_estimate / 1000,
+      p95_us: quantile(perCall, 0.95),
+      max_us: Math.max(...perCall),
+      samples: perCall.length,
+    };
+  }
+  return results;
+}
+
+// ------------------------------------------------------------------ 2. browser
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+  '--disable-gpu-vsync',
+  '--disable-frame-rate-limit',
+];
+
+function serve() {
+  return new Promise((ok, fail) => {
+    const child = spawn(process.execPath, [join(repo, 'scripts', 'serve-dist.mjs'), '--dir', dist, '--port', '0'], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    child.stdout.on('data', (d) => {
+      const m = /(http:\/\/[\d.]+:\d+\/)/.exec(String(d));
+      if (m) ok({ url: m[1], stop: () => child.kill('SIGTERM') });
+    });
+    child.on('exit', (code) => fail(new Error(`serve-dist exited ${code}`)));
+  });
+}
+
+// In the page: latency samples, and the moment the app became interactive.
+const PROBE = () => {
+  window.__bench = { samples: [], pending: 0, interactive: null };
+  const measure = (e) => {
+    const t0 = performance.now();
+    const stamp = e.timeStamp;
+    window.__bench.pending++;
+    requestAnimationFrame(() => {
+      const raf = performance.now();
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        const t1 = performance.now();
+        window.__bench.samples.push({ type: e.type, handler_to_paint: t1 - t0, event_to_paint: t1 - stamp, to_raf: raf - t0 });
+        window.__bench.pending--;
+      };
+      channel.port2.postMessage(0);
+    });
+  };
+  addEventListener('input', measure, { capture: true });
+  addEventListener('pointermove', (e) => { if (e.buttons) measure(e); }, { capture: true });
+  const ready = () => document.querySelector('main#app svg.scene') && document.querySelector('input[type=range][name=cut]');
+  const watch = () => {
+    if (ready()) {
+      requestAnimationFrame(() => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => { window.__bench.interactive = performance.now(); };
+        channel.port2.postMessage(0);
+      });
+    } else {
+      new MutationObserver((_, observer) => {
+        if (ready()) {
+          observer.disconnect();
+          watch();
+        }
+      }).observe(document, { childList: true, subtree: true });
+    }
+  };
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', watch);
+  else watch();
+};
+
+async function browser(url) {
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+  try {
+    // Everything a cold load fetches.
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    await context.addInitScript(PROBE);
+    const page = await context.newPage();
+    const loaded = [];
+    page.on('response', (r) => loaded.push(r.url()));
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    await page.goto(url);
+    await page.waitForFunction(() => window.__bench.interactive !== null);
+    await page.waitForLoadState('networkidle');
+
+    const settle = () => page.waitForFunction(() => window.__bench.pending === 0);
+    const take = async () => {
+      await settle();
+      return page.evaluate(() => window.__bench.samples.splice(0));
+    };
+    // Warm-up, then 300 slider steps: right 150, left 150 (the value keeps changing).
+    const slider = page.locator('input[type=range][name=cut]');
+    await slider.focus();
+    for (let i = 0; i < 20; i++) {
+      await page.keyboard.press('ArrowRight');
+      await settle();
+    }
+    await take();
+    for (let i = 0; i < 300; i++) {
+      await page.keyboard.press(i < 150 ? 'ArrowRight' : 'ArrowLeft');
+      await settle();
+    }
+    const sliderSamples = (await take()).filter((s) => s.type === 'input');
+    // 100 drag steps of the head fragment along the cut (back and forth).
+    const head = page.locator('svg.scene [data-handle=head] path.fragment-head').first();
+    await head.scrollIntoViewIfNeeded();
+    const box = await head.boundingBox();
+    const x0 = box.x + box.width * 0.6;
+    const y0 = box.y + box.height * 0.5;
+    await page.mouse.move(x0, y0);
+    await page.mouse.down();
+    for (let i = 0; i < 10; i++) {
+      await page.mouse.move(x0 - i, y0 + i * 0.6);
+      await settle();
+    }
+    await take();
+    for (let i = 0; i < 100; i++) {
+      const k = i < 50 ? i : 100 - i;
+      await page.mouse.move(x0 - 10 - k, y0 + 6 + k * 0.6);
+      await settle();
+    }
+    const dragSamples = (await take()).filter((s) => s.type === 'pointermove');
+    await page.mouse.up();
+    const slide = await page.locator('input[type=number][name=slide]').inputValue();
+    if (Number(slide) === 0) throw new Error('the drag did not move the head fragment (slide is still 0)');
+    await context.close();
+    if (errors.length) throw new Error(`page errors during the benchmark: ${errors.join('; ')}`);
+
+    const latency = (samples) => ({
+      ...stats(samples.map((s) => s.handler_to_paint)),
+      event_to_paint: stats(samples.map((s) => s.event_to_paint)),
+      handler_to_frame: stats(samples.map((s) => s.to_raf)),
+    });
+
+    // Cold navigation → interactive.
+    const cold = async (target) => {
+      const times = [];
+      for (let i = 0; i < COLD_RUNS; i++) {
+        const ctx = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+        await ctx.addInitScript(PROBE);
+        const p = await ctx.newPage();
+        await p.goto(target);
+        await p.waitForFunction(() => window.__bench.interactive !== null, null, { timeout: 30_000 });
+        times.push(await p.evaluate(() => window.__bench.interactive));
+        await ctx.close();
+      }
+      return { runs: times.length, median_ms: quantile(times, 0.5), max_ms: Math.max(...times) };
+    };
+    const single = join(dist, 'osteoviz.html');
+    return {
+      loaded,
+      slider: latency(sliderSamples),
+      drag: latency(dragSamples),
+      navigation: {
+        served: await cold(url),
+        single_file: existsSync(single) ? await cold(pathToFileURL(single).href) : null,
+      },
+    };
+  } finally {
+    await browser.close();
+  }
+}
+
+// ------------------------------------------------------------------ 3. sizes
+
+function sizeOf(file) {
+  const bytes = readFileSync(file);
+  return {
+    raw: bytes.length,
+    gzip: gzipSync(bytes, { level: 9 }).length,
+    brotli: brotliCompressSync(bytes, {
+      params: { [zc.BROTLI_PARAM_QUALITY]: 11, [zc.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+    }).length,
+  };
+}
+
+function sizes(loadedUrls, base) {
+  const files = [...new Set(loadedUrls)]
+    .filter((u) => u.startsWith(base))
+    .map((u) => decodeURIComponent(new URL(u).pathname.replace(/^\//, '')) || 'index.html')
+    .map((p) => (p.endsWith('/') ? `${p}index.html` : p));
+  const rows = files.map((f) => ({ file: f, ...sizeOf(join(dist, f)) }));
+  const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), {
+    raw: 0,
+    gzip: 0,
+    brotli: 0,
+  });
+  const wasm = rows.find((r) => r.file.endsWith('.wasm'));
+  const single = existsSync(join(dist, 'osteoviz.html')) ? sizeOf(join(dist, 'osteoviz.html')) : null;
+  return { files: rows, total, wasm, single_file: single };
+}
+
+function contributors() {
+  const raw = join(repo, 'target', 'wasm32-unknown-unknown', 'release', 'osteoviz-web.wasm');
+  if (!existsSync(raw)) return null;
+  const dir = join(repo, 'target', 'bench');
+  mkdirSync(dir, { recursive: true });
+  const run = (cmd, a) => {
+    const r = spawnSync(cmd, a, { cwd: repo, stdio: ['ignore', 'ignore', 'inherit'] });
+    if (r.status !== 0) throw new Error(`${cmd} failed`);
+  };
+  run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', dir, raw]);
+  const named = join(dir, 'osteoviz-web_named.wasm');
+  run('wasm-opt', ['-Oz', '-g', join(dir, 'osteoviz-web_bg.wasm'), '-o', named]);
+  const t = top(named, 15);
+  return {
+    note: 'wasm-bindgen + wasm-opt -Oz -g (names kept) over target/wasm32-unknown-unknown/release/osteoviz-web.wasm',
+    code_bytes: t.code,
+    sections: t.sections.filter((s) => s.name !== 'custom "name"').slice(0, 4),
+    crates: t.crates.slice(0, 10),
+    functions: t.functions.slice(0, 15).map((f) => ({ ...f, name: f.name.replace(/::h[0-9a-f]{16}$/, '') })),
+  };
+}
+
+// ------------------------------------------------------------------ main
+
+const result = { date: new Date().toISOString(), budgets: BUDGETS };
+if (!existsSync(join(dist, 'index.html'))) {
+  console.error('bench: dist/index.html not found: run `make dist` first');
+  process.exit(2);
+}
+if (!args.includes('--skip-native')) result.native = native();
+if (!args.includes('--skip-browser')) {
+  const server = await serve();
+  try {
+    console.error(`==> headless Chromium on ${server.url}`);
+    const b = await browser(server.url);
+    result.sizes = sizes(b.loaded, server.url);
+    delete b.loaded;
+    result.browser = b;
+  } finally {
+    server.stop();
+  }
+}
+result.wasm_contributors = contributors();
+
+// Budgets.
+const failures = [];
+if (result.sizes && result.sizes.total.gzip > BUDGETS.total_gzip_bytes) {
+  failures.push(`everything the browser loads is ${result.sizes.total.gzip} bytes gzip > ${BUDGETS.total_gzip_bytes}`);
+}
+for (const kind of ['slider', 'drag']) {
+  const p95 = result.browser?.[kind]?.p95;
+  if (p95 !== undefined && !(p95 <= BUDGETS.input_to_paint_p95_ms)) {
+    failures.push(`${kind} input → paint p95 ${p95.toFixed(2)} ms > ${BUDGETS.input_to_paint_p95_ms} ms`);
+  }
+}
+for (const [preset, r] of Object.entries(result.native ?? {})) {
+  if (!(r.p95_us <= BUDGETS.model_scene_p95_us)) {
+    failures.push(`model + scene (${preset}) p95 ${r.p95_us.toFixed(1)} µs > ${BUDGETS.model_scene_p95_us} µs`);
+  }
+}
+result.failures = failures;
+mkdirSync(join(repo, 'target'), { recursive: true });
+writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
+
+// Table.
+const kb = (b) => `${(b / 1000).toFixed(1)} kB`;
+const ms = (v) => `${v.toFixed(2)} ms`;
+const us = (v) => `${v.toFixed(1)} µs`;
+const line = (a, b, c = '') => console.log(`${a.padEnd(44)} ${b.padStart(30)}  ${c}`);
+console.log('');
+console.log('osteoviz benchmark (target/bench.json)');
+line('measure', 'value', 'budget');
+for (const [preset, r] of Object.entries(result.native ?? {})) {
+  line(`model + scene: ${preset}`, `median ${us(r.median_us)}, p95 ${us(r.p95_us)}`, `p95 ≤ ${BUDGETS.model_scene_p95_us} µs`);
+}
+for (const kind of ['slider', 'drag']) {
+  const r = result.browser?.[kind];
+  if (!r) continue;
+  line(`input → paint: ${kind} (${r.n} steps)`, `p50 ${ms(r.p50)}, p95 ${ms(r.p95)}, max ${ms(r.max)}`, `p95 ≤ ${BUDGETS.input_to_paint_p95_ms} ms`);
+  line(`  from the event's timestamp`, `p50 ${ms(r.event_to_paint.p50)}, p95 ${ms(r.event_to_paint.p95)}`);
+  line(`  to the frame (app work, before style and paint)`, `p50 ${ms(r.handler_to_frame.p50)}, p95 ${ms(r.handler_to_frame.p95)}`);
+}
+const nav = result.browser?.navigation;
+if (nav) {
+  line(`navigation → interactive, served (${nav.served.runs} cold)`, `median ${ms(nav.served.median_ms)}, max ${ms(nav.served.max_ms)}`);
+  if (nav.single_file) {
+    line(`navigation → interactive, file:// single file`, `median ${ms(nav.single_file.median_ms)}, max ${ms(nav.single_file.max_ms)}`);
+  }
+}
+if (result.sizes) {
+  for (const f of result.sizes.files) {
+    line(`  ${f.file}`, `${kb(f.raw)} raw, ${kb(f.gzip)} gz, ${kb(f.brotli)} br`);
+  }
+  const t = result.sizes.total;
+  line('everything the browser loads', `${kb(t.raw)} raw, ${kb(t.gzip)} gz, ${kb(t.brotli)} br`, `gzip ≤ ${kb(BUDGETS.total_gzip_bytes)}`);
+  const s = result.sizes.single_file;
+  if (s) line('dist/osteoviz.html (single file)', `${kb(s.raw)} raw, ${kb(s.gzip)} gz, ${kb(s.brotli)} br`);
+}
+const c = result.wasm_contributors;
+if (c) {
+  console.log(`largest contributors to the .wasm code (${c.code_bytes} bytes; ${c.note}):`);
+  for (const k of c.crates.slice(0, 6)) console.log(`  crate ${k.name.padEnd(20)} ${String(k.bytes).padStart(8)} bytes`);
+  for (const f of c.functions.slice(0, 8)) console.log(`  ${String(f.bytes).padStart(8)}  ${f.name.slice(0, 110)}`);
+}
+if (failures.length) {
+  console.log(`BUDGET EXCEEDED:\n  ${failures.join('\n  ')}`);
+  process.exit(1);
+}
+console.log('all budgets met');
