@@ -8,7 +8,8 @@ mod cli {
     use osteoviz::raster;
     use osteoviz::scene::{self, SceneOptions, THEMES};
     use osteoviz::state::query::{parse_query, parse_query_with, Notice};
-    use osteoviz::state::readouts::report;
+    use osteoviz::state::readouts::report_in;
+    use osteoviz::state::view::Lang;
     use osteoviz::state::{to_query, Preset};
     use std::path::Path;
     use std::process::ExitCode;
@@ -34,12 +35,16 @@ mod cli {
             /// Treat any warning (unknown key, clamped value) as an error.
             #[arg(long)]
             strict: bool,
+            /// Language of the `summary` and `warnings` texts: en (default), fr or es. The
+            /// JSON keys and numbers do not change.
+            #[arg(long)]
+            lang: Option<String>,
         },
         /// List the presets with their query strings.
         Presets,
         /// Draw a query as an SVG or PNG file (the same drawing as the page).
         Render {
-            /// The URL query, as for `eval`; it may also hold the page's `theme`.
+            /// The URL query, as for `eval`; it may also hold the page's `theme` and `lang`.
             query: String,
             /// Output file: .svg, or .png (the same SVG rasterised).
             #[arg(short, long)]
@@ -56,13 +61,24 @@ mod cli {
             /// No background: a transparent PNG, an SVG without its background rectangle.
             #[arg(long)]
             transparent: bool,
+            /// Language of the drawing's labels: en, fr or es (default: the query's `lang`,
+            /// else en).
+            #[arg(long)]
+            lang: Option<String>,
         },
     }
 
     pub fn main() -> ExitCode {
         let cli = Cli::parse();
         match cli.command {
-            Command::Eval { query, strict } => eval(&query, strict),
+            Command::Eval {
+                query,
+                strict,
+                lang,
+            } => match language(lang.as_deref().unwrap_or("en")) {
+                Some(lang) => eval(&query, strict, lang),
+                None => ExitCode::from(2),
+            },
             Command::Render {
                 query,
                 output,
@@ -70,11 +86,12 @@ mod cli {
                 height,
                 theme,
                 transparent,
+                lang,
             } => render(
                 &query,
                 &output,
                 (width, height),
-                theme.as_deref(),
+                (theme.as_deref(), lang.as_deref()),
                 transparent,
             ),
             Command::Presets => {
@@ -107,11 +124,24 @@ mod cli {
         }
     }
 
+    /// A `--lang` or `lang=` value, or an error message and `None`.
+    fn language(tag: &str) -> Option<Lang> {
+        let lang = Lang::from_tag(tag);
+        if lang.is_none() {
+            let codes: Vec<&str> = Lang::ALL.iter().map(|l| l.code()).collect();
+            eprintln!(
+                "osteoviz: unknown language \"{tag}\": use one of {}",
+                codes.join(", ")
+            );
+        }
+        lang
+    }
+
     fn render(
         query: &str,
         output: &Path,
         (width, height): (u32, u32),
-        theme: Option<&str>,
+        (theme, lang): (Option<&str>, Option<&str>),
         transparent: bool,
     ) -> ExitCode {
         let Some(format) = format_of(output) else {
@@ -121,7 +151,7 @@ mod cli {
             );
             return ExitCode::from(2);
         };
-        let parsed = parse_query_with(query, &["theme"]);
+        let parsed = parse_query_with(query, &["theme", "lang"]);
         for n in &parsed.notices {
             eprintln!("osteoviz: warning: {n}");
         }
@@ -132,6 +162,15 @@ mod cli {
             .find(|(k, _)| k == "theme")
             .map(|(_, v)| v.as_str());
         let theme = theme.or(query_theme).unwrap_or("light");
+        let query_lang = parsed
+            .other
+            .iter()
+            .rev()
+            .find(|(k, _)| k == "lang")
+            .map(|(_, v)| v.as_str());
+        let Some(lang) = language(lang.or(query_lang).unwrap_or("en")) else {
+            return ExitCode::from(2);
+        };
         if !THEMES.contains(&theme) {
             eprintln!(
                 "osteoviz: unknown theme \"{theme}\": use one of {}",
@@ -145,6 +184,7 @@ mod cli {
             width_px: width,
             height_px: height,
             theme: theme.to_string(),
+            lang,
             ..Default::default()
         };
         let scene = match scene::render(&parsed.state, &options) {
@@ -187,7 +227,7 @@ mod cli {
         }
     }
 
-    fn eval(query: &str, strict: bool) -> ExitCode {
+    fn eval(query: &str, strict: bool, lang: Lang) -> ExitCode {
         if osteoviz::state::plan::is_plan_query(query) {
             return eval_plan(query, strict);
         }
@@ -206,7 +246,7 @@ mod cli {
             );
             return ExitCode::from(2);
         }
-        match report(&parsed) {
+        match report_in(&parsed, lang) {
             Ok(r) => {
                 println!(
                     "{}",

@@ -257,3 +257,46 @@ fn render_refuses_other_formats_and_themes() {
     let o = osteoviz(&["render", "preset=dmmo", "-o", "x.png", "--width", "0"]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn eval_and_render_take_a_language() {
+    // eval: the summary and warnings are translated; keys and numbers are not.
+    let o = osteoviz(&["eval", "--lang", "fr", "preset=dmmo&foo=1"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let fr: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let en = eval_json("preset=dmmo&foo=1");
+    for key in EVAL_KEYS.iter().filter(|k| **k != "warnings") {
+        assert_eq!(fr[key], en[key], "{key}");
+    }
+    let summary = fr["summary"].as_str().unwrap();
+    assert!(
+        summary.starts_with("En fermant le trait de coupe de 2,6 mm"),
+        "{summary}"
+    );
+    assert!(en["summary"]
+        .as_str()
+        .unwrap()
+        .starts_with("Closing the 2.6 mm kerf"));
+    assert_eq!(fr["warnings"][0], "paramètre inconnu « foo » ignoré");
+
+    // render: --lang, or the query's lang=, labels the drawing; English by default.
+    let svg_of = |query: &str, extra: &[&str], name: &str| {
+        let path = temp_file(name);
+        let mut args = vec!["render", query, "-o", path.to_str().unwrap()];
+        args.extend_from_slice(extra);
+        let o = osteoviz(&args);
+        assert!(o.status.success(), "{query}: {}", stderr(&o));
+        assert!(stderr(&o).is_empty(), "{query}: {}", stderr(&o));
+        std::fs::read_to_string(&path).unwrap()
+    };
+    let es = svg_of("preset=dmmo", &["--lang", "es"], "lang-es.svg");
+    assert!(es.contains("Fuerzas sobre el corte") && es.contains("elevación 2,3 mm"));
+    let fr = svg_of("preset=dmmo&lang=fr", &[], "lang-fr.svg");
+    assert!(fr.contains("Forces sur la coupe") && fr.contains("Tête maintenue par frottement"));
+    let en = svg_of("preset=dmmo", &[], "lang-en.svg");
+    assert!(en.contains("Forces on the cut") && !en.contains('⟦'));
+
+    let bad = osteoviz(&["eval", "--lang", "de", "preset=dmmo"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(stderr(&bad).contains("en, fr, es"), "{}", stderr(&bad));
+}

@@ -14,8 +14,9 @@ pub use style::{resolve_style, THEMES};
 
 use crate::model::polygon::Polygon;
 use crate::model::{evaluate, AngleReference, Evaluation, ModelError, Point, Vector};
-use crate::state::readouts::verdict_text;
-use crate::state::{format_fixed, State};
+use crate::state::i18n::{fixed, tr, trf};
+use crate::state::view::Lang;
+use crate::state::State;
 
 /// The drawing's stylesheet: linked by the page; standalone files embed it flattened for their
 /// theme ([`resolve_style`]).
@@ -41,6 +42,8 @@ pub struct SceneOptions {
     pub theme: String,
     /// Lines written under the drawing (an exported figure's caption).
     pub caption: Vec<String>,
+    /// Language of the labels, the title and the handles' names.
+    pub lang: Lang,
 }
 
 impl Default for SceneOptions {
@@ -53,6 +56,7 @@ impl Default for SceneOptions {
             height_px: 1080,
             theme: "light".into(),
             caption: Vec::new(),
+            lang: Lang::En,
         }
     }
 }
@@ -182,12 +186,49 @@ fn label(at: Point, text: impl Into<String>, class: &str) -> Node {
         .text(text)
 }
 
-fn deg(v: f64) -> String {
-    format!("{}°", format_fixed(v, 1))
+fn deg(lang: Lang, v: f64) -> String {
+    format!("{}°", fixed(lang, v, 1))
 }
 
-fn mm(v: f64) -> String {
-    format!("{} mm", format_fixed(v, 1))
+fn mm(lang: Lang, v: f64) -> String {
+    format!("{} mm", fixed(lang, v, 1))
+}
+
+/// Where the forces inset ends, from the drawing's left and top edges (mm).
+const INSET_RIGHT: f64 = 43.0;
+const INSET_BOTTOM: f64 = 34.0;
+
+/// A generous width estimate of a label (mm per character, bold projector text included).
+fn text_width_mm(text: &str) -> f64 {
+    text.chars().count() as f64 * 2.0
+}
+
+/// The width of a bold label in ems, from the advance widths of DejaVu Sans Bold (the sans-serif
+/// the page and the CLI fall back to): within a few per cent for Latin text.
+fn bold_width_em(text: &str) -> f64 {
+    text.chars()
+        .map(|c| match c {
+            ' ' => 0.35,
+            'i' | 'j' | 'l' | 'í' | 'ï' | 'î' | '.' | ',' | ':' | ';' | '\'' | '!' | '|' | 'I' => {
+                0.35
+            }
+            'f' => 0.44,
+            't' => 0.48,
+            'r' => 0.5,
+            'c' | 'ç' | 's' | 'z' => 0.6,
+            'm' => 1.05,
+            'w' => 0.9,
+            'M' | 'W' => 1.0,
+            'T' | 'F' | 'L' => 0.69,
+            c if c.is_uppercase() => 0.8,
+            _ => 0.7,
+        })
+        .sum()
+}
+
+/// The width of a label at `size` mm, bold or regular (about 12 % narrower).
+fn label_width_mm(text: &str, size: f64, bold: bool) -> f64 {
+    bold_width_em(text) * size * if bold { 1.0 } else { 0.88 }
 }
 
 /// The viewBox: the intact anatomy with room for labels, fixed while the head moves.
@@ -210,6 +251,13 @@ fn view_box(e: &Evaluation) -> [f64; 4] {
 pub fn build(state: &State, e: &Evaluation, options: &SceneOptions) -> Scene {
     let g = &e.geometry;
     let o = &e.outcomes;
+    let lang = options.lang;
+    // Label sizes (scene.css): larger and bold on the projector.
+    let projector = options.theme == "projector";
+    let label_size = if projector { 3.6 } else { 3.0 };
+    let dimension_size = if projector { 3.6 } else { 2.8 };
+    let deg = |v: f64| deg(lang, v);
+    let mm = |v: f64| mm(lang, v);
     let id = |name: &str| format!("{}{name}", options.id_prefix);
     let mut vb = view_box(e);
     // Room for the caption under the drawing: one 4.5 mm line each.
@@ -308,7 +356,7 @@ pub fn build(state: &State, e: &Evaluation, options: &SceneOptions) -> Scene {
             .children(ticks)
             .child(label(
                 Point::new(left + 3.0, -5.5),
-                "ground",
+                tr(lang, "scene.ground"),
                 "label label-start muted",
             )),
     );
@@ -394,14 +442,28 @@ pub fn build(state: &State, e: &Evaluation, options: &SceneOptions) -> Scene {
     let vertex = cut.at(u_hi + 12.0);
     let phi_primary = state.reference == AngleReference::Shaft;
     let (r_phi, r_theta) = (7.0, 11.0);
+    let theta_text = trf(lang, "scene.theta", &[("deg", &deg(o.cut_to_ground_deg))]);
+    let phi_text = trf(lang, "scene.phi", &[("deg", &deg(o.cut_to_shaft_deg))]);
     // Labels right of the arcs, or left of them when they would leave the drawing.
     let near_axial = o.cut_to_shaft_deg < 25.0 || o.cut_to_shaft_deg > 155.0;
-    let (labels_dx, labels_dy, labels_anchor) = if !near_axial && vertex.x + r_theta + 36.0 < right
-    {
-        (r_theta + 4.0, 0.0, "label-start")
-    } else {
-        (0.0, r_theta + 3.0, "label-end")
-    };
+    let labels_room = text_width_mm(&theta_text)
+        .max(text_width_mm(&phi_text))
+        .max(36.0);
+    // Above the arcs the labels end at the vertex, unless they would then run into the forces
+    // inset (top left) and fit when starting there instead.
+    let labels_w = label_width_mm(&theta_text, label_size, projector || !phi_primary).max(
+        label_width_mm(&phi_text, label_size, projector || phi_primary),
+    );
+    let above_reaches_inset = vertex.y + r_theta + 3.0 + 2.0 + label_size > top - INSET_BOTTOM
+        && vertex.x - labels_w < left + INSET_RIGHT;
+    let (labels_dx, labels_dy, labels_anchor) =
+        if !near_axial && vertex.x + r_theta + labels_room < right {
+            (r_theta + 4.0, 0.0, "label-start")
+        } else if above_reaches_inset && vertex.x + 2.5 + labels_w < right - 1.0 {
+            (2.5, r_theta + 3.0, "label-start")
+        } else {
+            (0.0, r_theta + 3.0, "label-end")
+        };
     let unit = |angle: f64| Vector::new(angle.cos(), angle.sin());
     let primary = |is: bool, class: &str| {
         if is {
@@ -440,7 +502,7 @@ pub fn build(state: &State, e: &Evaluation, options: &SceneOptions) -> Scene {
             // Colour-keyed labels stacked beside the arcs: θ (to the ground) above φ (to the shaft).
             .child(label(
                 vertex + Vector::new(labels_dx, labels_dy + 2.0),
-                format!("θ {} to ground", deg(o.cut_to_ground_deg)),
+                theta_text,
                 &primary(
                     !phi_primary,
                     &format!("label {labels_anchor} angle-theta-label"),
@@ -448,7 +510,7 @@ pub fn build(state: &State, e: &Evaluation, options: &SceneOptions) -> Scene {
             ))
             .child(label(
                 vertex + Vector::new(labels_dx, labels_dy - 2.2),
-                format!("φ {} to shaft", deg(o.cut_to_shaft_deg)),
+                phi_text,
                 &primary(
                     phi_primary,
                     &format!("label {labels_anchor} angle-phi-label"),
@@ -500,6 +562,18 @@ pub fn build(state: &State, e: &Evaluation, options: &SceneOptions) -> Scene {
     let (dim_before, dim_after) = (drop(tip_before), drop(tip_after));
     let rise_x = tip_before.x.max(tip_after.x) + 4.5;
     let (c_before, c_after) = (g.head_centre_before, g.head_centre_after);
+    // A start-anchored dimension label moved left when it would run past the drawing's right
+    // edge (translated and projector labels are longer).
+    let fit_left = |at: Point, text: &str| {
+        let end = at.x + label_width_mm(text, dimension_size, projector);
+        Point::new(at.x - (end - (right - 1.0)).max(0.0), at.y)
+    };
+    let shortening_text = trf(
+        lang,
+        "scene.shortening",
+        &[("mm", &mm(o.axial_shortening_mm))],
+    );
+    let rise_text = trf(lang, "scene.rise", &[("mm", &mm(o.head_rise_mm))]);
     layers.push(
         Node::new("g")
             .class("dimensions")
@@ -507,12 +581,15 @@ pub fn build(state: &State, e: &Evaluation, options: &SceneOptions) -> Scene {
             .child(segment(tip_after, dim_after - dorsal, "extension-line"))
             .child(segment(dim_before, dim_after, "dimension-line"))
             .child(label(
-                (if dim_before.x > dim_after.x {
-                    dim_before
-                } else {
-                    dim_after
-                }) + axis_dir * 2.0,
-                format!("shortening {}", mm(o.axial_shortening_mm)),
+                fit_left(
+                    (if dim_before.x > dim_after.x {
+                        dim_before
+                    } else {
+                        dim_after
+                    }) + axis_dir * 2.0,
+                    &shortening_text,
+                ),
+                shortening_text.clone(),
                 "label label-start dimension-label",
             ))
             .child(segment(
@@ -531,8 +608,11 @@ pub fn build(state: &State, e: &Evaluation, options: &SceneOptions) -> Scene {
                 "dimension-line",
             ))
             .child(label(
-                Point::new(rise_x + 2.2, (c_before.y + c_after.y) / 2.0),
-                format!("rise {}", mm(o.head_rise_mm)),
+                fit_left(
+                    Point::new(rise_x + 2.2, (c_before.y + c_after.y) / 2.0),
+                    &rise_text,
+                ),
+                rise_text.clone(),
                 "label label-start dimension-label",
             )),
     );
@@ -578,8 +658,8 @@ pub fn build(state: &State, e: &Evaluation, options: &SceneOptions) -> Scene {
     layers.push(forces);
 
     // Inset, top left: the forces on the cut, magnified, with the friction cone.
-    let inset_w = 40.0;
-    let inset_h = 31.0;
+    let inset_w = INSET_RIGHT - 3.0;
+    let inset_h = INSET_BOTTOM - 3.0;
     let inset_x = left + 3.0;
     let inset_top = top - 3.0;
     let cone_half = mu.atan();
@@ -660,7 +740,7 @@ pub fn build(state: &State, e: &Evaluation, options: &SceneOptions) -> Scene {
         )
         .child(label(
             Point::new(inset_x + 2.0, inset_top - 2.6),
-            "Forces on the cut",
+            tr(lang, "scene.forces_title"),
             "label label-start inset-title",
         ))
         .child(
@@ -701,14 +781,24 @@ pub fn build(state: &State, e: &Evaluation, options: &SceneOptions) -> Scene {
         ))
         .child(label(
             Point::new(inset_x + inset_w / 2.0, inset_top - inset_h + 2.4),
-            format!("R = F + P · cone: μ {} (assumed)", format_fixed(mu, 2)),
+            trf(lang, "scene.inset_caption", &[("mu", &fixed(lang, mu, 2))]),
             "label inset-caption",
         ));
     layers.push(inset);
 
     // Verdict badge, top right.
     let verdict = o.verdict.key();
-    let badge_w = 46.0;
+    let verdict_label = tr(
+        lang,
+        match verdict {
+            "held" => "scene.verdict.held",
+            "slides_proximal" => "scene.verdict.slides_proximal",
+            "slides_distal" => "scene.verdict.slides_distal",
+            _ => "scene.verdict.separates",
+        },
+    );
+    // At least 46 mm, wider for a longer text (3.6 mm bold, 1.5 mm each side).
+    let badge_w = (label_width_mm(verdict_label, 3.6, true) + 3.0).max(46.0);
     let badge = Node::new("g")
         .class(&format!("verdict verdict-{verdict}"))
         .attr("data-verdict", verdict)
@@ -723,16 +813,19 @@ pub fn build(state: &State, e: &Evaluation, options: &SceneOptions) -> Scene {
         )
         .child(label(
             Point::new(right - badge_w / 2.0 - 3.0, top - 7.2),
-            format!("Head {}", verdict_text(verdict)),
+            verdict_label,
             "label verdict-text",
         ))
         .child(label(
             Point::new(right - badge_w / 2.0 - 3.0, top - 11.8),
-            format!(
-                "N/F {} · T/F {} · μ {} (assumed)",
-                format_fixed(o.normal_ratio, 2),
-                format_fixed(o.tangential_ratio, 2),
-                format_fixed(mu, 2)
+            trf(
+                lang,
+                "scene.verdict_detail",
+                &[
+                    ("n", &fixed(lang, o.normal_ratio, 2)),
+                    ("t", &fixed(lang, o.tangential_ratio, 2)),
+                    ("mu", &fixed(lang, mu, 2)),
+                ],
             ),
             "label verdict-detail",
         ));
@@ -764,7 +857,7 @@ pub fn build(state: &State, e: &Evaluation, options: &SceneOptions) -> Scene {
                         .attr("r", "2.2")
                         .attr("tabindex", "0")
                         .attr("role", "slider")
-                        .attr("aria-label", "Rotate the cut (drag, or arrow keys)")
+                        .attr("aria-label", tr(lang, "scene.handle.cut"))
                         .attr("aria-valuenow", n(o.cut_to_shaft_deg))
                         .attr("aria-valuemin", "0")
                         .attr("aria-valuemax", "180")
@@ -779,16 +872,17 @@ pub fn build(state: &State, e: &Evaluation, options: &SceneOptions) -> Scene {
                         .attr("r", "1.9")
                         .attr("tabindex", "0")
                         .attr("role", "slider")
-                        .attr(
-                            "aria-label",
-                            "Slide the head along the cut (drag, or arrow keys)",
-                        )
+                        .attr("aria-label", tr(lang, "scene.handle.slide"))
                         .attr("aria-valuenow", n(e.params.motion.slide_mm))
                         .attr("aria-valuemin", "-15")
                         .attr("aria-valuemax", "15")
                         .attr(
                             "aria-valuetext",
-                            format!("slide {}", mm(e.params.motion.slide_mm)),
+                            trf(
+                                lang,
+                                "scene.handle.slide_value",
+                                &[("mm", &mm(e.params.motion.slide_mm))],
+                            ),
                         ),
                 ),
         );
@@ -813,11 +907,14 @@ pub fn build(state: &State, e: &Evaluation, options: &SceneOptions) -> Scene {
             .child(Node::new("style").text(resolve_style(&options.theme)));
     }
     root = root
-        .child(Node::new("title").attr("id", id("title")).text(format!(
-            "Sagittal view of M{} from medial: cut φ {} to the shaft, θ {} to the ground",
-            e.params.anatomy.ray.number(),
-            deg(o.cut_to_shaft_deg),
-            deg(o.cut_to_ground_deg)
+        .child(Node::new("title").attr("id", id("title")).text(trf(
+            lang,
+            "scene.title",
+            &[
+                ("ray", &e.params.anatomy.ray.number()),
+                ("phi", &deg(o.cut_to_shaft_deg)),
+                ("theta", &deg(o.cut_to_ground_deg)),
+            ],
         )))
         .child(defs)
         .children(layers);

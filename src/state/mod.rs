@@ -21,6 +21,7 @@
 
 pub mod animation;
 pub mod history;
+pub mod i18n;
 pub mod plan;
 pub mod presets;
 pub mod query;
@@ -213,6 +214,13 @@ pub const KEYS: [KeySpec; 10] = [
         true,
     ),
 ];
+
+impl KeySpec {
+    /// The label in `lang` (`label` is the English one).
+    pub fn label_in(&self, lang: view::Lang) -> &'static str {
+        i18n::tr(lang, &format!("control.{}", self.name))
+    }
+}
 
 impl Key {
     pub fn spec(self) -> &'static KeySpec {

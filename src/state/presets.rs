@@ -1,6 +1,8 @@
 //! Named starting points for a lecture: the cut classes of the stability ranking, and the two
 //! classic comparisons (Weil, axial shortening).
 
+use super::i18n::tr;
+use super::view::Lang;
 use super::State;
 use crate::model::{AngleReference, Ray};
 use serde::Serialize;
@@ -48,28 +50,44 @@ impl Preset {
         Preset::ALL.into_iter().find(|p| p.name() == name)
     }
 
-    /// A short label for buttons.
+    /// A short label for buttons, in English.
     pub fn label(self) -> &'static str {
-        match self {
-            Preset::Dmmo => "DMMO 45° \"/\"",
-            Preset::Perpendicular => "Perpendicular",
-            Preset::Vertical => "Vertical",
-            Preset::Reverse => "Reverse \"\\\"",
-            Preset::Weil => "Weil",
-            Preset::Ocra => "Axial (OCRA)",
-        }
+        self.label_in(Lang::En)
+    }
+
+    /// One sentence for the interface, in English (the CLI's `presets`).
+    pub fn description(self) -> &'static str {
+        self.description_in(Lang::En)
+    }
+
+    /// A short label for buttons.
+    pub fn label_in(self, lang: Lang) -> &'static str {
+        tr(
+            lang,
+            match self {
+                Preset::Dmmo => "preset.dmmo.label",
+                Preset::Perpendicular => "preset.perpendicular.label",
+                Preset::Vertical => "preset.vertical.label",
+                Preset::Reverse => "preset.reverse.label",
+                Preset::Weil => "preset.weil.label",
+                Preset::Ocra => "preset.ocra.label",
+            },
+        )
     }
 
     /// One sentence for the interface.
-    pub fn description(self) -> &'static str {
-        match self {
-            Preset::Dmmo => "DMMO: cut 45° to the shaft, dorsal-distal to plantar-proximal, burr kerf closed by the load.",
-            Preset::Perpendicular => "Cut perpendicular to the shaft, kerf closed.",
-            Preset::Vertical => "Vertical cut (perpendicular to the ground), kerf closed.",
-            Preset::Reverse => "Reverse obliquity: dorsal-proximal to plantar-distal, 135° to the shaft.",
-            Preset::Weil => "Weil: cut parallel to the ground from the dorsal articular margin, head slid 5 mm proximally, no kerf.",
-            Preset::Ocra => "Axial shortening (OCRA): cut along the shaft axis, head slid 5 mm proximally, no kerf.",
-        }
+    pub fn description_in(self, lang: Lang) -> &'static str {
+        tr(
+            lang,
+            match self {
+                Preset::Dmmo => "preset.dmmo.description",
+                Preset::Perpendicular => "preset.perpendicular.description",
+                Preset::Vertical => "preset.vertical.description",
+                Preset::Reverse => "preset.reverse.description",
+                Preset::Weil => "preset.weil.description",
+                Preset::Ocra => "preset.ocra.description",
+            },
+        )
     }
 
     /// The preset's state on `ray` (with the ray's declination and axis length).

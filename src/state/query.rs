@@ -6,6 +6,8 @@
 //! each of these as a [`Notice`]. [`to_query`] writes the shortest text that parses back to
 //! the same state: the nearest preset, the ray, and the keys that differ from that preset.
 
+use super::i18n::{self, trf};
+use super::view::Lang;
 use super::{format_number, Key, Preset, State, KEYS};
 use crate::model::{AngleReference, Ray};
 use serde::Serialize;
@@ -27,27 +29,38 @@ pub enum Notice {
     },
 }
 
-impl fmt::Display for Notice {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Notice {
+    /// The notice in words. The requested value is quoted as the URL wrote it (with a dot);
+    /// the value used follows the language.
+    pub fn notice_text(&self, lang: Lang) -> String {
         match self {
-            Notice::UnknownKey { key } => write!(f, "unknown parameter \"{key}\" ignored"),
-            Notice::InvalidValue { key, value } => {
-                write!(
-                    f,
-                    "\"{value}\" is not a valid value for {key}: default kept"
-                )
-            }
+            Notice::UnknownKey { key } => trf(lang, "notice.unknown_key", &[("key", key)]),
+            Notice::InvalidValue { key, value } => trf(
+                lang,
+                "notice.invalid_value",
+                &[("key", key), ("value", value)],
+            ),
             Notice::Clamped {
                 key,
                 requested,
                 applied,
-            } => write!(
-                f,
-                "{key}={} is out of range: {} used",
-                format_number(*requested, 4),
-                format_number(*applied, 4)
+            } => trf(
+                lang,
+                "notice.clamped",
+                &[
+                    ("key", key),
+                    ("requested", &format_number(*requested, 4)),
+                    ("applied", &i18n::number(lang, *applied, 4)),
+                ],
             ),
         }
+    }
+}
+
+/// In English (the CLI's warnings and errors).
+impl fmt::Display for Notice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.notice_text(Lang::En))
     }
 }
 

@@ -1,6 +1,8 @@
 //! The outcomes as named readouts: one table for the interface (`data-outcome`) and the CLI's
 //! JSON, so both always use the same keys, units and precision.
 
+use super::i18n::{self, fixed, tr, trf};
+use super::view::Lang;
 use super::{query, Parsed, State};
 use crate::model::{evaluate, Evaluation, ModelError, Outcomes};
 use serde::Serialize;
@@ -24,6 +26,13 @@ pub struct ReadoutSpec {
     /// Rests on an assumption (no published value).
     pub assumption: bool,
     pub value: fn(&Outcomes) -> Value,
+}
+
+impl ReadoutSpec {
+    /// The label in `lang` (`label` is the English one, for the JSON-facing code).
+    pub fn label_in(&self, lang: Lang) -> &'static str {
+        tr(lang, &format!("readout.{}", self.key))
+    }
 }
 
 macro_rules! number {
@@ -164,21 +173,34 @@ pub const READOUTS: [ReadoutSpec; 16] = [
     },
 ];
 
-/// The plain-language name of a verdict.
+/// The plain-language name of a verdict, in English.
 pub fn verdict_text(key: &str) -> &'static str {
-    match key {
-        "held" => "held by friction",
-        "slides_proximal" => "slides proximally",
-        "slides_distal" => "slides distally",
-        _ => "separates",
-    }
+    verdict_text_in(Lang::En, key)
 }
 
-/// A readout value as displayed (fixed decimals, unit appended).
+/// The plain-language name of a verdict (`held` → "held by friction").
+pub fn verdict_text_in(lang: Lang, key: &str) -> &'static str {
+    tr(
+        lang,
+        match key {
+            "held" => "verdict.held",
+            "slides_proximal" => "verdict.slides_proximal",
+            "slides_distal" => "verdict.slides_distal",
+            _ => "verdict.separates",
+        },
+    )
+}
+
+/// A readout value as displayed in English (fixed decimals, unit appended).
 pub fn display(spec: &ReadoutSpec, value: Value) -> String {
+    display_in(spec, value, Lang::En)
+}
+
+/// A readout value as displayed in `lang` (decimal comma in French and Spanish).
+pub fn display_in(spec: &ReadoutSpec, value: Value, lang: Lang) -> String {
     match value {
         Value::Number(v) => {
-            let n = super::format_fixed(v, spec.decimals);
+            let n = fixed(lang, v, spec.decimals);
             if spec.unit.is_empty() {
                 n
             } else if spec.unit == "°" {
@@ -187,73 +209,104 @@ pub fn display(spec: &ReadoutSpec, value: Value) -> String {
                 format!("{n} {}", spec.unit)
             }
         }
-        Value::Text(t) => verdict_text(t).to_string(),
+        Value::Text(t) => verdict_text_in(lang, t).to_string(),
     }
 }
 
-/// A one-sentence summary of what the motion does, for the page and the live region.
+/// A one-sentence summary of what the motion does, in English.
 pub fn summary(state: &State, e: &Evaluation) -> String {
+    summary_in(state, e, Lang::En)
+}
+
+/// A one-sentence summary of what the motion does, for the page and the live region.
+pub fn summary_in(state: &State, e: &Evaluation, lang: Lang) -> String {
     let o = &e.outcomes;
     let p = &e.params;
-    let mm = |v: f64| super::format_fixed(v.abs(), 1);
+    let mm = |v: f64| fixed(lang, v.abs(), 1);
     let mut motion = Vec::new();
     if p.motion.closure_mm > 0.0 {
         if (p.motion.closure_mm - p.cut.kerf_mm).abs() < 1e-9 {
-            motion.push(format!("closing the {} mm kerf", mm(p.cut.kerf_mm)));
+            motion.push(trf(
+                lang,
+                "summary.closing_kerf",
+                &[("kerf", &mm(p.cut.kerf_mm))],
+            ));
         } else {
-            motion.push(format!(
-                "closing {} mm of the {} mm kerf",
-                mm(p.motion.closure_mm),
-                mm(p.cut.kerf_mm)
+            motion.push(trf(
+                lang,
+                "summary.closing_part",
+                &[
+                    ("close", &mm(p.motion.closure_mm)),
+                    ("kerf", &mm(p.cut.kerf_mm)),
+                ],
             ));
         }
     }
     if p.motion.slide_mm.abs() >= 0.05 {
-        motion.push(format!(
-            "sliding the head {} mm {}",
-            mm(p.motion.slide_mm),
-            if p.motion.slide_mm < 0.0 {
-                "proximally"
-            } else {
-                "distally"
-            }
-        ));
+        let id = if p.motion.slide_mm < 0.0 {
+            "summary.sliding_proximal"
+        } else {
+            "summary.sliding_distal"
+        };
+        motion.push(trf(lang, id, &[("mm", &mm(p.motion.slide_mm))]));
     }
     if p.motion.tilt_deg.abs() >= 0.05 {
-        motion.push(format!(
-            "tilting it {}°",
-            super::format_fixed(p.motion.tilt_deg, 1)
+        motion.push(trf(
+            lang,
+            "summary.tilting",
+            &[("deg", &fixed(lang, p.motion.tilt_deg, 1))],
         ));
     }
     let what = if motion.is_empty() {
-        "With the head fragment in place, nothing moves".to_string()
+        tr(lang, "summary.nothing").to_string()
     } else {
-        let mut s = motion.join(" and ");
-        s[..1].make_ascii_uppercase();
         let rise = if o.head_rise_mm >= 0.05 {
-            format!("raises the head {} mm", mm(o.head_rise_mm))
+            trf(lang, "summary.raises", &[("mm", &mm(o.head_rise_mm))])
         } else if o.head_rise_mm <= -0.05 {
-            format!("lowers the head {} mm", mm(o.head_rise_mm))
+            trf(lang, "summary.lowers", &[("mm", &mm(o.head_rise_mm))])
         } else {
-            "leaves the head height unchanged".to_string()
+            tr(lang, "summary.height_unchanged").to_string()
         };
         let length = if o.axial_shortening_mm >= 0.05 {
-            format!("shortens the ray {} mm", mm(o.axial_shortening_mm))
+            trf(
+                lang,
+                "summary.shortens",
+                &[("mm", &mm(o.axial_shortening_mm))],
+            )
         } else if o.axial_shortening_mm <= -0.05 {
-            format!("lengthens the ray {} mm", mm(o.axial_shortening_mm))
+            trf(
+                lang,
+                "summary.lengthens",
+                &[("mm", &mm(o.axial_shortening_mm))],
+            )
         } else {
-            "keeps its length".to_string()
+            tr(lang, "summary.length_unchanged").to_string()
         };
-        format!("{s} {rise} and {length}")
+        i18n::capitalise(&trf(
+            lang,
+            "summary.motion",
+            &[
+                ("motion", &motion.join(tr(lang, "summary.and"))),
+                ("rise", &rise),
+                ("length", &length),
+            ],
+        ))
     };
-    let statics = match o.verdict.key() {
-        "held" => "the ground force presses the fragments together, so the head is held",
-        "slides_proximal" => "the ground force pushes the head along the cut faster than friction holds it: it slides proximally",
-        "slides_distal" => "the ground force pushes the head along the cut faster than friction holds it: it slides distally",
-        _ => "the ground force pulls the fragments apart: the head separates",
-    };
+    let statics = tr(
+        lang,
+        match o.verdict.key() {
+            "held" => "summary.statics.held",
+            "slides_proximal" => "summary.statics.slides_proximal",
+            "slides_distal" => "summary.statics.slides_distal",
+            _ => "summary.statics.separates",
+        },
+    );
     let _ = state;
-    format!("{what}; {statics}.")
+    trf(
+        lang,
+        "summary.sentence",
+        &[("what", &what), ("statics", &statics)],
+    )
 }
 
 /// Everything `osteoviz eval` prints: one flat JSON object, the outcomes first.
@@ -279,50 +332,82 @@ impl Serialize for Report {
     }
 }
 
-/// Parses, evaluates and collects the readouts of a query.
+/// Parses, evaluates and collects the readouts of a query (texts in English).
 pub fn report(parsed: &Parsed) -> Result<Report, ModelError> {
+    report_in(parsed, Lang::En)
+}
+
+/// [`report`] with its summary and warnings in `lang` (keys and numbers unchanged).
+pub fn report_in(parsed: &Parsed, lang: Lang) -> Result<Report, ModelError> {
     let e = evaluate(&parsed.state.to_params())?;
-    let mut warnings: Vec<String> = parsed.notices.iter().map(|n| n.to_string()).collect();
-    warnings.extend(e.limits.iter().map(limit_text));
+    let mut warnings: Vec<String> = parsed.notices.iter().map(|n| n.notice_text(lang)).collect();
+    warnings.extend(e.limits.iter().map(|l| limit_text_in(l, lang)));
     Ok(Report {
         outcomes: READOUTS
             .iter()
             .map(|r| (r.key, (r.value)(&e.outcomes)))
             .collect(),
         query: query::to_query(&parsed.state),
-        summary: summary(&parsed.state, &e),
+        summary: summary_in(&parsed.state, &e, lang),
         warnings,
     })
 }
 
-/// A motion limit in words.
+/// A motion limit in words, in English.
 pub fn limit_text(limit: &crate::model::kinematics::MotionLimit) -> String {
+    limit_text_in(limit, Lang::En)
+}
+
+/// A motion limit in words.
+pub fn limit_text_in(limit: &crate::model::kinematics::MotionLimit, lang: Lang) -> String {
     use crate::model::kinematics::MotionLimit::*;
-    let n = |v: f64| super::format_fixed(v, 2);
-    match *limit {
+    let n = |v: f64| fixed(lang, v, 2);
+    let (id, requested, applied) = match *limit {
         ClosureLimitedToKerf {
             requested_mm,
             applied_mm,
-        } => format!(
-            "closure {} mm is more than the kerf: {} mm used",
-            n(requested_mm),
-            n(applied_mm)
-        ),
+        } => ("limit.closure_kerf", requested_mm, applied_mm),
         ClosureReducedForTilt {
             requested_mm,
             applied_mm,
-        } => format!(
-            "the tilt would push bone into bone: closure reduced from {} to {} mm",
-            n(requested_mm),
-            n(applied_mm)
-        ),
+        } => ("limit.closure_tilt", requested_mm, applied_mm),
         TiltLimited {
             requested_deg,
             applied_deg,
-        } => format!(
-            "the tilt would push bone into bone: tilt limited from {}° to {}°",
-            n(requested_deg),
-            n(applied_deg)
+        } => ("limit.tilt", requested_deg, applied_deg),
+    };
+    trf(
+        lang,
+        id,
+        &[("requested", &n(requested)), ("applied", &n(applied))],
+    )
+}
+
+/// Why the model cannot draw a state, in `lang`.
+pub fn model_error_text(error: &ModelError, lang: Lang) -> String {
+    use crate::model::fragments::FragmentError;
+    match error {
+        ModelError::NotFinite(name) => trf(lang, "error.not_finite", &[("name", name)]),
+        ModelError::OutOfRange {
+            name,
+            value,
+            min,
+            max,
+        } => trf(
+            lang,
+            "error.out_of_range",
+            &[
+                ("name", name),
+                ("value", &i18n::number(lang, *value, 6)),
+                ("min", &i18n::number(lang, *min, 6)),
+                ("max", &i18n::number(lang, *max, 6)),
+            ],
         ),
+        ModelError::Fragments(FragmentError::HeadCentreNotDistal) => {
+            tr(lang, "error.head_centre_not_distal").to_string()
+        }
+        ModelError::Fragments(FragmentError::MissesBone) => {
+            tr(lang, "error.misses_bone").to_string()
+        }
     }
 }

@@ -1,0 +1,1339 @@
+//! Interface text in English, French and Spanish: one catalogue of messages keyed by stable
+//! ids (`"control.cut.shaft"`, `"readout.head_rise_mm"`, `"summary.closing_kerf"`…), each with
+//! its three texts side by side. No web types: the page, the scene and the CLI share it.
+//!
+//! - [`tr`] gives a message in a language. An id the catalogue does not hold gives a visible
+//!   marker `⟦id⟧` (tests search every rendered text for `⟦`); an empty translation falls back
+//!   to English, and the catalogue test fails on it, so neither can ship unnoticed.
+//! - Sentences with numbers are templates with named placeholders (`{mm}`, `{deg}`…) filled by
+//!   [`fill`] / [`trf`]; every translation has the same placeholders as its English text.
+//! - Numbers in running text follow the language: French and Spanish write a decimal comma
+//!   ("2,3 mm", [`fixed`], [`number`]). Machine values (`data-value` attributes, the URL, JSON
+//!   numbers and keys) never go through here and always keep the dot.
+//!
+//! The vocabulary follows the surgeons' own: French after the GRECMIP/MIFAS literature
+//! (ostéotomie, trait de coupe, fraise de Shannon, tête métatarsienne, col, diaphyse,
+//! déclinaison, raccourcissement, frottement, capiton plantaire, métatarsiens latéraux),
+//! Spanish after the Spanish EMC edition (osteotomía, línea de corte, fresa de Shannon, cabeza
+//! metatarsal, cuello, diáfisis, declinación, acortamiento, rozamiento, "de dorsal proximal a
+//! plantar distal" for the reverse cut).
+
+use super::view::Lang;
+use super::{format_fixed, format_number};
+use std::collections::HashMap;
+use std::fmt::Display;
+use std::sync::OnceLock;
+
+/// One message in every language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Message {
+    pub id: &'static str,
+    pub en: &'static str,
+    pub fr: &'static str,
+    pub es: &'static str,
+}
+
+impl Message {
+    /// The text in `lang` as written in the catalogue (possibly empty).
+    pub fn text(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => self.en,
+            Lang::Fr => self.fr,
+            Lang::Es => self.es,
+        }
+    }
+}
+
+const fn m(id: &'static str, en: &'static str, fr: &'static str, es: &'static str) -> Message {
+    Message { id, en, fr, es }
+}
+
+/// The first character of the marker an unknown id renders as (`⟦id⟧`).
+pub const MISSING_MARK: char = '⟦';
+
+/// Translations that are the same as the English text on purpose (eponyms, citations, words
+/// spelt alike). The catalogue test fails on any other text equal to English, and on an entry
+/// here that is not (or no longer) equal.
+pub const SAME_AS_ENGLISH: [(Lang, &str); 11] = [
+    (Lang::Es, "about.colon"),
+    (Lang::Es, "summary.sentence"),
+    (Lang::Fr, "about.conventions"),
+    (Lang::Es, "preset.perpendicular.label"),
+    (Lang::Es, "preset.vertical.label"),
+    (Lang::Fr, "preset.weil.label"),
+    (Lang::Es, "preset.weil.label"),
+    (Lang::Es, "preset.ocra.label"),
+    (Lang::Fr, "tag.simplification"),
+    (Lang::Fr, "about.references.3"),
+    (Lang::Es, "about.references.3"),
+];
+
+/// The name of each language in itself, for the language selector (not translated).
+pub fn language_name(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "English",
+        Lang::Fr => "Français",
+        Lang::Es => "Español",
+    }
+}
+
+/// Every message. Ids are grouped by where they appear; keep the English texts exactly as the
+/// interface showed them before translation (tests and lecturers' scripts select by some).
+pub const MESSAGES: &[Message] = &[
+    // ------------------------------------------------------------------ page
+    m(
+        "app.title",
+        "osteoviz — DMMO geometry",
+        "osteoviz — géométrie de la DMMO",
+        "osteoviz — geometría de la DMMO",
+    ),
+    m(
+        "app.subtitle",
+        "DMMO geometry, sagittal view from medial",
+        "géométrie de la DMMO, vue sagittale du côté médial",
+        "geometría de la DMMO, vista sagital desde medial",
+    ),
+    m(
+        "app.cannot_draw",
+        "This combination cannot be drawn: {error}.",
+        "Cette combinaison ne peut pas être dessinée : {error}.",
+        "Esta combinación no se puede dibujar: {error}.",
+    ),
+    m("action.reset", "Reset", "Réinitialiser", "Restablecer"),
+    m("action.undo", "Undo", "Annuler", "Deshacer"),
+    m("action.redo", "Redo", "Rétablir", "Rehacer"),
+    // ------------------------------------------------------------------ URL notices
+    m(
+        "notice.adjusted",
+        "The link was adjusted: {list}.",
+        "Le lien a été corrigé : {list}.",
+        "Se ajustó el enlace: {list}.",
+    ),
+    m(
+        "notice.dismiss",
+        "Dismiss the notice",
+        "Fermer l'avertissement",
+        "Cerrar el aviso",
+    ),
+    m(
+        "notice.unknown_key",
+        "unknown parameter \"{key}\" ignored",
+        "paramètre inconnu « {key} » ignoré",
+        "parámetro desconocido «{key}» ignorado",
+    ),
+    m(
+        "notice.invalid_value",
+        "\"{value}\" is not a valid value for {key}: default kept",
+        "« {value} » n'est pas une valeur valide pour {key} : valeur par défaut conservée",
+        "«{value}» no es un valor válido para {key}: se mantiene el valor por defecto",
+    ),
+    m(
+        "notice.clamped",
+        "{key}={requested} is out of range: {applied} used",
+        "{key}={requested} est hors limites : {applied} retenu",
+        "{key}={requested} está fuera de rango: se usa {applied}",
+    ),
+    // ------------------------------------------------------------------ status line
+    m(
+        "status.copied",
+        "Link copied to the clipboard.",
+        "Lien copié dans le presse-papiers.",
+        "Enlace copiado al portapapeles.",
+    ),
+    m(
+        "status.copy_this",
+        "Copy this link: {href}",
+        "Copiez ce lien : {href}",
+        "Copie este enlace: {href}",
+    ),
+    m(
+        "status.exported",
+        "{format} exported.",
+        "{format} exporté.",
+        "{format} exportado.",
+    ),
+    // ------------------------------------------------------------------ lecture bar
+    m(
+        "lecture.label",
+        "Present and export",
+        "Présenter et exporter",
+        "Presentar y exportar",
+    ),
+    m("lecture.stop", "■ Stop", "■ Arrêter", "■ Detener"),
+    m(
+        "lecture.play",
+        "▶ Play the displacement",
+        "▶ Animer le déplacement",
+        "▶ Animar el desplazamiento",
+    ),
+    m("lecture.loop", "loop", "en boucle", "en bucle"),
+    m("lecture.speed", "speed", "vitesse", "velocidad"),
+    m("lecture.theme", "theme", "thème", "tema"),
+    m("lecture.text_size", "text", "texte", "texto"),
+    m("lecture.language", "language", "langue", "idioma"),
+    m(
+        "lecture.fullscreen",
+        "Fullscreen (F)",
+        "Plein écran (F)",
+        "Pantalla completa (F)",
+    ),
+    m("lecture.copy_link", "Copy link", "Copier le lien", "Copiar el enlace"),
+    m("theme.light", "light", "clair", "claro"),
+    m("theme.dark", "dark", "sombre", "oscuro"),
+    m("theme.projector", "projector", "projecteur", "proyector"),
+    m(
+        "export.title",
+        "Export figure",
+        "Exporter la figure",
+        "Exportar la figura",
+    ),
+    m("export.width", "width", "largeur", "anchura"),
+    m("export.height", "height", "hauteur", "altura"),
+    m(
+        "export.transparent",
+        "transparent background",
+        "fond transparent",
+        "fondo transparente",
+    ),
+    m(
+        "export.caption",
+        "readouts as a caption",
+        "mesures en légende",
+        "mediciones como leyenda",
+    ),
+    m(
+        "export.svg",
+        "Download SVG",
+        "Télécharger le SVG",
+        "Descargar el SVG",
+    ),
+    m(
+        "export.png",
+        "Download PNG",
+        "Télécharger le PNG",
+        "Descargar el PNG",
+    ),
+    // ------------------------------------------------------------------ toolbar and presets
+    m(
+        "toolbar.label",
+        "Presets and history",
+        "Types de coupe et historique",
+        "Tipos de corte e historial",
+    ),
+    m("toolbar.presets", "Presets", "Types de coupe", "Tipos de corte"),
+    m("toolbar.history", "History", "Historique", "Historial"),
+    m("toolbar.ray", "Ray", "Rayon", "Radio"),
+    m(
+        "preset.dmmo.label",
+        "DMMO 45° \"/\"",
+        "DMMO 45° « / »",
+        "DMMO 45° «/»",
+    ),
+    m(
+        "preset.dmmo.description",
+        "DMMO: cut 45° to the shaft, dorsal-distal to plantar-proximal, burr kerf closed by the load.",
+        "DMMO : coupe à 45° de la diaphyse, de dorsal-distal à plantaire-proximal, trait de fraise refermé par la mise en charge.",
+        "DMMO: corte a 45° de la diáfisis, de dorsal distal a plantar proximal, grosor de la fresa cerrado por la carga.",
+    ),
+    m(
+        "preset.perpendicular.label",
+        "Perpendicular",
+        "Perpendiculaire",
+        "Perpendicular",
+    ),
+    m(
+        "preset.perpendicular.description",
+        "Cut perpendicular to the shaft, kerf closed.",
+        "Coupe perpendiculaire à la diaphyse, trait de coupe refermé.",
+        "Corte perpendicular a la diáfisis, corte cerrado.",
+    ),
+    m("preset.vertical.label", "Vertical", "Verticale", "Vertical"),
+    m(
+        "preset.vertical.description",
+        "Vertical cut (perpendicular to the ground), kerf closed.",
+        "Coupe verticale (perpendiculaire au sol), trait de coupe refermé.",
+        "Corte vertical (perpendicular al suelo), corte cerrado.",
+    ),
+    m(
+        "preset.reverse.label",
+        "Reverse \"\\\"",
+        "Inverse « \\ »",
+        "Inversa «\\»",
+    ),
+    m(
+        "preset.reverse.description",
+        "Reverse obliquity: dorsal-proximal to plantar-distal, 135° to the shaft.",
+        "Obliquité inverse : de dorsal-proximal à plantaire-distal, 135° par rapport à la diaphyse.",
+        "Oblicuidad inversa: de dorsal proximal a plantar distal, 135° respecto a la diáfisis.",
+    ),
+    m("preset.weil.label", "Weil", "Weil", "Weil"),
+    m(
+        "preset.weil.description",
+        "Weil: cut parallel to the ground from the dorsal articular margin, head slid 5 mm proximally, no kerf.",
+        "Weil : coupe parallèle au sol depuis le rebord articulaire dorsal, tête reculée de 5 mm en proximal, sans épaisseur de coupe.",
+        "Weil: corte paralelo al suelo desde el margen articular dorsal, cabeza deslizada 5 mm hacia proximal, sin grosor de corte.",
+    ),
+    m("preset.ocra.label", "Axial (OCRA)", "Axiale (OCRA)", "Axial (OCRA)"),
+    m(
+        "preset.ocra.description",
+        "Axial shortening (OCRA): cut along the shaft axis, head slid 5 mm proximally, no kerf.",
+        "Raccourcissement axial (OCRA) : coupe selon l'axe de la diaphyse, tête reculée de 5 mm en proximal, sans épaisseur de coupe.",
+        "Acortamiento axial (OCRA): corte según el eje de la diáfisis, cabeza deslizada 5 mm hacia proximal, sin grosor de corte.",
+    ),
+    // ------------------------------------------------------------------ stage and controls
+    m("stage.drawing", "Drawing", "Dessin", "Dibujo"),
+    m("stage.outcomes", "Outcomes", "Résultats", "Resultados"),
+    m("stage.controls", "Controls", "Réglages", "Controles"),
+    m(
+        "stage.hint",
+        "Drag the head fragment along the cut, or the round handle on the cut line to turn it. Tab to a handle and use the arrow keys (Shift for larger steps).",
+        "Faites glisser le fragment de tête le long du trait de coupe, ou la poignée ronde sur le trait de coupe pour le faire pivoter. Atteignez une poignée avec Tab et utilisez les flèches (Maj pour de plus grands pas).",
+        "Arrastre el fragmento de la cabeza a lo largo del corte, o el tirador redondo de la línea de corte para girarla. Llegue a un tirador con Tab y use las flechas (Mayús para pasos mayores).",
+    ),
+    m("group.cut", "Cut", "Coupe", "Corte"),
+    m("group.head", "Head fragment", "Fragment de tête", "Fragmento de la cabeza"),
+    m("group.anatomy", "Anatomy", "Anatomie", "Anatomía"),
+    m("group.loads", "Loads", "Charges", "Cargas"),
+    m(
+        "control.reference",
+        "Angle reference",
+        "Référence de l'angle",
+        "Referencia del ángulo",
+    ),
+    m(
+        "control.reference.shaft",
+        "to the shaft (φ)",
+        "par rapport à la diaphyse (φ)",
+        "respecto a la diáfisis (φ)",
+    ),
+    m(
+        "control.reference.ground",
+        "to the ground (θ)",
+        "par rapport au sol (θ)",
+        "respecto al suelo (θ)",
+    ),
+    m(
+        "control.cut.shaft",
+        "Cut angle to the shaft φ",
+        "Angle de coupe par rapport à la diaphyse φ",
+        "Ángulo de corte respecto a la diáfisis φ",
+    ),
+    m(
+        "control.cut.ground",
+        "Cut angle to the ground θ",
+        "Angle de coupe par rapport au sol θ",
+        "Ángulo de corte respecto al suelo θ",
+    ),
+    m("control.cut", "Cut angle", "Angle de coupe", "Ángulo de corte"),
+    m(
+        "control.at",
+        "Cut position from head tip",
+        "Position de la coupe depuis l'extrémité de la tête",
+        "Posición del corte desde el extremo de la cabeza",
+    ),
+    m(
+        "control.kerf",
+        "Kerf (bone removed)",
+        "Épaisseur de coupe (os retiré)",
+        "Grosor del corte (hueso resecado)",
+    ),
+    m(
+        "control.close",
+        "Kerf closure",
+        "Fermeture du trait de coupe",
+        "Cierre del corte",
+    ),
+    m(
+        "control.slide",
+        "Slide along the cut",
+        "Glissement le long du trait de coupe",
+        "Deslizamiento a lo largo del corte",
+    ),
+    m(
+        "control.tilt",
+        "Head tilt (dorsiflexion +)",
+        "Bascule de la tête (flexion dorsale +)",
+        "Basculación de la cabeza (flexión dorsal +)",
+    ),
+    m("control.decl", "Declination", "Déclinaison", "Declinación"),
+    m(
+        "control.len",
+        "Axis length (base to head centre)",
+        "Longueur de l'axe (de la base au centre de la tête)",
+        "Longitud del eje (de la base al centro de la cabeza)",
+    ),
+    m(
+        "control.mu",
+        "Friction coefficient μ",
+        "Coefficient de frottement μ",
+        "Coeficiente de rozamiento μ",
+    ),
+    m(
+        "control.pull",
+        "Soft-tissue pull / ground force",
+        "Traction des parties molles / réaction du sol",
+        "Tracción de partes blandas / reacción del suelo",
+    ),
+    m(
+        "control.number",
+        "{label} (number)",
+        "{label} (valeur numérique)",
+        "{label} (valor numérico)",
+    ),
+    m(
+        "control.burr",
+        "Kerf from a burr Ø (mm)",
+        "Épaisseur de coupe d'après une fraise de Ø (mm)",
+        "Grosor del corte según una fresa de Ø (mm)",
+    ),
+    m(
+        "control.burr.title",
+        "2.6 mm measured for a 3.1 mm burr, scaled",
+        "2,6 mm mesurés pour une fraise de 3,1 mm, mis à l'échelle",
+        "2,6 mm medidos para una fresa de 3,1 mm, escalados",
+    ),
+    m("tag.assumption", "assumption", "hypothèse", "supuesto"),
+    m(
+        "tag.assumption.control",
+        "No published value: an adjustable default",
+        "Aucune valeur publiée : valeur par défaut réglable",
+        "Sin valor publicado: valor por defecto ajustable",
+    ),
+    m(
+        "tag.assumption.readout",
+        "Rests on an assumed value",
+        "Repose sur une valeur supposée",
+        "Se basa en un valor supuesto",
+    ),
+    m("tag.published", "published", "publié", "publicado"),
+    m(
+        "tag.simplification",
+        "simplification",
+        "simplification",
+        "simplificación",
+    ),
+    // ------------------------------------------------------------------ readouts
+    m(
+        "readout.cut_to_shaft_deg",
+        "Cut to shaft φ",
+        "Angle coupe–diaphyse φ",
+        "Ángulo corte–diáfisis φ",
+    ),
+    m(
+        "readout.cut_to_ground_deg",
+        "Cut to ground θ",
+        "Angle coupe–sol θ",
+        "Ángulo corte–suelo θ",
+    ),
+    m(
+        "readout.head_rise_mm",
+        "Head rise",
+        "Élévation de la tête",
+        "Elevación de la cabeza",
+    ),
+    m(
+        "readout.axial_shortening_mm",
+        "Shortening along the shaft",
+        "Raccourcissement selon l'axe de la diaphyse",
+        "Acortamiento según el eje de la diáfisis",
+    ),
+    m(
+        "readout.ground_shortening_mm",
+        "Shortening on the ground",
+        "Raccourcissement projeté au sol",
+        "Acortamiento proyectado en el suelo",
+    ),
+    m(
+        "readout.dorsal_shift_mm",
+        "Dorsal shift (to the shaft)",
+        "Translation dorsale (par rapport à la diaphyse)",
+        "Desplazamiento dorsal (respecto a la diáfisis)",
+    ),
+    m(
+        "readout.declination_before_deg",
+        "Declination before",
+        "Déclinaison avant",
+        "Declinación antes",
+    ),
+    m(
+        "readout.declination_after_deg",
+        "Declination after",
+        "Déclinaison après",
+        "Declinación después",
+    ),
+    m(
+        "readout.contact_mm",
+        "Bone contact",
+        "Contact osseux",
+        "Contacto óseo",
+    ),
+    m(
+        "readout.contact_fraction",
+        "Contact / cut length",
+        "Contact / longueur de coupe",
+        "Contacto / longitud del corte",
+    ),
+    m(
+        "readout.gap_mm",
+        "Gap between the faces",
+        "Écart entre les surfaces de coupe",
+        "Separación entre las caras del corte",
+    ),
+    m(
+        "readout.lever_arm_mm",
+        "Lever arm of the ground force",
+        "Bras de levier de la réaction du sol",
+        "Brazo de palanca de la reacción del suelo",
+    ),
+    m(
+        "readout.normal_ratio",
+        "Compression N/F",
+        "Effort de compression N/F",
+        "Compresión N/F",
+    ),
+    m(
+        "readout.tangential_ratio",
+        "Shear T/F",
+        "Cisaillement T/F",
+        "Cizallamiento T/F",
+    ),
+    m(
+        "readout.cut_length_mm",
+        "Cut length through the bone",
+        "Longueur de coupe dans l'os",
+        "Longitud del corte en el hueso",
+    ),
+    m("readout.verdict", "Verdict", "Stabilité", "Estabilidad"),
+    m(
+        "verdict.held",
+        "held by friction",
+        "maintenue par frottement",
+        "sujeta por rozamiento",
+    ),
+    m(
+        "verdict.slides_proximal",
+        "slides proximally",
+        "glisse en proximal",
+        "se desliza hacia proximal",
+    ),
+    m(
+        "verdict.slides_distal",
+        "slides distally",
+        "glisse en distal",
+        "se desliza hacia distal",
+    ),
+    m("verdict.separates", "separates", "se sépare", "se separa"),
+    // ------------------------------------------------------------------ motion limits
+    m(
+        "limit.closure_kerf",
+        "closure {requested} mm is more than the kerf: {applied} mm used",
+        "fermeture de {requested} mm supérieure à l'épaisseur de coupe : {applied} mm retenus",
+        "cierre de {requested} mm mayor que el grosor del corte: se usan {applied} mm",
+    ),
+    m(
+        "limit.closure_tilt",
+        "the tilt would push bone into bone: closure reduced from {requested} to {applied} mm",
+        "la bascule enfoncerait l'os dans l'os : fermeture réduite de {requested} à {applied} mm",
+        "la basculación haría penetrar hueso en hueso: cierre reducido de {requested} a {applied} mm",
+    ),
+    m(
+        "limit.tilt",
+        "the tilt would push bone into bone: tilt limited from {requested}° to {applied}°",
+        "la bascule enfoncerait l'os dans l'os : bascule limitée de {requested}° à {applied}°",
+        "la basculación haría penetrar hueso en hueso: basculación limitada de {requested}° a {applied}°",
+    ),
+    // ------------------------------------------------------------------ summary sentence
+    // English: "{motion} {rise} and {length}"; French and Spanish build the same sentence with
+    // gerunds ("En fermant…, on élève…") and "Al" + infinitive ("Al cerrar…, la cabeza sube…").
+    m(
+        "summary.closing_kerf",
+        "closing the {kerf} mm kerf",
+        "en fermant le trait de coupe de {kerf} mm",
+        "cerrar el corte de {kerf} mm",
+    ),
+    m(
+        "summary.closing_part",
+        "closing {close} mm of the {kerf} mm kerf",
+        "en fermant {close} mm des {kerf} mm du trait de coupe",
+        "cerrar {close} mm de los {kerf} mm del corte",
+    ),
+    m(
+        "summary.sliding_proximal",
+        "sliding the head {mm} mm proximally",
+        "en faisant glisser la tête de {mm} mm en proximal",
+        "deslizar la cabeza {mm} mm hacia proximal",
+    ),
+    m(
+        "summary.sliding_distal",
+        "sliding the head {mm} mm distally",
+        "en faisant glisser la tête de {mm} mm en distal",
+        "deslizar la cabeza {mm} mm hacia distal",
+    ),
+    m(
+        "summary.tilting",
+        "tilting it {deg}°",
+        "en la basculant de {deg}°",
+        "bascularla {deg}°",
+    ),
+    m("summary.and", " and ", " et ", " y "),
+    m(
+        "summary.motion",
+        "{motion} {rise} and {length}",
+        "{motion}, on {rise} et on {length}",
+        "Al {motion}, {rise} y {length}",
+    ),
+    m(
+        "summary.raises",
+        "raises the head {mm} mm",
+        "élève la tête de {mm} mm",
+        "la cabeza sube {mm} mm",
+    ),
+    m(
+        "summary.lowers",
+        "lowers the head {mm} mm",
+        "abaisse la tête de {mm} mm",
+        "la cabeza baja {mm} mm",
+    ),
+    m(
+        "summary.height_unchanged",
+        "leaves the head height unchanged",
+        "laisse la hauteur de la tête inchangée",
+        "la altura de la cabeza no cambia",
+    ),
+    m(
+        "summary.shortens",
+        "shortens the ray {mm} mm",
+        "raccourcit le rayon de {mm} mm",
+        "el radio se acorta {mm} mm",
+    ),
+    m(
+        "summary.lengthens",
+        "lengthens the ray {mm} mm",
+        "allonge le rayon de {mm} mm",
+        "el radio se alarga {mm} mm",
+    ),
+    m(
+        "summary.length_unchanged",
+        "keeps its length",
+        "conserve la longueur du rayon",
+        "el radio conserva su longitud",
+    ),
+    m(
+        "summary.nothing",
+        "With the head fragment in place, nothing moves",
+        "Le fragment de tête restant en place, rien ne bouge",
+        "Con el fragmento de la cabeza en su sitio, nada se mueve",
+    ),
+    m(
+        "summary.statics.held",
+        "the ground force presses the fragments together, so the head is held",
+        "la réaction du sol plaque les fragments l'un contre l'autre : la tête est maintenue",
+        "la reacción del suelo comprime los fragmentos entre sí, así que la cabeza queda sujeta",
+    ),
+    m(
+        "summary.statics.slides_proximal",
+        "the ground force pushes the head along the cut faster than friction holds it: it slides proximally",
+        "la réaction du sol pousse la tête le long du trait de coupe plus que le frottement ne la retient : elle glisse en proximal",
+        "la reacción del suelo empuja la cabeza a lo largo del corte más de lo que el rozamiento la retiene: se desliza hacia proximal",
+    ),
+    m(
+        "summary.statics.slides_distal",
+        "the ground force pushes the head along the cut faster than friction holds it: it slides distally",
+        "la réaction du sol pousse la tête le long du trait de coupe plus que le frottement ne la retient : elle glisse en distal",
+        "la reacción del suelo empuja la cabeza a lo largo del corte más de lo que el rozamiento la retiene: se desliza hacia distal",
+    ),
+    m(
+        "summary.statics.separates",
+        "the ground force pulls the fragments apart: the head separates",
+        "la réaction du sol écarte les fragments : la tête se sépare",
+        "la reacción del suelo separa los fragmentos: la cabeza se separa",
+    ),
+    m(
+        "summary.sentence",
+        "{what}; {statics}.",
+        "{what} ; {statics}.",
+        "{what}; {statics}.",
+    ),
+    // ------------------------------------------------------------------ model errors
+    m(
+        "error.not_finite",
+        "{name} is not a finite number",
+        "{name} n'est pas un nombre fini",
+        "{name} no es un número finito",
+    ),
+    m(
+        "error.out_of_range",
+        "{name} = {value} is outside {min}..={max}",
+        "{name} = {value} est hors de {min}..={max}",
+        "{name} = {value} está fuera de {min}..={max}",
+    ),
+    m(
+        "error.head_centre_not_distal",
+        "the cut must cross the axis proximal of the head centre",
+        "le trait de coupe doit croiser l'axe en proximal du centre de la tête",
+        "el corte debe cruzar el eje proximal al centro de la cabeza",
+    ),
+    m(
+        "error.misses_bone",
+        "the cut does not split the bone in two",
+        "le trait de coupe ne sépare pas l'os en deux",
+        "el corte no divide el hueso en dos",
+    ),
+    // ------------------------------------------------------------------ the drawing
+    m(
+        "scene.title",
+        "Sagittal view of M{ray} from medial: cut φ {phi} to the shaft, θ {theta} to the ground",
+        "Vue sagittale de M{ray} du côté médial : coupe φ {phi} par rapport à la diaphyse, θ {theta} par rapport au sol",
+        "Vista sagital de M{ray} desde medial: corte φ {phi} respecto a la diáfisis, θ {theta} respecto al suelo",
+    ),
+    m("scene.ground", "ground", "sol", "suelo"),
+    m(
+        "scene.theta",
+        "θ {deg} to ground",
+        "θ {deg} avec le sol",
+        "θ {deg} con el suelo",
+    ),
+    m(
+        "scene.phi",
+        "φ {deg} to shaft",
+        "φ {deg} avec la diaphyse",
+        "φ {deg} con la diáfisis",
+    ),
+    m(
+        "scene.shortening",
+        "shortening {mm}",
+        "raccourcissement {mm}",
+        "acortamiento {mm}",
+    ),
+    m("scene.rise", "rise {mm}", "élévation {mm}", "elevación {mm}"),
+    m(
+        "scene.forces_title",
+        "Forces on the cut",
+        "Forces sur la coupe",
+        "Fuerzas sobre el corte",
+    ),
+    m(
+        "scene.inset_caption",
+        "R = F + P · cone: μ {mu} (assumed)",
+        "R = F + P · cône : μ {mu} (supposé)",
+        "R = F + P · cono: μ {mu} (supuesto)",
+    ),
+    m(
+        "scene.verdict.held",
+        "Head held by friction",
+        "Tête maintenue par frottement",
+        "Cabeza sujeta por rozamiento",
+    ),
+    m(
+        "scene.verdict.slides_proximal",
+        "Head slides proximally",
+        "La tête glisse en proximal",
+        "La cabeza desliza a proximal",
+    ),
+    m(
+        "scene.verdict.slides_distal",
+        "Head slides distally",
+        "La tête glisse en distal",
+        "La cabeza desliza a distal",
+    ),
+    m(
+        "scene.verdict.separates",
+        "Head separates",
+        "La tête se sépare",
+        "La cabeza se separa",
+    ),
+    m(
+        "scene.verdict_detail",
+        "N/F {n} · T/F {t} · μ {mu} (assumed)",
+        "N/F {n} · T/F {t} · μ {mu} (supposé)",
+        "N/F {n} · T/F {t} · μ {mu} (supuesto)",
+    ),
+    m(
+        "scene.handle.cut",
+        "Rotate the cut (drag, or arrow keys)",
+        "Faire pivoter la coupe (glisser, ou flèches du clavier)",
+        "Girar el corte (arrastrar, o flechas del teclado)",
+    ),
+    m(
+        "scene.handle.slide",
+        "Slide the head along the cut (drag, or arrow keys)",
+        "Faire glisser la tête le long du trait de coupe (glisser, ou flèches du clavier)",
+        "Deslizar la cabeza a lo largo del corte (arrastrar, o flechas del teclado)",
+    ),
+    m(
+        "scene.handle.slide_value",
+        "slide {mm}",
+        "glissement {mm}",
+        "deslizamiento {mm}",
+    ),
+    // ------------------------------------------------------------------ About panel
+    m(
+        "about.summary",
+        "About the model: conventions, formulas, assumptions, sources",
+        "À propos du modèle : conventions, formules, hypothèses, sources",
+        "Acerca del modelo: convenciones, fórmulas, supuestos, fuentes",
+    ),
+    m("about.colon", ": ", " : ", ": "),
+    m("about.conventions", "Conventions", "Conventions", "Convenciones"),
+    m(
+        "about.conventions.1",
+        "Sagittal plane seen from the medial side, toes to the right. Millimetres; degrees.",
+        "Plan sagittal vu du côté médial, orteils à droite. Millimètres ; degrés.",
+        "Plano sagital visto desde el lado medial, dedos a la derecha. Milímetros; grados.",
+    ),
+    m(
+        "about.conventions.2",
+        "Ground frame: x along the ground toward the toes, y up. Shaft frame: x along the metatarsal axis toward the head, y dorsal.",
+        "Repère du sol : x le long du sol vers les orteils, y vers le haut. Repère de la diaphyse : x selon l'axe du métatarsien vers la tête, y dorsal.",
+        "Sistema del suelo: x a lo largo del suelo hacia los dedos, y hacia arriba. Sistema de la diáfisis: x según el eje del metatarsiano hacia la cabeza, y dorsal.",
+    ),
+    m(
+        "about.conventions.3",
+        "Declination δ: the axis below the ground, distal end lower (M2 ≈ 15°).",
+        "Déclinaison δ : l'axe descend sous l'horizontale du sol, extrémité distale plus basse (M2 ≈ 15°).",
+        "Declinación δ: el eje por debajo del suelo, extremo distal más bajo (M2 ≈ 15°).",
+    ),
+    m(
+        "about.conventions.4",
+        "Cut angle φ (to the shaft): from the distal shaft axis to the cut, turning dorsal. φ < 90°: \"/\" dorsal-distal to plantar-proximal (DMMO ≈ 45°); φ = 90°: perpendicular; φ > 90°: \"\\\" dorsal-proximal to plantar-distal.",
+        "Angle de coupe φ (par rapport à la diaphyse) : de l'axe diaphysaire distal au trait de coupe, en tournant vers dorsal. φ < 90° : « / » de dorsal-distal à plantaire-proximal (DMMO ≈ 45°) ; φ = 90° : perpendiculaire ; φ > 90° : « \\ » de dorsal-proximal à plantaire-distal.",
+        "Ángulo de corte φ (respecto a la diáfisis): desde el eje diafisario distal hasta el corte, girando hacia dorsal. φ < 90°: «/» de dorsal distal a plantar proximal (DMMO ≈ 45°); φ = 90°: perpendicular; φ > 90°: «\\» de dorsal proximal a plantar distal.",
+    ),
+    m(
+        "about.conventions.5",
+        "Cut angle θ (to the ground) = φ − δ: 0° parallel to the ground (Weil), 90° vertical.",
+        "Angle de coupe θ (par rapport au sol) = φ − δ : 0° parallèle au sol (Weil), 90° vertical.",
+        "Ángulo de corte θ (respecto al suelo) = φ − δ: 0° paralelo al suelo (Weil), 90° vertical.",
+    ),
+    m(
+        "about.conventions.6",
+        "Cut position: where the cut crosses the shaft axis, in mm from the tip of the head.",
+        "Position de la coupe : point où le trait de coupe croise l'axe de la diaphyse, en mm depuis l'extrémité de la tête.",
+        "Posición del corte: donde el corte cruza el eje de la diáfisis, en mm desde el extremo de la cabeza.",
+    ),
+    m(
+        "about.conventions.7",
+        "Kerf w: bone removed by the burr. Closure c (0 to w): the head fragment moves toward the proximal one across the cut. Slide s: along the cut, negative = proximal. Tilt: rotation of the head fragment about the middle of its cut face, dorsiflexion positive.",
+        "Épaisseur de coupe w : os retiré par la fraise. Fermeture c (de 0 à w) : le fragment de tête se rapproche du fragment proximal à travers le trait de coupe. Glissement s : le long du trait de coupe, négatif = proximal. Bascule : rotation du fragment de tête autour du milieu de sa surface de coupe, flexion dorsale positive.",
+        "Grosor del corte w: hueso resecado por la fresa. Cierre c (de 0 a w): el fragmento de la cabeza se acerca al proximal a través del corte. Deslizamiento s: a lo largo del corte, negativo = proximal. Basculación: rotación del fragmento de la cabeza alrededor del centro de su cara de corte, flexión dorsal positiva.",
+    ),
+    m(
+        "about.formulas",
+        "Formulas (pure translation)",
+        "Formules (translation pure)",
+        "Fórmulas (traslación pura)",
+    ),
+    m(
+        "about.formulas.1",
+        "Head rise ΔH = c·cos θ + s·sin θ",
+        "Élévation de la tête ΔH = c·cos θ + s·sin θ",
+        "Elevación de la cabeza ΔH = c·cos θ + s·sen θ",
+    ),
+    m(
+        "about.formulas.2",
+        "Shortening on the ground ΔX = c·sin θ − s·cos θ",
+        "Raccourcissement projeté au sol ΔX = c·sin θ − s·cos θ",
+        "Acortamiento proyectado en el suelo ΔX = c·sen θ − s·cos θ",
+    ),
+    m(
+        "about.formulas.3",
+        "Shortening along the shaft = c·sin φ − s·cos φ; dorsal shift = c·cos φ + s·sin φ",
+        "Raccourcissement selon l'axe de la diaphyse = c·sin φ − s·cos φ ; translation dorsale = c·cos φ + s·sin φ",
+        "Acortamiento según el eje de la diáfisis = c·sen φ − s·cos φ; desplazamiento dorsal = c·cos φ + s·sen φ",
+    ),
+    m(
+        "about.formulas.4",
+        "Declination after δ′ = atan[(L·sin δ − ΔH) / (L·cos δ − ΔX)], L = base pivot to head centre",
+        "Déclinaison après δ′ = atan[(L·sin δ − ΔH) / (L·cos δ − ΔX)], L = du pivot de la base au centre de la tête",
+        "Declinación después δ′ = arctan[(L·sen δ − ΔH) / (L·cos δ − ΔX)], L = del pivote de la base al centro de la cabeza",
+    ),
+    m(
+        "about.formulas.5",
+        "Statics: R = F + P (ground force F up at the lowest point of the head; soft-tissue pull P along the shaft toward proximal). N = R·n (compression across the cut), T = R·t. N ≤ 0: separates; |T| > μ·N: slides; otherwise held.",
+        "Statique : R = F + P (réaction du sol F vers le haut au point le plus bas de la tête ; traction des parties molles P selon la diaphyse vers proximal). N = R·n (compression à travers le trait de coupe), T = R·t. N ≤ 0 : séparation ; |T| > μ·N : glissement ; sinon, la tête est maintenue.",
+        "Estática: R = F + P (reacción del suelo F hacia arriba en el punto más bajo de la cabeza; tracción de partes blandas P a lo largo de la diáfisis hacia proximal). N = R·n (compresión a través del corte), T = R·t. N ≤ 0: se separa; |T| > μ·N: se desliza; si no, queda sujeta.",
+    ),
+    m(
+        "about.formulas.6",
+        "Contact comes from the real outlines: the overlap of the two cut faces after the motion.",
+        "Le contact vient des contours réels : le recouvrement des deux surfaces de coupe après le déplacement.",
+        "El contacto se obtiene de los contornos reales: la superposición de las dos caras del corte tras el desplazamiento.",
+    ),
+    m(
+        "about.sources",
+        "Defaults and their sources",
+        "Valeurs par défaut et leurs sources",
+        "Valores por defecto y sus fuentes",
+    ),
+    // The model's provenance table (model::anatomy::PROVENANCE), in its order; the English
+    // texts are checked against it.
+    m(
+        "about.provenance.1.name",
+        "declination M2",
+        "déclinaison M2",
+        "declinación M2",
+    ),
+    m(
+        "about.provenance.1.note",
+        "15°: Trnka et al., Foot Ankle Int 2001; Leemrijse geometric analysis",
+        "15° : Trnka et al., Foot Ankle Int 2001 ; analyse géométrique de Leemrijse",
+        "15°: Trnka et al., Foot Ankle Int 2001; análisis geométrico de Leemrijse",
+    ),
+    m(
+        "about.provenance.2.name",
+        "declination M3, M4",
+        "déclinaison M3, M4",
+        "declinación M3, M4",
+    ),
+    m(
+        "about.provenance.2.note",
+        "12° and 10°: smaller laterally (Barrie & Watmough), degrees not published",
+        "12° et 10° : plus faible vers le latéral (Barrie & Watmough), valeurs en degrés non publiées",
+        "12° y 10°: menor hacia lateral (Barrie & Watmough), grados no publicados",
+    ),
+    m(
+        "about.provenance.3.name",
+        "axis length",
+        "longueur de l'axe",
+        "longitud del eje",
+    ),
+    m(
+        "about.provenance.3.note",
+        "M2 70 mm, M3 66 mm, M4 62 mm: no published lesser metatarsal lengths",
+        "M2 70 mm, M3 66 mm, M4 62 mm : aucune longueur publiée des métatarsiens latéraux",
+        "M2 70 mm, M3 66 mm, M4 62 mm: no hay longitudes publicadas de los metatarsianos menores",
+    ),
+    m(
+        "about.provenance.4.name",
+        "head height M2",
+        "hauteur de la tête M2",
+        "altura de la cabeza M2",
+    ),
+    m(
+        "about.provenance.4.note",
+        "16.1 ± 1.4 mm: Fraser et al., Foot Ankle Surg 2017",
+        "16,1 ± 1,4 mm : Fraser et al., Foot Ankle Surg 2017",
+        "16,1 ± 1,4 mm: Fraser et al., Foot Ankle Surg 2017",
+    ),
+    m(
+        "about.provenance.5.name",
+        "head height M3, M4",
+        "hauteur de la tête M3, M4",
+        "altura de la cabeza M3, M4",
+    ),
+    m(
+        "about.provenance.5.note",
+        "15.1 and 14.1 mm: interpolated between M2 16.1 and M5 13.0 mm (Fraser et al. 2017)",
+        "15,1 et 14,1 mm : interpolées entre M2 16,1 et M5 13,0 mm (Fraser et al. 2017)",
+        "15,1 y 14,1 mm: interpoladas entre M2 16,1 y M5 13,0 mm (Fraser et al. 2017)",
+    ),
+    m(
+        "about.provenance.6.name",
+        "neck and shaft height",
+        "hauteur du col et de la diaphyse",
+        "altura del cuello y de la diáfisis",
+    ),
+    m(
+        "about.provenance.6.note",
+        "about 9-10 mm: not published",
+        "environ 9-10 mm : non publiée",
+        "unos 9-10 mm: no publicada",
+    ),
+    m(
+        "about.provenance.7.name",
+        "base height",
+        "hauteur de la base",
+        "altura de la base",
+    ),
+    m(
+        "about.provenance.7.note",
+        "17 mm: drawn for context, no effect on the outcomes",
+        "17 mm : dessinée pour le contexte, sans effet sur les résultats",
+        "17 mm: dibujada como contexto, sin efecto en los resultados",
+    ),
+    m(
+        "about.provenance.8.name",
+        "plantar fat pad",
+        "capiton plantaire",
+        "almohadilla grasa plantar",
+    ),
+    m(
+        "about.provenance.8.note",
+        "6.5 mm: about 6-7 mm under the heads, Belhan et al. 2019",
+        "6,5 mm : environ 6-7 mm sous les têtes, Belhan et al. 2019",
+        "6,5 mm: unos 6-7 mm bajo las cabezas, Belhan et al. 2019",
+    ),
+    m("about.source.kerf.name", "Kerf", "Épaisseur de coupe", "Grosor del corte"),
+    m(
+        "about.source.kerf.note",
+        "2.6 mm for one pass of a 3.1 mm Shannon burr (Karaismailoglu et al., Foot Ankle Surg 2023, measured in the calcaneus)",
+        "2,6 mm pour un passage d'une fraise de Shannon de 3,1 mm (Karaismailoglu et al., Foot Ankle Surg 2023, mesurée dans le calcanéus)",
+        "2,6 mm por pasada de una fresa de Shannon de 3,1 mm (Karaismailoglu et al., Foot Ankle Surg 2023, medido en el calcáneo)",
+    ),
+    m(
+        "about.source.dmmo_cut.name",
+        "DMMO cut",
+        "Coupe de la DMMO",
+        "Corte de la DMMO",
+    ),
+    m(
+        "about.source.dmmo_cut.note",
+        "about 45°, dorsal-distal to plantar-proximal (Beaumont cadaver study; J Clin Med 2024;13(8):2180); the reference (shaft or ground) is not stated: the shaft is assumed",
+        "environ 45°, de dorsal-distal à plantaire-proximal (étude cadavérique de Beaumont ; J Clin Med 2024;13(8):2180) ; la référence (diaphyse ou sol) n'est pas précisée : la diaphyse est retenue par hypothèse",
+        "unos 45°, de dorsal distal a plantar proximal (estudio en cadáver de Beaumont; J Clin Med 2024;13(8):2180); la referencia (diáfisis o suelo) no se indica: se supone la diáfisis",
+    ),
+    m(
+        "about.source.position.name",
+        "Cut position",
+        "Position de la coupe",
+        "Posición del corte",
+    ),
+    m(
+        "about.source.position.note",
+        "22 mm from the tip of the head, at the neck",
+        "22 mm de l'extrémité de la tête, au niveau du col",
+        "22 mm del extremo de la cabeza, a nivel del cuello",
+    ),
+    m(
+        "about.source.loads.name",
+        "Friction μ = 0.5 and soft-tissue pull P = 0.2 F",
+        "Frottement μ = 0,5 et traction des parties molles P = 0,2 F",
+        "Rozamiento μ = 0,5 y tracción de partes blandas P = 0,2 F",
+    ),
+    m(
+        "about.source.loads.note",
+        "no published bone-on-bone value or pull was found",
+        "aucune valeur publiée de frottement os sur os ni de traction n'a été trouvée",
+        "no se encontró ningún valor publicado de rozamiento hueso-hueso ni de tracción",
+    ),
+    m(
+        "about.source.near_axial.name",
+        "Near-axial cuts",
+        "Coupes quasi axiales",
+        "Cortes casi axiales",
+    ),
+    m(
+        "about.source.near_axial.note",
+        "drawn as one straight line through the whole bone, without the proximal exit cut a surgeon would add",
+        "dessinées comme une seule ligne droite à travers tout l'os, sans le trait de sortie proximal qu'ajouterait un chirurgien",
+        "dibujados como una sola línea recta a través de todo el hueso, sin el corte de salida proximal que añadiría un cirujano",
+    ),
+    m(
+        "about.unknown",
+        "What is not known",
+        "Ce que l'on ne sait pas",
+        "Lo que no se sabe",
+    ),
+    m(
+        "about.unknown.1",
+        "No published value was found for: the elevation (mm) achieved by a DMMO; the distance of the cut from the joint; lesser metatarsal lengths and M3/M4 declination; bone-on-bone friction; any relation from millimetres of shortening or elevation to plantar pressure.",
+        "Aucune valeur publiée n'a été trouvée pour : l'élévation (mm) obtenue par une DMMO ; la distance entre la coupe et l'articulation ; la longueur des métatarsiens latéraux et la déclinaison de M3/M4 ; le frottement os sur os ; une relation entre les millimètres de raccourcissement ou d'élévation et la pression plantaire.",
+        "No se encontró ningún valor publicado para: la elevación (mm) lograda por una DMMO; la distancia del corte a la articulación; la longitud de los metatarsianos menores y la declinación de M3/M4; el rozamiento hueso-hueso; una relación entre los milímetros de acortamiento o elevación y la presión plantar.",
+    ),
+    m(
+        "about.unknown.2",
+        "Stability ranking (Laffenêtre; Bauer, Laffenêtre, de Lavigne, EMC E-44-923): cuts oriented dorsal-distal to plantar-proximal are more stable than perpendicular or vertical cuts, which are more stable than dorsal-proximal to plantar-distal cuts; the more proximal the cut, the less stable.",
+        "Classement de stabilité (Laffenêtre ; Bauer, Laffenêtre, de Lavigne, EMC E-44-923) : les coupes orientées de dorsal-distal à plantaire-proximal sont plus stables que les coupes perpendiculaires ou verticales, elles-mêmes plus stables que les coupes de dorsal-proximal à plantaire-distal ; plus la coupe est proximale, moins elle est stable.",
+        "Clasificación de estabilidad (Laffenêtre; Bauer, Laffenêtre, de Lavigne, EMC E-44-923): los cortes orientados de dorsal distal a plantar proximal son más estables que los cortes perpendiculares o verticales, que son más estables que los cortes de dorsal proximal a plantar distal; cuanto más proximal es el corte, menos estable.",
+    ),
+    m("about.references", "References", "Références", "Referencias"),
+    m(
+        "about.references.1",
+        "Laffenêtre O. Distal Minimally Invasive Metatarsal Osteotomy (book chapter); Laffenêtre O, Dalmau-Pastor M, Bauer T, GRECMIP. EMC 44-925, 2018.",
+        "Laffenêtre O. Distal Minimally Invasive Metatarsal Osteotomy (chapitre d'ouvrage) ; Laffenêtre O, Dalmau-Pastor M, Bauer T, GRECMIP. Ostéotomies des métatarsiens latéraux. EMC 44-925, 2018.",
+        "Laffenêtre O. Distal Minimally Invasive Metatarsal Osteotomy (capítulo de libro); Laffenêtre O, Dalmau-Pastor M, Bauer T, GRECMIP. EMC 44-925, 2018.",
+    ),
+    m(
+        "about.references.2",
+        "Leemrijse T (UCLouvain): geometric analysis of Weil and axial shortening osteotomies.",
+        "Leemrijse T (UCLouvain) : analyse géométrique des ostéotomies de Weil et de raccourcissement axial.",
+        "Leemrijse T (UCLouvain): análisis geométrico de las osteotomías de Weil y de acortamiento axial.",
+    ),
+    m(
+        "about.references.3",
+        "Trnka HJ et al. Dorsiflexion contracture after the Weil osteotomy. Foot Ankle Int 2001.",
+        "Trnka HJ et al. Dorsiflexion contracture after the Weil osteotomy. Foot Ankle Int 2001.",
+        "Trnka HJ et al. Dorsiflexion contracture after the Weil osteotomy. Foot Ankle Int 2001.",
+    ),
+    m(
+        "about.references.4",
+        "Fraser et al. Foot Ankle Surg 2017;23(4):230-235 (metatarsal head heights, CT).",
+        "Fraser et al. Foot Ankle Surg 2017;23(4):230-235 (hauteur des têtes métatarsiennes, scanner).",
+        "Fraser et al. Foot Ankle Surg 2017;23(4):230-235 (altura de las cabezas metatarsales, TC).",
+    ),
+    m(
+        "about.references.5",
+        "Domínguez-Maldonado et al. ScientificWorldJournal 2014:505736 (metatarsal protrusion).",
+        "Domínguez-Maldonado et al. ScientificWorldJournal 2014:505736 (protrusion métatarsienne).",
+        "Domínguez-Maldonado et al. ScientificWorldJournal 2014:505736 (protrusión metatarsal).",
+    ),
+    m(
+        "about.references.6",
+        "Belhan et al. Acta Orthop Traumatol Turc 2019;53(6):463-467 (plantar fat pad).",
+        "Belhan et al. Acta Orthop Traumatol Turc 2019;53(6):463-467 (capiton plantaire).",
+        "Belhan et al. Acta Orthop Traumatol Turc 2019;53(6):463-467 (almohadilla grasa plantar).",
+    ),
+    m(
+        "about.references.7",
+        "Karaismailoglu et al. Foot Ankle Surg 2023 (burr kerf).",
+        "Karaismailoglu et al. Foot Ankle Surg 2023 (épaisseur de coupe de la fraise).",
+        "Karaismailoglu et al. Foot Ankle Surg 2023 (grosor del corte de la fresa).",
+    ),
+    m(
+        "about.references.8",
+        "Malhotra et al. (BOFAS); J Orthop Surg Res 2019, doi 10.1186/s13018-019-1159-0 (DMMO shortening).",
+        "Malhotra et al. (BOFAS) ; J Orthop Surg Res 2019, doi 10.1186/s13018-019-1159-0 (raccourcissement après DMMO).",
+        "Malhotra et al. (BOFAS); J Orthop Surg Res 2019, doi 10.1186/s13018-019-1159-0 (acortamiento tras DMMO).",
+    ),
+    m(
+        "about.references.9",
+        "Henry J, Besse JL, Fessy MH. Orthop Traumatol Surg Res 2011 (Weil vs DMMO); Haque S et al. Foot Ankle Int 2016; Johansen JK et al. Foot Ankle Surg 2019.",
+        "Henry J, Besse JL, Fessy MH. Orthop Traumatol Surg Res 2011 (Weil contre DMMO) ; Haque S et al. Foot Ankle Int 2016 ; Johansen JK et al. Foot Ankle Surg 2019.",
+        "Henry J, Besse JL, Fessy MH. Orthop Traumatol Surg Res 2011 (Weil frente a DMMO); Haque S et al. Foot Ankle Int 2016; Johansen JK et al. Foot Ankle Surg 2019.",
+    ),
+];
+
+fn index() -> &'static HashMap<&'static str, &'static Message> {
+    static INDEX: OnceLock<HashMap<&'static str, &'static Message>> = OnceLock::new();
+    INDEX.get_or_init(|| MESSAGES.iter().map(|m| (m.id, m)).collect())
+}
+
+/// The catalogue entry of an id.
+pub fn message(id: &str) -> Option<&'static Message> {
+    index().get(id).copied()
+}
+
+/// The text of `id` in `lang` exactly as catalogued: `None` for an unknown id or a missing
+/// (empty) translation. [`tr`] is the one to display; this one is for tests.
+pub fn lookup(lang: Lang, id: &str) -> Option<&'static str> {
+    message(id).map(|m| m.text(lang)).filter(|t| !t.is_empty())
+}
+
+/// The text of `id` in `lang`; English where the translation is missing, and the marker
+/// `⟦id⟧` for an id the catalogue does not hold.
+pub fn tr(lang: Lang, id: &str) -> &'static str {
+    match message(id) {
+        Some(m) => match m.text(lang) {
+            "" => m.en,
+            t => t,
+        },
+        None => missing(id),
+    }
+}
+
+/// `⟦id⟧`, allocated once per unknown id (a programming error: tests fail on the marker).
+fn missing(id: &str) -> &'static str {
+    use std::sync::Mutex;
+    static MISSING: OnceLock<Mutex<HashMap<String, &'static str>>> = OnceLock::new();
+    let mut seen = MISSING
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap_or_else(|e| e.into_inner());
+    seen.entry(id.to_string())
+        .or_insert_with(|| Box::leak(format!("{MISSING_MARK}{id}⟧").into_boxed_str()))
+}
+
+/// The ids `prefix.1`, `prefix.2`… that the catalogue holds, in order (the paragraphs of a
+/// section of the About panel).
+pub fn numbered(prefix: &str) -> impl Iterator<Item = &'static str> + '_ {
+    (1..)
+        .map_while(move |i| message(&format!("{prefix}.{i}")))
+        .map(|m| m.id)
+}
+
+/// Every id, in catalogue order.
+pub fn all_ids() -> impl Iterator<Item = &'static str> {
+    MESSAGES.iter().map(|m| m.id)
+}
+
+/// Fills a template's `{name}` placeholders. A placeholder without a value is left as written
+/// (and fails the tests, which look for `{` in rendered text).
+pub fn fill(template: &str, args: &[(&str, &dyn Display)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = after.find('}').and_then(|close| {
+            let name = &after[..close];
+            args.iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| (v.to_string(), close))
+        });
+        match value {
+            Some((v, close)) => {
+                out.push_str(&v);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// [`tr`] then [`fill`].
+pub fn trf(lang: Lang, id: &str, args: &[(&str, &dyn Display)]) -> String {
+    fill(tr(lang, id), args)
+}
+
+/// The placeholder names of a template, in order.
+pub fn placeholders(template: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close) => {
+                out.push(&after[..close]);
+                rest = &after[close + 1..];
+            }
+            None => break,
+        }
+    }
+    out
+}
+
+/// A number written by the Rust formatter (`-12.5`) in the language's convention: a decimal
+/// comma in French and Spanish.
+pub fn decimal(lang: Lang, text: String) -> String {
+    match lang {
+        Lang::En => text,
+        Lang::Fr | Lang::Es => text.replace('.', ","),
+    }
+}
+
+/// A number with exactly `decimals` decimals, in the language's convention ("2,30").
+pub fn fixed(lang: Lang, value: f64, decimals: usize) -> String {
+    decimal(lang, format_fixed(value, decimals))
+}
+
+/// A number with at most `decimals` decimals, trailing zeros trimmed ("2,3").
+pub fn number(lang: Lang, value: f64, decimals: usize) -> String {
+    decimal(lang, format_number(value, decimals))
+}
+
+/// The text with its first letter in upper case.
+pub fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn ids_are_unique_and_well_formed() {
+        let mut seen = HashSet::new();
+        for id in all_ids() {
+            assert!(seen.insert(id), "{id} is in the catalogue twice");
+            assert!(
+                id.split('.').all(|part| !part.is_empty()
+                    && part
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')),
+                "{id} is not a dotted lower-case id"
+            );
+        }
+        assert!(seen.len() >= 150, "{} ids", seen.len());
+    }
+
+    /// Every id has a non-empty text in every language (so `tr` never falls back), with the
+    /// same placeholders as English; French and Spanish differ from English except for the
+    /// documented few, and no text is a marker.
+    #[test]
+    fn every_id_is_translated_in_every_language() {
+        let mut problems = Vec::new();
+        for m in MESSAGES {
+            let en_places = {
+                let mut p = placeholders(m.en);
+                p.sort_unstable();
+                p
+            };
+            for lang in Lang::ALL {
+                let Some(text) = lookup(lang, m.id) else {
+                    problems.push(format!("{}: no {} text", m.id, lang.code()));
+                    continue;
+                };
+                assert_eq!(tr(lang, m.id), text);
+                if text.contains(MISSING_MARK) || text.trim().is_empty() {
+                    problems.push(format!("{}: {} text {text:?}", m.id, lang.code()));
+                }
+                let mut places = placeholders(text);
+                places.sort_unstable();
+                if places != en_places {
+                    problems.push(format!(
+                        "{}: {} placeholders {places:?}, English {en_places:?}",
+                        m.id,
+                        lang.code()
+                    ));
+                }
+                let listed = SAME_AS_ENGLISH.contains(&(lang, m.id));
+                if lang != Lang::En && (text == m.en) != listed {
+                    problems.push(format!(
+                        "{}: {} text {} English but {} in SAME_AS_ENGLISH",
+                        m.id,
+                        lang.code(),
+                        if text == m.en {
+                            "equals"
+                        } else {
+                            "differs from"
+                        },
+                        if listed { "is" } else { "not" },
+                    ));
+                }
+            }
+        }
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+        // "Most" ids differ: the documented exceptions stay a short list.
+        assert!(SAME_AS_ENGLISH.len() * 20 < MESSAGES.len() * 2);
+        for (_, id) in SAME_AS_ENGLISH {
+            assert!(
+                message(id).is_some(),
+                "{id} in SAME_AS_ENGLISH is not an id"
+            );
+        }
+    }
+
+    #[test]
+    fn an_unknown_id_is_a_visible_marker() {
+        assert_eq!(tr(Lang::Fr, "no.such.id"), "⟦no.such.id⟧");
+        assert!(std::ptr::eq(
+            tr(Lang::Es, "no.such.id"),
+            tr(Lang::En, "no.such.id")
+        ));
+        assert_eq!(lookup(Lang::En, "no.such.id"), None);
+    }
+
+    #[test]
+    fn templates_take_their_arguments_and_numbers_follow_the_language() {
+        let kerf = fixed(Lang::Fr, 2.6, 1);
+        assert_eq!(
+            trf(Lang::Fr, "summary.closing_kerf", &[("kerf", &kerf)]),
+            "en fermant le trait de coupe de 2,6 mm"
+        );
+        assert_eq!(
+            trf(
+                Lang::En,
+                "summary.closing_kerf",
+                &[("kerf", &fixed(Lang::En, 2.6, 1))]
+            ),
+            "closing the 2.6 mm kerf"
+        );
+        assert_eq!(fill("{a} {b} {a}", &[("a", &1), ("b", &"x")]), "1 x 1");
+        assert_eq!(fill("{missing} }{", &[]), "{missing} }{");
+        assert_eq!(fixed(Lang::Es, -12.345, 2), "-12,35");
+        assert_eq!(number(Lang::Fr, 0.5, 2), "0,5");
+        assert_eq!(number(Lang::En, 0.5, 2), "0.5");
+        assert_eq!(placeholders("{mm} and {deg}°"), vec!["mm", "deg"]);
+        assert_eq!(capitalise("étape"), "Étape");
+    }
+}

@@ -1,0 +1,399 @@
+//! Every language renders with no missing string: every scene of every preset, ray and
+//! interaction state, the summary, the readouts, the controls, the presets, the notices and
+//! the motion limits, in English, French and Spanish, hold no `⟦id⟧` marker (an id the
+//! catalogue lacks) and no unfilled `{placeholder}`; every id the code names exists; the
+//! English catalogue is the text the tables (readouts, keys, provenance) carry.
+//! The catalogue itself (every id in every language) is tested in `state::i18n`.
+#![cfg(not(target_arch = "wasm32"))]
+
+use osteoviz::model::anatomy::PROVENANCE;
+use osteoviz::model::kinematics::MotionLimit;
+use osteoviz::model::{evaluate, ModelError, Ray};
+use osteoviz::scene::{self, SceneOptions};
+use osteoviz::state::i18n::{self, all_ids, message, tr, MISSING_MARK};
+use osteoviz::state::query::Notice;
+use osteoviz::state::readouts::{
+    display_in, limit_text_in, model_error_text, report_in, summary_in, verdict_text_in, READOUTS,
+};
+use osteoviz::state::view::Lang;
+use osteoviz::state::{parse_query, Preset, KEYS};
+use std::path::Path;
+
+/// Text shown to a user: no marker, no unfilled placeholder, not empty.
+fn assert_clean(text: &str, what: &str) {
+    assert!(!text.trim().is_empty(), "{what}: empty");
+    assert!(
+        !text.contains(MISSING_MARK),
+        "{what}: a missing id in {text:?}"
+    );
+    assert!(
+        !text.contains('{') && !text.contains('}'),
+        "{what}: an unfilled placeholder in {text:?}"
+    );
+}
+
+/// Every text node and every human-facing attribute of an SVG.
+fn svg_texts(svg: &str) -> Vec<String> {
+    let doc = roxmltree::Document::parse(svg).expect("valid SVG");
+    let mut out = Vec::new();
+    for node in doc.descendants() {
+        if node.is_text() && node.parent().is_some_and(|p| !p.has_tag_name("style")) {
+            if let Some(t) = node.text().filter(|t| !t.trim().is_empty()) {
+                out.push(t.to_string());
+            }
+        }
+        for name in ["aria-label", "aria-valuetext"] {
+            if let Some(v) = node.attribute(name) {
+                out.push(v.to_string());
+            }
+        }
+    }
+    out
+}
+
+/// States that reach every sentence variant: each preset on each ray, plus slides, tilts,
+/// partial closures, limits and every verdict.
+fn queries() -> Vec<String> {
+    let mut out = Vec::new();
+    for p in Preset::ALL {
+        for ray in [2, 3, 4] {
+            out.push(format!("preset={}&ray={ray}", p.name()));
+        }
+    }
+    for extra in [
+        "close=1",
+        "slide=2&tilt=5",
+        "slide=-3&tilt=-4",
+        "close=0&kerf=0",
+        "kerf=1&tilt=-20",
+        "cut=150&slide=4",
+        "cut=90&slide=6",
+        "cut=0&kerf=0&slide=0",
+        "ref=ground&cut=0&slide=-5",
+        "mu=0&cut=60",
+    ] {
+        out.push(format!("preset=dmmo&{extra}"));
+    }
+    out
+}
+
+#[test]
+fn every_scene_in_every_language_has_every_string() {
+    let mut verdicts = std::collections::HashSet::new();
+    for query in queries() {
+        let parsed = parse_query(&query);
+        let Ok(e) = evaluate(&parsed.state.to_params()) else {
+            continue;
+        };
+        verdicts.insert(e.outcomes.verdict.key());
+        let mut english = None;
+        for lang in Lang::ALL {
+            for interactive in [true, false] {
+                let options = SceneOptions {
+                    interactive,
+                    standalone: !interactive,
+                    lang,
+                    caption: vec![summary_in(&parsed.state, &e, lang)],
+                    ..Default::default()
+                };
+                let svg = scene::build(&parsed.state, &e, &options).to_svg();
+                let texts = svg_texts(&svg);
+                assert!(texts.len() > 10, "{query}: {texts:?}");
+                for t in &texts {
+                    assert_clean(t, &format!("{query} {}", lang.code()));
+                }
+                if interactive {
+                    match lang {
+                        Lang::En => english = Some(texts),
+                        _ => assert_ne!(
+                            english.as_ref(),
+                            Some(&texts),
+                            "{query}: {} drawing is the English one",
+                            lang.code()
+                        ),
+                    }
+                }
+            }
+        }
+    }
+    assert_eq!(verdicts.len(), 4, "every verdict drawn: {verdicts:?}");
+}
+
+#[test]
+fn french_and_spanish_drawings_use_the_decimal_comma() {
+    let state = Preset::Dmmo.state(Ray::M2);
+    let e = evaluate(&state.to_params()).unwrap();
+    let draw = |lang| {
+        let options = SceneOptions {
+            lang,
+            ..Default::default()
+        };
+        scene::build(&state, &e, &options).to_svg()
+    };
+    let (en, fr, es) = (draw(Lang::En), draw(Lang::Fr), draw(Lang::Es));
+    assert!(en.contains("rise 2.3 mm") && en.contains("Head held by friction"));
+    assert!(fr.contains("élévation 2,3 mm") && fr.contains("Tête maintenue par frottement"));
+    assert!(es.contains("elevación 2,3 mm") && es.contains("Cabeza sujeta por rozamiento"));
+    assert!(fr.contains("Forces sur la coupe") && es.contains("Fuerzas sobre el corte"));
+    // Machine values (coordinates, aria-valuenow) keep the dot.
+    let doc = roxmltree::Document::parse(&fr).unwrap();
+    for node in doc.descendants() {
+        for attr in ["x", "y", "x1", "cx", "viewBox", "aria-valuenow"] {
+            if let Some(v) = node.attribute(attr) {
+                assert!(!v.contains(','), "{attr}={v}");
+            }
+        }
+    }
+}
+
+#[test]
+fn summaries_readouts_limits_and_notices_in_every_language() {
+    for query in queries() {
+        let parsed = parse_query(&query);
+        let Ok(e) = evaluate(&parsed.state.to_params()) else {
+            continue;
+        };
+        let english = summary_in(&parsed.state, &e, Lang::En);
+        for lang in Lang::ALL {
+            let what = format!("{query} {}", lang.code());
+            let s = summary_in(&parsed.state, &e, lang);
+            assert_clean(&s, &what);
+            assert!(s.ends_with('.'), "{what}: {s}");
+            assert!(s.chars().next().unwrap().is_uppercase(), "{what}: {s}");
+            if lang != Lang::En {
+                assert_ne!(s, english, "{what}");
+                assert!(!s.contains(" 2.3 mm"), "{what}: a decimal point in {s}");
+            }
+            for r in &READOUTS {
+                assert_clean(r.label_in(lang), &format!("{what} label {}", r.key));
+                assert_clean(
+                    &display_in(r, (r.value)(&e.outcomes), lang),
+                    &format!("{what} value {}", r.key),
+                );
+            }
+            for l in &e.limits {
+                assert_clean(&limit_text_in(l, lang), &what);
+            }
+        }
+    }
+    let limits = [
+        MotionLimit::ClosureLimitedToKerf {
+            requested_mm: 3.0,
+            applied_mm: 2.5,
+        },
+        MotionLimit::ClosureReducedForTilt {
+            requested_mm: 2.6,
+            applied_mm: 1.25,
+        },
+        MotionLimit::TiltLimited {
+            requested_deg: -20.0,
+            applied_deg: -8.4,
+        },
+    ];
+    let notices = [
+        Notice::UnknownKey { key: "foo".into() },
+        Notice::InvalidValue {
+            key: "cut".into(),
+            value: "abc".into(),
+        },
+        Notice::Clamped {
+            key: "kerf".into(),
+            requested: 99.5,
+            applied: 5.0,
+        },
+    ];
+    let errors = [
+        ModelError::NotFinite("declination"),
+        ModelError::OutOfRange {
+            name: "kerf",
+            value: 7.5,
+            min: 0.0,
+            max: 5.0,
+        },
+    ];
+    for lang in Lang::ALL {
+        for key in ["held", "slides_proximal", "slides_distal", "separates"] {
+            assert_clean(verdict_text_in(lang, key), key);
+        }
+        for l in &limits {
+            assert_clean(&limit_text_in(l, lang), lang.code());
+        }
+        for n in &notices {
+            let text = n.notice_text(lang);
+            assert_clean(&text, lang.code());
+            assert_ne!(lang != Lang::En, text == n.to_string(), "{text}");
+        }
+        for err in &errors {
+            assert_clean(&model_error_text(err, lang), lang.code());
+        }
+        for k in &KEYS {
+            assert_clean(k.label_in(lang), k.name);
+        }
+        for p in Preset::ALL {
+            assert_clean(p.label_in(lang), p.name());
+            assert_clean(p.description_in(lang), p.name());
+        }
+    }
+    // The notice quotes the URL's value with a dot; the value used follows the language.
+    assert_eq!(
+        notices[2].notice_text(Lang::Fr),
+        "kerf=99.5 est hors limites : 5 retenu"
+    );
+    assert_eq!(
+        limit_text_in(&limits[2], Lang::Es),
+        "la basculación haría penetrar hueso en hueso: basculación limitada de -20,00° a -8,40°"
+    );
+}
+
+#[test]
+fn the_report_translates_its_texts_and_keeps_its_keys_and_numbers() {
+    let parsed = parse_query("preset=dmmo&foo=1&slide=-1");
+    let en = serde_json::to_value(report_in(&parsed, Lang::En).unwrap()).unwrap();
+    let fr = serde_json::to_value(report_in(&parsed, Lang::Fr).unwrap()).unwrap();
+    let keys =
+        |v: &serde_json::Value| -> Vec<String> { v.as_object().unwrap().keys().cloned().collect() };
+    assert_eq!(keys(&en), keys(&fr));
+    for (k, v) in en.as_object().unwrap() {
+        if k != "summary" && k != "warnings" {
+            assert_eq!(&fr[k], v, "{k}");
+        }
+    }
+    assert_ne!(en["summary"], fr["summary"]);
+    assert_eq!(fr["warnings"][0], "paramètre inconnu « foo » ignoré");
+    assert_eq!(
+        en["summary"],
+        "Closing the 2.6 mm kerf and sliding the head 1.0 mm proximally raises the head 1.8 mm \
+         and shortens the ray 2.5 mm; the ground force presses the fragments together, so the \
+         head is held."
+    );
+}
+
+/// The English catalogue is what the const tables say, so English cannot drift.
+#[test]
+fn the_english_catalogue_matches_the_tables() {
+    for r in &READOUTS {
+        assert_eq!(r.label_in(Lang::En), r.label, "{}", r.key);
+    }
+    for k in &KEYS {
+        assert_eq!(k.label_in(Lang::En), k.label, "{}", k.name);
+    }
+    for (i, (name, p)) in PROVENANCE.iter().enumerate() {
+        let id = |part: &str| format!("about.provenance.{}.{part}", i + 1);
+        assert_eq!(tr(Lang::En, &id("name")), *name);
+        assert_eq!(tr(Lang::En, &id("note")), p.note());
+    }
+    let next = format!("about.provenance.{}.name", PROVENANCE.len() + 1);
+    assert!(message(&next).is_none(), "{next} has no provenance entry");
+    for (prefix, count) in [
+        ("about.conventions", 7),
+        ("about.formulas", 6),
+        ("about.unknown", 2),
+        ("about.references", 9),
+    ] {
+        assert_eq!(i18n::numbered(prefix).count(), count, "{prefix}");
+    }
+}
+
+/// Namespaces of the catalogue's ids.
+const NAMESPACES: [&str; 20] = [
+    "app", "action", "notice", "status", "lecture", "theme", "export", "toolbar", "preset",
+    "stage", "group", "control", "tag", "readout", "verdict", "limit", "summary", "error", "scene",
+    "about",
+];
+
+fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+/// The string literals of a Rust source (plain `"…"` ones, escapes kept as written).
+fn literals(source: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let bytes = source.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                while i < bytes.len() && bytes[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            b'\'' => {
+                // A char literal ('"') or a lifetime: skip the quoted char only.
+                if bytes.get(i + 2) == Some(&b'\'') {
+                    i += 2;
+                } else if bytes.get(i + 1) == Some(&b'\\') && bytes.get(i + 3) == Some(&b'\'') {
+                    i += 3;
+                }
+            }
+            b'"' => {
+                let start = i + 1;
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    if bytes[i] == b'\\' {
+                        i += 1;
+                    }
+                    i += 1;
+                }
+                out.push(&source[start..i.min(source.len())]);
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Every literal in the code that looks like a catalogue id is one, or the prefix of some
+/// (`about.conventions`, used with `numbered`), so a typo in an id fails here even in code
+/// only the browser runs (src/ui).
+#[test]
+fn every_id_named_in_the_code_exists() {
+    let mut files = Vec::new();
+    rust_files(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut files,
+    );
+    let ids: Vec<&str> = all_ids().collect();
+    let mut checked = 0;
+    let mut unknown = Vec::new();
+    for file in files {
+        if file.ends_with("state/i18n.rs") {
+            continue;
+        }
+        let source = std::fs::read_to_string(&file).unwrap();
+        for lit in literals(&source) {
+            let Some((namespace, rest)) = lit.split_once('.') else {
+                continue;
+            };
+            let id_like = NAMESPACES.contains(&namespace)
+                && !rest.is_empty()
+                && lit
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '.')
+                && ![".css", ".rs", ".js", ".html", ".svg", ".png"]
+                    .iter()
+                    .any(|ext| lit.ends_with(ext));
+            if !id_like {
+                continue;
+            }
+            checked += 1;
+            let prefix = format!("{lit}.");
+            if !ids.contains(&lit) && !ids.iter().any(|id| id.starts_with(&prefix)) {
+                unknown.push(format!("{}: {lit}", file.display()));
+            }
+        }
+    }
+    assert!(
+        unknown.is_empty(),
+        "ids not in the catalogue:\n{}",
+        unknown.join("\n")
+    );
+    assert!(checked > 50, "only {checked} ids found in the code");
+}
