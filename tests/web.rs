@@ -190,3 +190,51 @@ async fn the_number_box_commits_and_undo_restores() {
     })
     .await;
 }
+
+#[wasm_bindgen_test]
+async fn lang_fr_translates_the_page_and_keeps_machine_values() {
+    let root = mount("preset=dmmo&lang=fr").await;
+    assert_eq!(attr(&query(&root, "main#app"), "lang"), "fr");
+    let text = root.text_content().unwrap();
+    assert!(!text.contains('⟦'), "a missing id in {text}");
+    assert!(
+        query(&root, "#summary")
+            .text_content()
+            .unwrap()
+            .contains("on élève la tête de 2,3 mm"),
+        "{text}"
+    );
+    assert!(query(&root, "label[for=control-cut]")
+        .text_content()
+        .unwrap()
+        .contains("Angle de coupe par rapport à la diaphyse"));
+    // Displayed numbers take the decimal comma; data-value and inputs keep the dot.
+    let readout = query(&root, "output[data-outcome=head_rise_mm]");
+    assert!(readout.text_content().unwrap().contains(','));
+    assert!(attr(&readout, "data-value").contains('.'));
+    assert_eq!(
+        attr(&query(&root, "input#control-cut"), "aria-valuetext"),
+        "45,0°"
+    );
+    assert!(query(&root, "svg.scene")
+        .text_content()
+        .unwrap()
+        .contains("Forces sur la coupe"));
+    // The language selector switches to Spanish.
+    let select: web_sys::HtmlSelectElement = query(&root, "select[name=lang]").dyn_into().unwrap();
+    select.set_value("es");
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    select
+        .dispatch_event(&Event::new_with_event_init_dict("change", &init).unwrap())
+        .unwrap();
+    let r = root.clone();
+    wait_until("Spanish", move || {
+        attr(&query(&r, "main#app"), "lang") == "es"
+            && query(&r, "#summary")
+                .text_content()
+                .unwrap()
+                .contains("la cabeza sube 2,3 mm")
+    })
+    .await;
+}

@@ -52,6 +52,18 @@ pub fn prefers_reduced_motion() -> bool {
         .is_some_and(|m| m.matches())
 }
 
+/// Sets the document's language (`<html lang>`, for screen readers, hyphenation and
+/// translation tools) and its title.
+pub fn set_document_language(code: &str, title: &str) {
+    let Some(document) = window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Some(root) = document.document_element() {
+        let _ = root.set_attribute("lang", code);
+    }
+    document.set_title(title);
+}
+
 /// The browser's preferred language tag.
 pub fn browser_language() -> Option<String> {
     window().and_then(|w| w.navigator().language())

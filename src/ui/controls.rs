@@ -1,7 +1,9 @@
 //! Labelled controls: a range input and a number input per state key, both named by the key's
 //! query name, with the value and unit in `aria-valuetext`.
 
-use crate::state::{format_fixed, format_number, Action, Key, State};
+use crate::state::i18n::{self, tr, trf};
+use crate::state::view::Lang;
+use crate::state::{format_number, Action, Key, State};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -13,6 +15,9 @@ pub struct NumberControlProps {
     /// Overrides the key's label (the cut's label names its reference).
     #[prop_or_default]
     pub label: Option<AttrValue>,
+    /// Language of the label, the tags and the spoken value.
+    #[prop_or_default]
+    pub lang: Lang,
 }
 
 /// Fine steps for an arrow key: +1 right/up, −1 left/down.
@@ -24,10 +29,10 @@ pub fn arrow_steps(key: &str) -> Option<f64> {
     }
 }
 
-/// The value with its unit, at the displayed precision.
-pub fn value_text(key: Key, value: f64) -> String {
+/// The value with its unit, at the displayed precision (decimal comma in French and Spanish).
+pub fn value_text(key: Key, value: f64, lang: Lang) -> String {
     let spec = key.spec();
-    let n = format_fixed(value, spec.display_decimals);
+    let n = i18n::fixed(lang, value, spec.display_decimals);
     match spec.unit {
         "" => n,
         "°" => format!("{n}°"),
@@ -91,14 +96,15 @@ pub fn number_control(props: &NumberControlProps) -> Html {
     let label = props
         .label
         .clone()
-        .unwrap_or_else(|| AttrValue::from(spec.label));
-    let text = value_text(key, value);
+        .unwrap_or_else(|| AttrValue::from(spec.label_in(props.lang)));
+    let lang = props.lang;
+    let text = value_text(key, value, lang);
     html! {
         <div class={classes!("control", format!("control-{}", spec.name))}>
             <label for={id.clone()}>
                 { label.clone() }
                 if spec.assumption {
-                    <span class="assumption-tag" title="No published value: an adjustable default">{ "assumption" }</span>
+                    <span class="assumption-tag" title={tr(lang, "tag.assumption.control")}>{ tr(lang, "tag.assumption") }</span>
                 }
             </label>
             <div class="control-inputs">
@@ -110,7 +116,7 @@ pub fn number_control(props: &NumberControlProps) -> Html {
                     aria-describedby={hint_id.clone()}
                     {oninput} {onkeydown} />
                 <input type="number" id={number_id} name={spec.name}
-                    aria-label={format!("{label} (number)")}
+                    aria-label={trf(lang, "control.number", &[("label", &label)])}
                     min={format_number(min, 4)} max={format_number(max, 4)}
                     step={format_number(spec.step, 4)}
                     value={format_number(value, spec.stored_decimals as usize)}

@@ -14,8 +14,9 @@ pub mod scene_view;
 use crate::model::{evaluate, AngleReference, Evaluation, Ray};
 use crate::scene::{self, Node, SceneOptions};
 use crate::state::animation::Animation;
-use crate::state::query::{matching_preset, parse_query_with, to_query};
-use crate::state::readouts::{display, summary, Value, READOUTS};
+use crate::state::i18n::{self, tr, trf};
+use crate::state::query::{matching_preset, parse_query_with, to_query, Notice};
+use crate::state::readouts::{display_in, model_error_text, summary_in, Value, READOUTS};
 use crate::state::view::{Lang, Theme, View, SCALES, SPEEDS, VIEW_KEYS};
 use crate::state::{format_number, Action, History, Key, Preset, State};
 use about::About;
@@ -36,8 +37,8 @@ pub const PASS_THROUGH_PREFIXES: [&str; 5] = ["plan", "edit", "m2.", "m3.", "m4.
 pub struct AppModel {
     pub history: History,
     pub view: View,
-    /// What the URL said that was changed on arrival.
-    pub notices: Vec<String>,
+    /// What the URL said that was changed on arrival (shown in the page's language).
+    pub notices: Vec<Notice>,
     /// Pairs owned by other features, kept when the URL is rewritten.
     pub other: Vec<(String, String)>,
     pub animation: Animation,
@@ -58,6 +59,8 @@ pub enum PageAction {
     /// Seconds since the last animation frame.
     Tick(f64),
     Status(Option<String>),
+    /// The interface language (kept in the URL as `lang=`).
+    SetLang(Lang),
 }
 
 impl Reducible for AppModel {
@@ -78,6 +81,10 @@ impl Reducible for AppModel {
             PageAction::SetSpeed(v) => next.animation.speed = v,
             PageAction::Tick(dt) => next.animation.tick(dt),
             PageAction::Status(s) => next.status = s,
+            PageAction::SetLang(l) => {
+                next.view.lang = Some(l);
+                next.status = None;
+            }
         }
         if next == *self {
             self
@@ -109,8 +116,8 @@ impl AppModel {
             .into_iter()
             .partition(|(k, _)| VIEW_KEYS.contains(&k.as_str()));
         let (view, view_notices) = View::from_pairs(&view_pairs);
-        let mut notices: Vec<String> = parsed.notices.iter().map(|n| n.to_string()).collect();
-        notices.extend(view_notices.iter().map(|n| n.to_string()));
+        let mut notices = parsed.notices;
+        notices.extend(view_notices);
         let animation = Animation {
             playing: view.play,
             reduced_motion: browser::prefers_reduced_motion(),
@@ -355,9 +362,20 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
 
+    // The document's language and title follow the interface language.
+    let lang = model.lang();
+    {
+        let sync = props.sync_url;
+        use_effect_with(lang, move |lang| {
+            if sync {
+                browser::set_document_language(lang.code(), i18n::tr(*lang, "app.title"));
+            }
+        });
+    }
+
     let theme = model.view.theme;
     let evaluation = use_memo(shown, |s| evaluate(&s.to_params()).map(Rc::new));
-    let drawing = use_memo((shown, theme), |(s, theme)| {
+    let drawing = use_memo((shown, theme, lang), |(s, theme, lang)| {
         evaluate(&s.to_params()).ok().map(|e| {
             Rc::new(
                 scene::build(
@@ -365,6 +383,7 @@ pub fn app(props: &AppProps) -> Html {
                     &e,
                     &SceneOptions {
                         theme: theme.name().to_string(),
+                        lang: *lang,
                         ..Default::default()
                     },
                 )
@@ -377,8 +396,8 @@ pub fn app(props: &AppProps) -> Html {
         (Ok(e), Some(root)) => stage(&model, &shown, e.clone(), root.clone(), &dispatch, &page),
         (Err(err), _) => html! {
             <div class="error" role="alert">
-                { format!("This combination cannot be drawn: {err}. ") }
-                <button onclick={dispatch.reform(|_| Action::Reset)}>{ "Reset" }</button>
+                { trf(lang, "app.cannot_draw", &[("error", &model_error_text(err, lang))]) }{ " " }
+                <button onclick={dispatch.reform(|_| Action::Reset)}>{ tr(lang, "action.reset") }</button>
             </div>
         },
         _ => html! {},
@@ -395,14 +414,14 @@ pub fn app(props: &AppProps) -> Html {
     let dismiss = page.clone();
     let notices = (!model.notices.is_empty()).then(|| html! {
         <div class="notice" role="status">
-            <span>{ format!("The link was adjusted: {}.", model.notices.join("; ")) }</span>
-            <button class="dismiss" aria-label="Dismiss the notice"
+            <span>{ trf(lang, "notice.adjusted", &[("list", &model.notices.iter().map(|n| n.notice_text(lang)).collect::<Vec<_>>().join("; "))]) }</span>
+            <button class="dismiss" aria-label={tr(lang, "notice.dismiss")}
                 onclick={Callback::from(move |_| dismiss.dispatch(PageAction::DismissNotices))}>{ "×" }</button>
         </div>
     });
     if model.view.embed {
         return html! {
-            <main id="app" class={classes} ref={main_ref} lang={model.lang().code()}>
+            <main id="app" class={classes} ref={main_ref} lang={lang.code()}>
                 { for notices }
                 { body }
             </main>
@@ -417,17 +436,17 @@ pub fn app(props: &AppProps) -> Html {
         main_ref.clone(),
     );
     html! {
-        <main id="app" class={classes} ref={main_ref} lang={model.lang().code()}>
+        <main id="app" class={classes} ref={main_ref} lang={lang.code()}>
             <header class="app-header">
-                <h1>{ "osteoviz" }<span class="subtitle">{ " · DMMO geometry, sagittal view from medial" }</span></h1>
-                { toolbar(&model.history, &dispatch) }
+                <h1>{ "osteoviz" }<span class="subtitle">{ " · " }{ tr(lang, "app.subtitle") }</span></h1>
+                { toolbar(&model.history, &dispatch, lang) }
                 { plan::entry_link(&plan_hook, &model.history.present) }
             </header>
             { for notices }
             { lecture }
             { plan::panel_slot(&plan_hook) }
             { body }
-            <About />
+            <About {lang} />
         </main>
     }
 }
@@ -441,6 +460,7 @@ fn lecture_bar(
     evaluation: Option<&Rc<Evaluation>>,
     main_ref: NodeRef,
 ) -> Html {
+    let lang = model.lang();
     let anim = model.animation;
     let play = {
         let page = page.clone();
@@ -480,6 +500,15 @@ fn lecture_bar(
             }
         })
     };
+    let onlang = {
+        let page = page.clone();
+        Callback::from(move |e: Event| {
+            let select: HtmlSelectElement = e.target_unchecked_into();
+            if let Some(l) = Lang::from_tag(&select.value()) {
+                page.dispatch(PageAction::SetLang(l));
+            }
+        })
+    };
     let fullscreen =
         Callback::from(move |_| browser::toggle_fullscreen(main_ref.cast::<web_sys::Element>()));
     let copy = {
@@ -487,9 +516,9 @@ fn lecture_bar(
         Callback::from(move |_| {
             let href = browser::location_href();
             let text = if browser::copy_text(&href) {
-                "Link copied to the clipboard.".to_string()
+                tr(lang, "status.copied").to_string()
             } else {
-                format!("Copy this link: {href}")
+                trf(lang, "status.copy_this", &[("href", &href)])
             };
             page.dispatch(PageAction::Status(Some(text)));
         })
@@ -509,7 +538,7 @@ fn lecture_bar(
         Callback::from(move |_| {
             let Some(e) = evaluation.as_ref() else { return };
             let caption = if options.caption {
-                caption_lines(&state, e)
+                caption_lines(&state, e, lang)
             } else {
                 Vec::new()
             };
@@ -523,6 +552,7 @@ fn lecture_bar(
                     height_px: options.height,
                     theme: theme.name().to_string(),
                     caption,
+                    lang,
                     ..Default::default()
                 },
             );
@@ -543,9 +573,10 @@ fn lecture_bar(
             } else {
                 browser::download_text(&svg, "image/svg+xml", &format!("{file_stem}.svg"));
             }
-            page.dispatch(PageAction::Status(Some(format!(
-                "{} exported.",
-                if png { "PNG" } else { "SVG" }
+            page.dispatch(PageAction::Status(Some(trf(
+                lang,
+                "status.exported",
+                &[("format", &if png { "PNG" } else { "SVG" })],
             ))));
         })
     };
@@ -560,44 +591,53 @@ fn lecture_bar(
     };
     let ex = **export;
     html! {
-        <section class="lecture-bar" aria-label="Present and export">
+        <section class="lecture-bar" aria-label={tr(lang, "lecture.label")}>
             <div class="group">
                 <button name="play" aria-pressed={anim.playing.to_string()} onclick={play}>
-                    { if anim.playing { "■ Stop" } else { "▶ Play the displacement" } }
+                    { tr(lang, if anim.playing { "lecture.stop" } else { "lecture.play" }) }
                 </button>
-                <label><input type="checkbox" name="loop" checked={anim.looping} onchange={onloop} />{ " loop" }</label>
-                <label>{ "speed " }
+                <label><input type="checkbox" name="loop" checked={anim.looping} onchange={onloop} />{ " " }{ tr(lang, "lecture.loop") }</label>
+                <label>{ tr(lang, "lecture.speed") }{ " " }
                     <select name="speed" onchange={onspeed}>
-                        { for SPEEDS.iter().map(|v| html! { <option value={format_number(*v, 2)} selected={*v == anim.speed}>{ format!("{}×", format_number(*v, 2)) }</option> }) }
+                        { for SPEEDS.iter().map(|v| html! { <option value={format_number(*v, 2)} selected={*v == anim.speed}>{ format!("{}×", i18n::number(lang, *v, 2)) }</option> }) }
                     </select>
                 </label>
             </div>
             <div class="group">
-                <label>{ "theme " }
+                <label>{ tr(lang, "lecture.theme") }{ " " }
                     <select name="theme" onchange={ontheme}>
-                        { for Theme::ALL.iter().map(|t| html! { <option value={t.name()} selected={*t == model.view.theme}>{ t.name() }</option> }) }
+                        { for Theme::ALL.iter().map(|t| html! { <option value={t.name()} selected={*t == model.view.theme}>{ tr(lang, match t {
+                            Theme::Light => "theme.light",
+                            Theme::Dark => "theme.dark",
+                            Theme::Projector => "theme.projector",
+                        }) }</option> }) }
                     </select>
                 </label>
-                <label>{ "text " }
+                <label>{ tr(lang, "lecture.text_size") }{ " " }
                     <select name="scale" onchange={onscale}>
                         { for SCALES.iter().map(|v| html! { <option value={format_number(*v, 2)} selected={*v == model.view.scale}>{ format!("{}%", format_number(v * 100.0, 0)) }</option> }) }
                     </select>
                 </label>
-                <button name="fullscreen" aria-keyshortcuts="F" onclick={fullscreen}>{ "Fullscreen (F)" }</button>
-                <button name="copy-link" onclick={copy}>{ "Copy link" }</button>
+                <label>{ tr(lang, "lecture.language") }{ " " }
+                    <select name="lang" onchange={onlang}>
+                        { for Lang::ALL.iter().map(|l| html! { <option value={l.code()} lang={l.code()} selected={*l == lang}>{ i18n::language_name(*l) }</option> }) }
+                    </select>
+                </label>
+                <button name="fullscreen" aria-keyshortcuts="F" onclick={fullscreen}>{ tr(lang, "lecture.fullscreen") }</button>
+                <button name="copy-link" onclick={copy}>{ tr(lang, "lecture.copy_link") }</button>
             </div>
             <details class="group export">
-                <summary>{ "Export figure" }</summary>
-                <label>{ "width " }<input type="number" name="export-width" min="200" max="8000" step="10" value={ex.width.to_string()}
+                <summary>{ tr(lang, "export.title") }</summary>
+                <label>{ tr(lang, "export.width") }{ " " }<input type="number" name="export-width" min="200" max="8000" step="10" value={ex.width.to_string()}
                     onchange={set_export(|o, i| if let Ok(v) = i.value().parse::<u32>() { o.width = v.clamp(200, 8000) })} />{ " px" }</label>
-                <label>{ "height " }<input type="number" name="export-height" min="200" max="8000" step="10" value={ex.height.to_string()}
+                <label>{ tr(lang, "export.height") }{ " " }<input type="number" name="export-height" min="200" max="8000" step="10" value={ex.height.to_string()}
                     onchange={set_export(|o, i| if let Ok(v) = i.value().parse::<u32>() { o.height = v.clamp(200, 8000) })} />{ " px" }</label>
                 <label><input type="checkbox" name="export-transparent" checked={ex.transparent}
-                    onchange={set_export(|o, i| o.transparent = i.checked())} />{ " transparent background" }</label>
+                    onchange={set_export(|o, i| o.transparent = i.checked())} />{ " " }{ tr(lang, "export.transparent") }</label>
                 <label><input type="checkbox" name="export-caption" checked={ex.caption}
-                    onchange={set_export(|o, i| o.caption = i.checked())} />{ " readouts as a caption" }</label>
-                <button name="export-svg" onclick={export_svg_for(false)}>{ "Download SVG" }</button>
-                <button name="export-png" onclick={export_svg_for(true)}>{ "Download PNG" }</button>
+                    onchange={set_export(|o, i| o.caption = i.checked())} />{ " " }{ tr(lang, "export.caption") }</label>
+                <button name="export-svg" onclick={export_svg_for(false)}>{ tr(lang, "export.svg") }</button>
+                <button name="export-png" onclick={export_svg_for(true)}>{ tr(lang, "export.png") }</button>
             </details>
             if let Some(status) = &model.status {
                 <p class="status" role="status">{ status }</p>
@@ -607,7 +647,7 @@ fn lecture_bar(
 }
 
 /// The caption under an exported figure: the summary and the main readouts.
-pub fn caption_lines(state: &State, e: &Evaluation) -> Vec<String> {
+pub fn caption_lines(state: &State, e: &Evaluation, lang: Lang) -> Vec<String> {
     let keys = [
         "cut_to_shaft_deg",
         "cut_to_ground_deg",
@@ -620,21 +660,27 @@ pub fn caption_lines(state: &State, e: &Evaluation) -> Vec<String> {
     let readouts: Vec<String> = READOUTS
         .iter()
         .filter(|r| keys.contains(&r.key))
-        .map(|r| format!("{} {}", r.label, display(r, (r.value)(&e.outcomes))))
+        .map(|r| {
+            format!(
+                "{} {}",
+                r.label_in(lang),
+                display_in(r, (r.value)(&e.outcomes), lang)
+            )
+        })
         .collect();
-    vec![summary(state, e), readouts.join(" · ")]
+    vec![summary_in(state, e, lang), readouts.join(" · ")]
 }
 
-fn toolbar(history: &History, dispatch: &Callback<Action>) -> Html {
+fn toolbar(history: &History, dispatch: &Callback<Action>, lang: Lang) -> Html {
     let state = history.present;
     let current = crate::state::query::matching_preset(&state);
     let presets = Preset::ALL.iter().map(|p| {
         let p = *p;
         html! {
             <button class={classes!("preset", (current == Some(p)).then_some("active"))}
-                data-preset={p.name()} title={p.description()}
+                data-preset={p.name()} title={p.description_in(lang)}
                 aria-pressed={(current == Some(p)).to_string()}
-                onclick={dispatch.reform(move |_| Action::ApplyPreset(p))}>{ p.label() }</button>
+                onclick={dispatch.reform(move |_| Action::ApplyPreset(p))}>{ p.label_in(lang) }</button>
         }
     });
     let onray = dispatch.reform(|e: Event| {
@@ -648,22 +694,22 @@ fn toolbar(history: &History, dispatch: &Callback<Action>) -> Html {
         Action::SetRay(ray)
     });
     html! {
-        <nav class="toolbar" aria-label="Presets and history">
-            <div class="presets" role="group" aria-label="Presets">{ for presets }</div>
-            <label class="ray-select">{ "Ray " }
+        <nav class="toolbar" aria-label={tr(lang, "toolbar.label")}>
+            <div class="presets" role="group" aria-label={tr(lang, "toolbar.presets")}>{ for presets }</div>
+            <label class="ray-select">{ tr(lang, "toolbar.ray") }{ " " }
                 <select name="ray" onchange={onray}>
                     { for Ray::ALL.iter().map(|r| html! {
                         <option value={r.number().to_string()} selected={*r == state.ray}>{ format!("M{}", r.number()) }</option>
                     }) }
                 </select>
             </label>
-            <div class="history" role="group" aria-label="History">
+            <div class="history" role="group" aria-label={tr(lang, "toolbar.history")}>
                 <button name="undo" disabled={!history.can_undo()} aria-keyshortcuts="Control+Z"
-                    onclick={dispatch.reform(|_| Action::Undo)}>{ "Undo" }</button>
+                    onclick={dispatch.reform(|_| Action::Undo)}>{ tr(lang, "action.undo") }</button>
                 <button name="redo" disabled={!history.can_redo()} aria-keyshortcuts="Control+Shift+Z"
-                    onclick={dispatch.reform(|_| Action::Redo)}>{ "Redo" }</button>
+                    onclick={dispatch.reform(|_| Action::Redo)}>{ tr(lang, "action.redo") }</button>
                 <button name="reset" aria-keyshortcuts="Alt+R"
-                    onclick={dispatch.reform(|_| Action::Reset)}>{ "Reset" }</button>
+                    onclick={dispatch.reform(|_| Action::Reset)}>{ tr(lang, "action.reset") }</button>
             </div>
         </nav>
     }
@@ -678,19 +724,23 @@ fn stage(
     _page: &UseReducerDispatcher<AppModel>,
 ) -> Html {
     let view = &model.view;
+    let lang = model.lang();
     // Controls edit the present state, even while an animation frame is drawn.
     let present = model.history.present;
     let control = |key: Key| {
         if view.shows_control(key.spec().name) {
-            html! { <NumberControl key_={key} state={present} dispatch={dispatch.clone()} /> }
+            html! { <NumberControl key_={key} state={present} dispatch={dispatch.clone()} {lang} /> }
         } else {
             html! {}
         }
     };
-    let cut_label = match present.reference {
-        AngleReference::Shaft => "Cut angle to the shaft φ",
-        AngleReference::Ground => "Cut angle to the ground θ",
-    };
+    let cut_label = tr(
+        lang,
+        match present.reference {
+            AngleReference::Shaft => "control.cut.shaft",
+            AngleReference::Ground => "control.cut.ground",
+        },
+    );
     let onref = dispatch.reform(|e: Event| {
         let input: HtmlInputElement = e.target_unchecked_into();
         Action::SetReference(if input.value() == "ground" {
@@ -712,7 +762,7 @@ fn stage(
         })
     };
     let e = &*evaluation;
-    let text = summary(state, e);
+    let text = summary_in(state, e, lang);
     let readouts = READOUTS.iter().map(|r| {
         let value = (r.value)(&e.outcomes);
         let data_value = match value {
@@ -721,10 +771,10 @@ fn stage(
         };
         html! {
             <div class={classes!("readout", format!("readout-{}", r.key))}>
-                <dt>{ r.label }</dt>
+                <dt>{ r.label_in(lang) }</dt>
                 <dd>
-                    <output data-outcome={r.key} data-value={data_value}>{ display(r, value) }</output>
-                    if r.assumption { <span class="assumption-tag" title="Rests on an assumed value">{ "assumption" }</span> }
+                    <output data-outcome={r.key} data-value={data_value}>{ display_in(r, value, lang) }</output>
+                    if r.assumption { <span class="assumption-tag" title={tr(lang, "tag.assumption.readout")}>{ tr(lang, "tag.assumption") }</span> }
                 </dd>
             </div>
         }
@@ -732,7 +782,7 @@ fn stage(
     let limits = e
         .limits
         .iter()
-        .map(|l| html! { <li>{ crate::state::readouts::limit_text(l) }</li> });
+        .map(|l| html! { <li>{ crate::state::readouts::limit_text_in(l, lang) }</li> });
     let embed = view.embed;
     let on_release = if embed {
         Callback::from(|_: PointerEvent| browser::release_focus())
@@ -742,40 +792,40 @@ fn stage(
     let any = |keys: &[&str]| keys.iter().any(|k| view.shows_control(k));
     html! {
         <div class="workspace">
-            <section class="stage" aria-label="Drawing" onpointerup={on_release}>
+            <section class="stage" aria-label={tr(lang, "stage.drawing")} onpointerup={on_release}>
                 <SceneView scene={root} state={present} evaluation={evaluation.clone()} dispatch={dispatch.clone()} />
                 if !embed {
                     <p class="summary" aria-live="polite" id="summary">{ text }</p>
                     if !e.limits.is_empty() {
                         <ul class="limits" role="status">{ for limits }</ul>
                     }
-                    <section class="readouts-section" aria-label="Outcomes">
-                        <h2>{ "Outcomes" }</h2>
+                    <section class="readouts-section" aria-label={tr(lang, "stage.outcomes")}>
+                        <h2>{ tr(lang, "stage.outcomes") }</h2>
                         <dl class="readouts">{ for readouts }</dl>
                     </section>
-                    <p class="hint">{ "Drag the head fragment along the cut, or the round handle on the cut line to turn it. Tab to a handle and use the arrow keys (Shift for larger steps)." }</p>
+                    <p class="hint">{ tr(lang, "stage.hint") }</p>
                 }
             </section>
             if any(&["ref", "cut", "at", "kerf", "close", "slide", "tilt", "decl", "len", "mu", "pull"]) {
-            <aside class="panel" aria-label="Controls">
+            <aside class="panel" aria-label={tr(lang, "stage.controls")}>
                 <form class="controls" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                     if any(&["ref", "cut", "at", "kerf"]) {
                     <fieldset>
-                        <legend>{ "Cut" }</legend>
+                        <legend>{ tr(lang, "group.cut") }</legend>
                         if view.shows_control("ref") {
-                        <div class="reference" role="radiogroup" aria-label="Angle reference">
-                            <label><input type="radio" name="ref" value="shaft" checked={present.reference == AngleReference::Shaft} onchange={onref.clone()} />{ " to the shaft (φ)" }</label>
-                            <label><input type="radio" name="ref" value="ground" checked={present.reference == AngleReference::Ground} onchange={onref} />{ " to the ground (θ)" }</label>
+                        <div class="reference" role="radiogroup" aria-label={tr(lang, "control.reference")}>
+                            <label><input type="radio" name="ref" value="shaft" checked={present.reference == AngleReference::Shaft} onchange={onref.clone()} />{ " " }{ tr(lang, "control.reference.shaft") }</label>
+                            <label><input type="radio" name="ref" value="ground" checked={present.reference == AngleReference::Ground} onchange={onref} />{ " " }{ tr(lang, "control.reference.ground") }</label>
                         </div>
                         }
                         if view.shows_control("cut") {
-                            <NumberControl key_={Key::Cut} state={present} dispatch={dispatch.clone()} label={AttrValue::from(cut_label)} />
+                            <NumberControl key_={Key::Cut} state={present} dispatch={dispatch.clone()} label={AttrValue::from(cut_label)} {lang} />
                         }
                         { control(Key::At) }
                         { control(Key::Kerf) }
                         if !embed {
                         <div class="control control-burr">
-                            <label for="number-burr">{ "Kerf from a burr Ø (mm)" }<span class="assumption-tag" title="2.6 mm measured for a 3.1 mm burr, scaled">{ "assumption" }</span></label>
+                            <label for="number-burr">{ tr(lang, "control.burr") }<span class="assumption-tag" title={tr(lang, "control.burr.title")}>{ tr(lang, "tag.assumption") }</span></label>
                             <div class="control-inputs">
                                 <input type="number" id="number-burr" name="burr" min="1" max="6" step="0.1" placeholder="3.1" onchange={onburr} />
                                 <span class="unit">{ "mm" }</span>
@@ -786,7 +836,7 @@ fn stage(
                     }
                     if any(&["close", "slide", "tilt"]) {
                     <fieldset>
-                        <legend>{ "Head fragment" }</legend>
+                        <legend>{ tr(lang, "group.head") }</legend>
                         { control(Key::Close) }
                         { control(Key::Slide) }
                         { control(Key::Tilt) }
@@ -794,14 +844,14 @@ fn stage(
                     }
                     if any(&["decl", "len"]) {
                     <fieldset>
-                        <legend>{ "Anatomy" }</legend>
+                        <legend>{ tr(lang, "group.anatomy") }</legend>
                         { control(Key::Decl) }
                         { control(Key::Len) }
                     </fieldset>
                     }
                     if any(&["mu", "pull"]) {
                     <fieldset>
-                        <legend>{ "Loads" }</legend>
+                        <legend>{ tr(lang, "group.loads") }</legend>
                         { control(Key::Mu) }
                         { control(Key::Pull) }
                     </fieldset>
