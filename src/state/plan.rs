@@ -437,9 +437,11 @@ pub fn evaluate_plan(plan: &Plan) -> Result<PlanEvaluation, (Ray, ModelError)> {
     for state in &plan.rays {
         evaluations.push(evaluate(&state.to_params()).map_err(|e| (state.ray, e))?);
     }
-    let rays: [Evaluation; 3] = evaluations
-        .try_into()
-        .expect("three rays evaluate to three evaluations");
+    // Not `.expect()`: its message would format the Vec<Evaluation> with `{:?}`, which brings
+    // the float formatting code back into the wasm (see src/numtext.rs).
+    let Ok(rays): Result<[Evaluation; 3], _> = evaluations.try_into() else {
+        unreachable!("three rays evaluate to three evaluations")
+    };
     let mut motions = [HeadMotion::default(); HEADS];
     for (state, e) in plan.rays.iter().zip(&rays) {
         motions[ray_index(state.ray) + 1] = HeadMotion {
@@ -466,7 +468,7 @@ impl Metric {
     /// The page's `data-value`: full precision, or `true`/`false`.
     pub fn data_value(&self) -> String {
         match self {
-            Metric::Number(v) => v.to_string(),
+            Metric::Number(v) => crate::numtext::shortest(*v),
             Metric::Flag(b) => b.to_string(),
         }
     }
