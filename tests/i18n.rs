@@ -295,10 +295,10 @@ fn the_english_catalogue_matches_the_tables() {
 }
 
 /// Namespaces of the catalogue's ids.
-const NAMESPACES: [&str; 20] = [
+const NAMESPACES: [&str; 21] = [
     "app", "action", "notice", "status", "lecture", "theme", "export", "toolbar", "preset",
     "stage", "group", "control", "tag", "readout", "verdict", "limit", "summary", "error", "scene",
-    "about",
+    "about", "plan",
 ];
 
 fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
@@ -396,4 +396,56 @@ fn every_id_named_in_the_code_exists() {
         unknown.join("\n")
     );
     assert!(checked > 50, "only {checked} ids found in the code");
+}
+
+/// The forefoot plan's drawings and texts in every language: no missing string, French and
+/// Spanish differ from English, English is the text the plan tables carry.
+#[test]
+fn forefoot_plan_drawings_and_texts_in_every_language() {
+    use osteoviz::model::plan::CAVEAT;
+    use osteoviz::scene::plan::{arch_view, top_view, PlanSceneOptions};
+    use osteoviz::state::plan::{
+        evaluate_plan, parse_plan_query, transfer_text, transfer_text_in, HEURISTIC_LABEL,
+    };
+    assert_eq!(tr(Lang::En, "plan.caveat_text"), CAVEAT);
+    assert_eq!(tr(Lang::En, "plan.heuristic"), HEURISTIC_LABEL);
+    for query in ["plan=m2", "plan=m2m3", "plan=m2m3m4", "plan=m2&edit=3"] {
+        let plan = parse_plan_query(query).plan;
+        let e = evaluate_plan(&plan).unwrap();
+        let mut english = Vec::new();
+        for lang in [Lang::En, Lang::Fr, Lang::Es] {
+            let options = PlanSceneOptions {
+                lang,
+                ..Default::default()
+            };
+            let mut texts = Vec::new();
+            for svg in [
+                top_view(&plan, &e, &options),
+                arch_view(&plan, &e, &options),
+            ] {
+                texts.extend(svg_texts(&svg.to_xml()));
+            }
+            for t in &texts {
+                assert_clean(t, &format!("{query} {}", lang.code()));
+            }
+            let label = plan.treated_label_in(lang);
+            assert_clean(&label, query);
+            for t in &e.forefoot.transfers {
+                let text = transfer_text_in(t, lang);
+                assert_clean(&text, query);
+                if lang == Lang::En {
+                    assert_eq!(text, transfer_text(t));
+                } else {
+                    assert_ne!(text, transfer_text(t));
+                    assert!(!text.contains(" 1.0 mm"), "{text}");
+                }
+            }
+            if lang == Lang::En {
+                assert_eq!(label, plan.treated_label());
+                english = texts;
+            } else {
+                assert_ne!(texts, english, "{query}: {} plan drawing", lang.code());
+            }
+        }
+    }
 }

@@ -10,7 +10,9 @@ use crate::model::plan::{
 };
 use crate::model::Ray;
 use crate::state::format_fixed;
+use crate::state::i18n::{tr, trf};
 use crate::state::plan::{Plan, PlanEvaluation, HEURISTIC_LABEL};
+use crate::state::view::Lang;
 
 /// The plan drawings' stylesheet (used with the `.scene` palette of [`super::STYLE`]).
 pub const PLAN_STYLE: &str = include_str!("plan.css");
@@ -27,6 +29,8 @@ pub struct PlanSceneOptions {
     /// A self-contained SVG file: namespace, size and both stylesheets as written (with CSS
     /// custom properties: browsers draw it, renderers without CSS variables do not).
     pub standalone: bool,
+    /// The language of the labels.
+    pub lang: Lang,
 }
 
 impl Default for PlanSceneOptions {
@@ -36,6 +40,7 @@ impl Default for PlanSceneOptions {
             theme: "light".into(),
             selected: None,
             standalone: false,
+            lang: Lang::En,
         }
     }
 }
@@ -239,9 +244,10 @@ pub fn top_view(plan: &Plan, e: &PlanEvaluation, options: &PlanSceneOptions) -> 
     let mut svg = root(
         "plan-top",
         view_box,
-        format!(
-            "Top view of the forefoot, {}: the metatarsal parabola before (dashed) and after (solid), the SM4 line",
-            plan.treated_label()
+        trf(
+            options.lang,
+            "plan.scene.top_title",
+            &[("label", &plan.treated_label_in(options.lang))],
         ),
         options,
         1000,
@@ -345,7 +351,7 @@ pub fn top_view(plan: &Plan, e: &PlanEvaluation, options: &PlanSceneOptions) -> 
         .child(text_at(
             x4 + 13.0,
             s + 2.2,
-            "SM4 line",
+            tr(options.lang, "plan.scene.sm4_line"),
             "label label-start sm4-label",
         ))
         .child(text_at(
@@ -357,7 +363,7 @@ pub fn top_view(plan: &Plan, e: &PlanEvaluation, options: &PlanSceneOptions) -> 
         .child(text_at(
             x4 + 13.0,
             s - 5.0,
-            "normal −2 to +4 (Maestro)",
+            tr(options.lang, "plan.scene.sm4_normal"),
             "label label-start caption",
         ));
     svg = svg.child(sm4);
@@ -432,7 +438,7 @@ pub fn top_view(plan: &Plan, e: &PlanEvaluation, options: &PlanSceneOptions) -> 
             .child(text_at(
                 left + 10.0,
                 legend_y,
-                "before",
+                tr(options.lang, "plan.before"),
                 "label label-start caption",
             ))
             .child(line(
@@ -445,7 +451,7 @@ pub fn top_view(plan: &Plan, e: &PlanEvaluation, options: &PlanSceneOptions) -> 
             .child(text_at(
                 left + 29.0,
                 legend_y,
-                "after (tips along the M2 axis)",
+                tr(options.lang, "plan.scene.after_tips"),
                 "label label-start caption",
             ))
             .child(
@@ -459,14 +465,14 @@ pub fn top_view(plan: &Plan, e: &PlanEvaluation, options: &PlanSceneOptions) -> 
             .child(text_at(
                 left + 76.5,
                 legend_y,
-                "normal zone of the M4 centre",
+                tr(options.lang, "plan.scene.m4_zone"),
                 "label label-start caption",
             )),
     )
     .child(text_at(
         left + 2.0,
         top - 4.0,
-        "Top view · right foot from above, toes up",
+        tr(options.lang, "plan.scene.top_caption"),
         "label label-start view-title",
     ))
 }
@@ -480,9 +486,10 @@ pub fn arch_view(plan: &Plan, e: &PlanEvaluation, options: &PlanSceneOptions) ->
     let mut svg = root(
         "plan-arch",
         view_box,
-        format!(
-            "Arch view of the forefoot, {}: head heights above the ground before (dashed) and after (solid), and the load-sharing teaching heuristic",
-            plan.treated_label()
+        trf(
+            options.lang,
+            "plan.scene.arch_title",
+            &[("label", &plan.treated_label_in(options.lang))],
         ),
         options,
         1000,
@@ -501,13 +508,13 @@ pub fn arch_view(plan: &Plan, e: &PlanEvaluation, options: &PlanSceneOptions) ->
         .child(text_at(
             left + 2.0,
             1.8,
-            "ground",
+            tr(options.lang, "plan.scene.ground"),
             "label label-start caption",
         ))
         .child(text_at(
             right - 2.0,
             fat_pad / 2.0 + 0.4,
-            "fat pad",
+            tr(options.lang, "plan.scene.fat_pad"),
             "label label-end caption",
         ));
 
@@ -625,43 +632,43 @@ pub fn arch_view(plan: &Plan, e: &PlanEvaluation, options: &PlanSceneOptions) ->
         .child(text_at(
             left + 2.0,
             bar_top - 4.0,
-            "Load share",
+            tr(options.lang, "plan.scene.load_share"),
             "label label-start bar-title",
         ))
         .child(text_at(
             left + 2.0,
             bar_top - 8.0,
-            "teaching",
+            tr(options.lang, "plan.scene.heuristic_1"),
             "label label-start caption heuristic-note",
         ))
         .child(text_at(
             left + 2.0,
             bar_top - 11.0,
-            "heuristic,",
+            tr(options.lang, "plan.scene.heuristic_2"),
             "label label-start caption heuristic-note",
         ))
         .child(text_at(
             left + 2.0,
             bar_top - 14.0,
-            "not a",
+            tr(options.lang, "plan.scene.heuristic_3"),
             "label label-start caption heuristic-note",
         ))
         .child(text_at(
             left + 2.0,
             bar_top - 17.0,
-            "measurement",
+            tr(options.lang, "plan.scene.heuristic_4"),
             "label label-start caption heuristic-note",
         ))
         .child(text_at(
             left + 2.0,
             bar_top - 22.0,
-            "dashed: before",
+            tr(options.lang, "plan.scene.dashed_before"),
             "label label-start caption",
         ))
         .child(text_at(
             left + 2.0,
             top - 4.0,
-            "Arch view · heads seen from behind, M1 left",
+            tr(options.lang, "plan.scene.arch_caption"),
             "label label-start view-title",
         ))
 }

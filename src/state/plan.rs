@@ -21,8 +21,10 @@
 //! text: `plan=NAME[&edit=N][&compare=NAME]` and each ray's keys that differ from its base
 //! (or from the single-ray preset that needs the fewest).
 
+use super::i18n::{self, fixed, tr, trf};
 use super::query::{pairs, parse_query, Notice};
 use super::readouts::{report, Report};
+use super::view::Lang;
 use super::{format_fixed, format_number, Preset, State, KEYS};
 use crate::model::plan::{
     evaluate_forefoot, ForefootOutcome, HeadMotion, CAVEAT, HEADS, HEAD_NAMES, M2_M3_PATTERN_MM,
@@ -69,6 +71,14 @@ impl PlanPreset {
             PlanPreset::M2 => "M2 alone",
             PlanPreset::M2M3 => "M2 + M3",
             PlanPreset::M2M3M4 => "M2 + M3 + M4",
+        }
+    }
+
+    /// [`PlanPreset::label`] in `lang`.
+    pub fn label_in(self, lang: Lang) -> String {
+        match self {
+            PlanPreset::M2 => trf(lang, "plan.ray_alone", &[("ray", &"M2")]),
+            _ => self.label().to_string(),
         }
     }
 
@@ -195,14 +205,19 @@ impl Plan {
 
     /// A short name of what is cut: "M2 + M3 + M4", "M3 alone", "no ray".
     pub fn treated_label(&self) -> String {
+        self.treated_label_in(Lang::En)
+    }
+
+    /// [`Plan::treated_label`] in `lang`.
+    pub fn treated_label_in(&self, lang: Lang) -> String {
         let cut: Vec<String> = Ray::ALL
             .iter()
             .filter(|r| self.is_treated(**r))
             .map(|r| format!("M{}", r.number()))
             .collect();
         match cut.len() {
-            0 => "no ray cut".to_string(),
-            1 => format!("{} alone", cut[0]),
+            0 => tr(lang, "plan.no_ray_cut").to_string(),
+            1 => trf(lang, "plan.ray_alone", &[("ray", &cut[0])]),
             _ => cut.join(" + "),
         }
     }
@@ -560,21 +575,36 @@ pub fn head_metrics(f: &ForefootOutcome, head: usize) -> Vec<(&'static str, Metr
 
 /// "M3 ends up 2.3 mm lower and 1.3 mm longer than the treated M2: ...".
 pub fn transfer_text(t: &crate::model::plan::Transfer) -> String {
+    transfer_text_in(t, Lang::En)
+}
+
+/// [`transfer_text`] in `lang` (decimal comma in French and Spanish).
+pub fn transfer_text_in(t: &crate::model::plan::Transfer, lang: Lang) -> String {
     let name = |i: usize| format!("M{}", i + 1);
     let mut what = Vec::new();
     if t.lower_mm > TRANSFER_THRESHOLD_MM {
-        what.push(format!("{} mm lower", format_fixed(t.lower_mm, 1)));
+        what.push(trf(
+            lang,
+            "plan.transfer_lower",
+            &[("mm", &fixed(lang, t.lower_mm, 1))],
+        ));
     }
     if t.longer_mm > TRANSFER_THRESHOLD_MM {
-        what.push(format!("{} mm longer", format_fixed(t.longer_mm, 1)));
+        what.push(trf(
+            lang,
+            "plan.transfer_longer",
+            &[("mm", &fixed(lang, t.longer_mm, 1))],
+        ));
     }
-    format!(
-        "{} ends up {} than the treated {}: risk of transfer metatarsalgia under {} (teaching threshold {} mm)",
-        name(t.head),
-        what.join(" and "),
-        name(t.neighbour),
-        name(t.head),
-        format_number(TRANSFER_THRESHOLD_MM, 1)
+    trf(
+        lang,
+        "plan.transfer_text",
+        &[
+            ("head", &name(t.head)),
+            ("what", &what.join(tr(lang, "plan.transfer_and"))),
+            ("neighbour", &name(t.neighbour)),
+            ("mm", &i18n::number(lang, TRANSFER_THRESHOLD_MM, 1)),
+        ],
     )
 }
 

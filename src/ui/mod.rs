@@ -440,7 +440,7 @@ pub fn app(props: &AppProps) -> Html {
             <header class="app-header">
                 <h1>{ "osteoviz" }<span class="subtitle">{ " · " }{ tr(lang, "app.subtitle") }</span></h1>
                 { toolbar(&model.history, &dispatch, lang) }
-                { plan::entry_link(&plan_hook, &model.history.present) }
+                { plan::entry_link(&plan_hook, &model.history.present, lang) }
             </header>
             { for notices }
             { lecture }

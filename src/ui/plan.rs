@@ -17,17 +17,19 @@
 use super::scene_view::to_html;
 use super::App;
 use crate::model::plan::{
-    ForefootOutcome, CAVEAT, HEADS, HEAD_NAMES, LOAD_COUPLING, M2_M3_PATTERN_MM,
-    PAD_COMPRESSION_MM, PROVENANCE, PUSH_OFF_HEEL_RISE_DEG, SOURCE_BAROUK, SOURCE_BAROUK_SHORT,
-    SOURCE_MAESTRO, SOURCE_MAESTRO_SHORT, SOURCE_PROTRUSION, SOURCE_ROBOTIC, TRANSFER_THRESHOLD_MM,
+    ForefootOutcome, HEADS, HEAD_NAMES, LOAD_COUPLING, M2_M3_PATTERN_MM, PAD_COMPRESSION_MM,
+    PROVENANCE, PUSH_OFF_HEEL_RISE_DEG, SOURCE_BAROUK, SOURCE_BAROUK_SHORT, SOURCE_MAESTRO,
+    SOURCE_MAESTRO_SHORT, SOURCE_PROTRUSION, SOURCE_ROBOTIC, TRANSFER_THRESHOLD_MM,
 };
 use crate::model::Ray;
 use crate::scene::plan::{arch_view, top_view, PlanSceneOptions};
+use crate::state::i18n::{tr, trf};
 use crate::state::plan::{
     evaluate_plan, head_metrics, is_plan_query, parse_plan_query_with, plan_metrics, plan_to_query,
-    transfer_text, Metric, Plan, PlanEvaluation, PlanPreset, HEURISTIC_LABEL,
+    transfer_text_in, Metric, Plan, PlanEvaluation, PlanPreset,
 };
 use crate::state::query::{parse_query_with, to_query};
+use crate::state::view::Lang;
 use crate::state::view::{View, VIEW_KEYS};
 use crate::state::{format_fixed, format_number, State};
 use std::rc::Rc;
@@ -56,7 +58,7 @@ pub fn panel_slot(hook: &Option<PlanHook>) -> Html {
 }
 
 /// A link from the single-ray page to a forefoot plan holding its osteotomy.
-pub fn entry_link(hook: &Option<PlanHook>, state: &State) -> Html {
+pub fn entry_link(hook: &Option<PlanHook>, state: &State, lang: Lang) -> Html {
     if hook.is_some() {
         return html! {};
     }
@@ -65,7 +67,7 @@ pub fn entry_link(hook: &Option<PlanHook>, state: &State) -> Html {
     plan.edit = state.ray;
     let href = format!("?{}", plan_to_query(&plan));
     html! {
-        <a class="plan-entry" href={href} title="M2, M3 and M4 together: the metatarsal parabola, the anterior arch and the load heuristic">{ "Forefoot plan →" }</a>
+        <a class="plan-entry" href={href} title={tr(lang, "plan.entry_title")}>{ tr(lang, "plan.entry") }</a>
     }
 }
 
@@ -139,6 +141,15 @@ impl PlanModel {
     /// The query the wrapped App starts from: the selected ray's state and the view pairs.
     pub fn app_query(&self) -> String {
         format!("{}{}", to_query(self.plan.edited()), self.view_suffix())
+    }
+
+    /// The interface language: the URL's, else the browser's, else English (as the App's).
+    pub fn lang(&self) -> Lang {
+        View::from_pairs(&self.view)
+            .0
+            .lang
+            .or_else(|| super::browser::browser_language().and_then(|t| Lang::from_tag(&t)))
+            .unwrap_or_default()
     }
 
     pub fn theme(&self) -> String {
@@ -372,23 +383,23 @@ fn indicator(
     }
 }
 
-fn harmony_table(f: &ForefootOutcome) -> Html {
+fn harmony_table(f: &ForefootOutcome, lang: Lang) -> Html {
     let metrics = plan_metrics(f);
     html! {
         <table class="plan-indicators">
-            <caption>{ "Harmony indicators (transverse plane)" }</caption>
-            <thead><tr><th scope="col">{ "" }</th><th scope="col">{ "before" }</th><th scope="col">{ "after" }</th><th scope="col">{ "threshold · source" }</th></tr></thead>
+            <caption>{ tr(lang, "plan.harmony") }</caption>
+            <thead><tr><th scope="col">{ "" }</th><th scope="col">{ tr(lang, "plan.before") }</th><th scope="col">{ tr(lang, "plan.after") }</th><th scope="col">{ tr(lang, "plan.threshold_source") }</th></tr></thead>
             <tbody>
-                { indicator(&metrics, "M2 longer than M3", "m2_m3_difference", "m2_m3_over_threshold", ("within", "over 3 mm"),
+                { indicator(&metrics, tr(lang, "plan.m2_m3"), "m2_m3_difference", "m2_m3_over_threshold", ("within", "over 3 mm"),
                     &format!("over {} mm, with the SM4 line proximal to the M4 head centre: central metatarsalgia pattern", format_number(M2_M3_PATTERN_MM, 1)),
                     (SOURCE_BAROUK, SOURCE_BAROUK_SHORT), None) }
-                { indicator(&metrics, "SM4 line from the M4 head centre (distal +)", "sm4_offset", "sm4_normal", ("normal", "outside"),
+                { indicator(&metrics, tr(lang, "plan.sm4"), "sm4_offset", "sm4_normal", ("normal", "outside"),
                     "normal from 2 mm proximal to 4 mm distal of the M4 head centre",
                     (SOURCE_MAESTRO, SOURCE_MAESTRO_SHORT), Some("sesamoid placed on the intact M4 head centre of the mean normal foot")) }
-                { indicator(&metrics, "M1 − M2 length", "m1_m2_difference", "m1_m2_normal", ("normal", "outside"),
+                { indicator(&metrics, tr(lang, "plan.m1_m2"), "m1_m2_difference", "m1_m2_normal", ("normal", "outside"),
                     "normal: M1 as long as M2 or up to 2 mm shorter (−2 to 0 mm)",
                     (SOURCE_MAESTRO, SOURCE_MAESTRO_SHORT), None) }
-                { indicator(&metrics, "Central metatarsalgia pattern", "central_pattern", "central_pattern", ("no", "yes"),
+                { indicator(&metrics, tr(lang, "plan.central_pattern"), "central_pattern", "central_pattern", ("no", "yes"),
                     "M2 over 3 mm longer than M3 and the SM4 line proximal to the M4 head centre",
                     (SOURCE_BAROUK, SOURCE_BAROUK_SHORT), None) }
             </tbody>
@@ -396,7 +407,7 @@ fn harmony_table(f: &ForefootOutcome) -> Html {
     }
 }
 
-fn loads_table(f: &ForefootOutcome) -> Html {
+fn loads_table(f: &ForefootOutcome, lang: Lang) -> Html {
     let metrics = plan_metrics(f);
     let rows = (0..HEADS).map(|i| {
         let name = HEAD_NAMES[i];
@@ -437,7 +448,7 @@ fn loads_table(f: &ForefootOutcome) -> Html {
     html! {
         <>
         <table class="plan-heads">
-            <caption>{ "Heads: protrusion from the M2 tip, centre height above the ground, load share " }<span class="heuristic-tag">{ HEURISTIC_LABEL }</span></caption>
+            <caption>{ tr(lang, "plan.heads") }<span class="heuristic-tag">{ tr(lang, "plan.heuristic") }</span></caption>
             <thead><tr>
                 <th scope="col">{ "" }</th>
                 <th scope="col">{ "tip before" }</th><th scope="col">{ "tip after" }</th>
@@ -459,24 +470,24 @@ fn loads_table(f: &ForefootOutcome) -> Html {
     }
 }
 
-fn warnings(f: &ForefootOutcome) -> Html {
+fn warnings(f: &ForefootOutcome, lang: Lang) -> Html {
     if f.transfers.is_empty() {
         return html! {
-            <p class="plan-no-warning" role="status">{ "No transfer warning: no central ray is left more than 1 mm lower or longer than a treated neighbour." }</p>
+            <p class="plan-no-warning" role="status">{ tr(lang, "plan.no_transfer") }</p>
         };
     }
     html! {
         <>
         { for f.transfers.iter().map(|t| html! {
             <div class="plan-warning" role="alert" data-transfer={HEAD_NAMES[t.head]}>
-                <strong>{ "Transfer metatarsalgia: " }</strong>{ transfer_text(t) }{ "." }
+                <strong>{ tr(lang, "plan.transfer") }</strong>{ transfer_text_in(t, lang) }{ "." }
             </div>
         }) }
         </>
     }
 }
 
-fn heuristic_details() -> Html {
+fn heuristic_details(lang: Lang) -> Html {
     let assumptions = PROVENANCE.iter().map(|(what, p)| {
         html! {
             <li>
@@ -491,7 +502,7 @@ fn heuristic_details() -> Html {
     });
     html! {
         <details class="plan-heuristic">
-            <summary>{ "How the plan is computed (and what is assumed)" }</summary>
+            <summary>{ tr(lang, "plan.how") }</summary>
             <p>{ format!("Top view: each head's tip moves proximally by its ray's shortening projected on the ground; the default tips are the mean normal parabola ({SOURCE_PROTRUSION}). Arch view: each head centre rises by its ray's head rise.") }</p>
             <p>
                 <strong>{ "Load share, a teaching heuristic, not a measurement" }</strong>
@@ -515,12 +526,14 @@ fn views(
     theme: &str,
     prefix: &str,
     selected: Option<Ray>,
+    lang: Lang,
 ) -> Html {
     let options = PlanSceneOptions {
         id_prefix: prefix.to_string(),
         theme: theme.to_string(),
         selected,
         standalone: false,
+        lang,
     };
     html! {
         <>
@@ -538,6 +551,7 @@ fn panel(
 ) -> Html {
     let plan = &model.plan;
     let theme = model.theme();
+    let lang = model.lang();
     let presets = PlanPreset::ALL.iter().map(|p| {
         let p = *p;
         let active = plan.preset == p && plan.treated_pattern() == Some(p);
@@ -545,7 +559,7 @@ fn panel(
         html! {
             <button class={classes!("plan-preset", active.then_some("active"))} data-plan={p.name()}
                 title={p.description()} aria-pressed={active.to_string()}
-                onclick={Callback::from(move |_| d.dispatch(PlanAction::ApplyPreset(p)))}>{ p.label() }</button>
+                onclick={Callback::from(move |_| d.dispatch(PlanAction::ApplyPreset(p)))}>{ p.label_in(lang) }</button>
         }
     });
     let rays = Ray::ALL.iter().map(|r| {
@@ -609,22 +623,22 @@ fn panel(
     let main_column = match evaluation {
         Some(e) => html! {
             <div class="plan-column plan-column-main">
-                <h3>{ format!("This plan: {}", plan.treated_label()) }</h3>
-                { views(plan, e, &theme, "plan-main-", Some(plan.edit)) }
-                <div class="plan-loads">{ loads_table(&e.forefoot) }</div>
+                <h3>{ trf(lang, "plan.this_plan", &[("label", &plan.treated_label_in(lang))]) }</h3>
+                { views(plan, e, &theme, "plan-main-", Some(plan.edit), lang) }
+                <div class="plan-loads">{ loads_table(&e.forefoot, lang) }</div>
             </div>
         },
         None => {
-            html! { <div class="error" role="alert">{ "This plan cannot be evaluated: reset the edited ray." }</div> }
+            html! { <div class="error" role="alert">{ tr(lang, "plan.cannot_evaluate") }</div> }
         }
     };
     let compare_column = compare.map(|c| {
         let (cplan, ce) = (&c.0, &c.1);
         html! {
             <div class="plan-column plan-column-compare">
-                <h3>{ format!("Compare: {} (default rays)", cplan.treated_label()) }</h3>
-                { views(cplan, ce, &theme, "plan-compare-", None) }
-                <div class="plan-compare-warnings">{ warnings(&ce.forefoot) }</div>
+                <h3>{ trf(lang, "plan.compare_heading", &[("label", &cplan.treated_label_in(lang))]) }</h3>
+                { views(cplan, ce, &theme, "plan-compare-", None, lang) }
+                <div class="plan-compare-warnings">{ warnings(&ce.forefoot, lang) }</div>
             </div>
         }
     });
@@ -632,36 +646,36 @@ fn panel(
         let f = &e.forefoot;
         html! {
             <div class="plan-details">
-                { warnings(f) }
-                { harmony_table(f) }
-                <p class="plan-caveat" role="note"><strong>{ "Caveat: " }</strong>{ CAVEAT }</p>
-                { heuristic_details() }
+                { warnings(f, lang) }
+                { harmony_table(f, lang) }
+                <p class="plan-caveat" role="note"><strong>{ tr(lang, "plan.caveat") }</strong>{ tr(lang, "plan.caveat_text") }</p>
+                { heuristic_details(lang) }
             </div>
         }
     });
     html! {
-        <section class={classes!("plan-panel", compare.is_some().then_some("comparing"))} aria-label="Forefoot plan">
+        <section class={classes!("plan-panel", compare.is_some().then_some("comparing"))} aria-label={tr(lang, "plan.title")}>
             <div class="plan-bar">
-                <h2>{ "Forefoot plan" }</h2>
-                <div class="plan-presets" role="group" aria-label="Plan presets">{ for presets }</div>
-                <div class="plan-rays" role="group" aria-label="Edit a ray in its sagittal view">{ for rays }</div>
+                <h2>{ tr(lang, "plan.title") }</h2>
+                <div class="plan-presets" role="group" aria-label={tr(lang, "plan.presets")}>{ for presets }</div>
+                <div class="plan-rays" role="group" aria-label={tr(lang, "plan.edit_ray")}>{ for rays }</div>
                 <label class="plan-treat"><input type="checkbox" name="treated" checked={plan.is_treated(plan.edit)} onchange={ontreat} />
-                    { format!(" cut M{}", plan.edit.number()) }</label>
-                <label class="plan-compare">{ "compare with " }
+                    { trf(lang, "plan.cut_ray", &[("n", &plan.edit.number())]) }</label>
+                <label class="plan-compare">{ tr(lang, "plan.compare_with") }
                     <select name="compare" onchange={oncompare}>
-                        <option value="" selected={plan.compare.is_none()}>{ "nothing" }</option>
+                        <option value="" selected={plan.compare.is_none()}>{ tr(lang, "plan.compare_nothing") }</option>
                         { for PlanPreset::ALL.iter().map(|p| html! {
-                            <option value={p.name()} selected={plan.compare == Some(*p)}>{ p.label() }</option>
+                            <option value={p.name()} selected={plan.compare == Some(*p)}>{ p.label_in(lang) }</option>
                         }) }
                     </select>
                 </label>
-                <button class="plan-side-by-side" name="side-by-side" onclick={side_by_side}>{ "M2 + M3 + M4 vs M2 alone" }</button>
-                <a class="plan-single" href={single_href}>{ "single-ray page" }</a>
+                <button class="plan-side-by-side" name="side-by-side" onclick={side_by_side}>{ tr(lang, "plan.side_by_side") }</button>
+                <a class="plan-single" href={single_href}>{ tr(lang, "plan.single_ray") }</a>
             </div>
             if !model.notices.is_empty() {
                 <div class="notice" role="status">
-                    <span>{ format!("The plan link was adjusted: {}.", model.notices.join("; ")) }</span>
-                    <button class="dismiss" aria-label="Dismiss the notice" onclick={dismiss}>{ "×" }</button>
+                    <span>{ trf(lang, "plan.adjusted", &[("list", &model.notices.join("; "))]) }</span>
+                    <button class="dismiss" aria-label={tr(lang, "notice.dismiss")} onclick={dismiss}>{ "×" }</button>
                 </div>
             }
             <div class="plan-columns" onclick={onclick_views}>
