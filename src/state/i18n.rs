@@ -1271,7 +1271,7 @@ pub const MESSAGES: &[Message] = &[
     m(
         "plan.transfer_text",
         "{head} ends up {what} than the treated {neighbour}: risk of transfer metatarsalgia under {head} (teaching threshold {mm} mm)",
-        "{head} finit {what} que {neighbour} traité : risque de métatarsalgie de transfert sous {head} (seuil pédagogique {mm} mm)",
+        "{head} se retrouve {what} que le {neighbour} traité : risque de métatarsalgie de transfert sous {head} (seuil pédagogique {mm} mm)",
         "{head} queda {what} que el {neighbour} tratado: riesgo de metatarsalgia de transferencia bajo {head} (umbral docente {mm} mm)",
     ),
     m("plan.transfer_lower", "{mm} mm lower", "{mm} mm plus bas", "{mm} mm más bajo"),
