@@ -25,12 +25,12 @@ use super::i18n::{self, fixed, tr, trf};
 use super::query::{pairs, parse_query, Notice};
 use super::readouts::{report, Report};
 use super::view::Lang;
-use super::{format_fixed, format_number, Preset, State, KEYS};
+use super::{format_fixed, format_number, Preset, State};
 use crate::model::plan::{
     evaluate_forefoot, ForefootOutcome, HeadMotion, CAVEAT, HEADS, HEAD_NAMES, M2_M3_PATTERN_MM,
     TRANSFER_THRESHOLD_MM,
 };
-use crate::model::{evaluate, AngleReference, Evaluation, ModelError, Ray};
+use crate::model::{evaluate, Evaluation, ModelError, Ray};
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
@@ -380,28 +380,8 @@ pub fn parse_plan_query(query: &str) -> PlanParsed {
 }
 
 /// The keys in which `state` differs from `base` (same ray), in canonical order.
-fn differences(state: &State, mut base: State) -> Vec<String> {
-    let mut out = Vec::new();
-    if state.reference != base.reference {
-        base.set_reference(state.reference);
-        out.push(format!(
-            "ref={}",
-            match state.reference {
-                AngleReference::Shaft => "shaft",
-                AngleReference::Ground => "ground",
-            }
-        ));
-    }
-    for spec in KEYS {
-        if state.get(spec.key) != base.get(spec.key) {
-            out.push(format!(
-                "{}={}",
-                spec.name,
-                format_number(state.get(spec.key), spec.stored_decimals as usize)
-            ));
-        }
-    }
-    out
+fn differences(state: &State, base: State) -> Vec<String> {
+    super::query::differences_from(state, base)
 }
 
 /// A ray's keys in a plan query, without their prefix: the differences from the plan's base,

@@ -229,7 +229,12 @@ pub fn parse_query(query: &str) -> Parsed {
 
 /// The keys in which `state` differs from `preset` on the same ray, in canonical order.
 fn differences(state: &State, preset: Preset) -> Vec<String> {
-    let mut base = preset.state(state.ray);
+    differences_from(state, preset.state(state.ray))
+}
+
+/// The keys (`key=value`, canonical order and precision) in which `state` differs from `base`:
+/// the one writer of state keys, shared by single-ray and plan queries.
+pub fn differences_from(state: &State, mut base: State) -> Vec<String> {
     let mut out = Vec::new();
     if state.reference != base.reference {
         base.set_reference(state.reference);
