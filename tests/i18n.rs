@@ -449,3 +449,237 @@ fn forefoot_plan_drawings_and_texts_in_every_language() {
         }
     }
 }
+
+/// English the forefoot plan page used to show in French and Spanish: none of it may be left
+/// (tests/e2e/i18n.spec.ts checks the page itself with the same kind of list).
+const PLAN_ENGLISH: [&str; 40] = [
+    "within",
+    "over 3 mm",
+    "outside",
+    "yes",
+    "tip before",
+    "tip after",
+    "height before",
+    "load after",
+    "reference",
+    "not cut",
+    " cut",
+    "shortened",
+    "rise",
+    "Evenness",
+    "coefficient of variation",
+    "largest gain",
+    "How the plan is computed",
+    "Top view:",
+    "Arch view:",
+    "Load share",
+    "teaching heuristic",
+    "pressed down",
+    "springs",
+    "neighbour",
+    "normal feet",
+    "not published",
+    "interpolated",
+    "DMMO of",
+    "the usual plan",
+    "Edit M",
+    "Below:",
+    "sagittal view of",
+    "assumption",
+    "published",
+    "head centre",
+    "central metatarsalgia pattern",
+    "proximal to",
+    "sesamoid placed",
+    " the ",
+    "unknown parameter",
+];
+
+/// Everything the plan panel (src/ui/plan.rs) and its drawings write for a plan, in `lang`,
+/// through the same functions; the threshold sources (citations) are left out.
+fn plan_page_texts(query: &str, lang: Lang) -> Vec<String> {
+    use osteoviz::model::plan::HEADS;
+    use osteoviz::scene::plan::{arch_view, top_view, PlanSceneOptions};
+    use osteoviz::state::i18n::{fixed, trf};
+    use osteoviz::state::plan::{
+        edit_hint_in, evaluate_plan, head_kind_in, head_metrics, how_load_in, how_views_in, mm_in,
+        parse_plan_query, percent_in, plan_metrics, points_in, provenance_in, ray_title_in,
+        signed_mm_in, transfer_text_in, Metric, PlanPreset, HEAD_COLUMNS, INDICATORS,
+    };
+    let parsed = parse_plan_query(query);
+    let plan = parsed.plan;
+    let e = evaluate_plan(&plan).unwrap();
+    let f = &e.forefoot;
+    let t = |id: &str| tr(lang, id).to_string();
+    let number = |m: Metric| match m {
+        Metric::Number(v) => v,
+        Metric::Flag(b) => f64::from(u8::from(b)),
+    };
+    let mut out: Vec<String> = [
+        "plan.title",
+        "plan.presets",
+        "plan.edit_ray",
+        "plan.compare_with",
+        "plan.compare_nothing",
+        "plan.side_by_side",
+        "plan.single_ray",
+        "plan.harmony",
+        "plan.before",
+        "plan.after",
+        "plan.threshold_source",
+        "plan.heads",
+        "plan.heuristic",
+        "plan.caveat",
+        "plan.caveat_text",
+        "plan.how",
+        "plan.how.load_title",
+        "plan.evenness",
+        "plan.largest_gain",
+        "plan.head.shortened",
+        "plan.head.rise",
+    ]
+    .iter()
+    .map(|id| t(id))
+    .collect();
+    out.extend(HEAD_COLUMNS.iter().map(|id| t(id)));
+    out.push(trf(
+        lang,
+        "plan.this_plan",
+        &[("label", &plan.treated_label_in(lang))],
+    ));
+    out.push(trf(lang, "plan.cut_ray", &[("n", &plan.edit.number())]));
+    for p in PlanPreset::ALL {
+        out.push(p.label_in(lang));
+        out.push(p.description_in(lang).to_string());
+    }
+    for ray in Ray::ALL {
+        out.push(ray_title_in(lang, ray));
+        out.push(
+            tr(
+                lang,
+                if plan.is_treated(ray) {
+                    "plan.head.cut"
+                } else {
+                    "plan.head.not_cut"
+                },
+            )
+            .to_string(),
+        );
+    }
+    let metrics = plan_metrics(f);
+    let get = |key: &str| {
+        metrics
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, m)| *m)
+            .unwrap()
+    };
+    for ind in &INDICATORS {
+        out.push(ind.label_in(lang).to_string());
+        out.push(ind.status_in(lang, true));
+        out.push(ind.status_in(lang, false));
+        out.push(ind.threshold_in(lang));
+        out.extend(ind.assumption_in(lang).map(String::from));
+        out.push(ind.source.1.to_string());
+        for when in ["before", "after"] {
+            let unit = if ind.key.ends_with("pattern") {
+                ""
+            } else {
+                "_mm"
+            };
+            out.push(ind.value_in(lang, get(&format!("{}_{when}{unit}", ind.key))));
+        }
+    }
+    for i in 0..HEADS {
+        let m = head_metrics(f, i);
+        let get = |key: &str| number(m.iter().find(|(k, _)| *k == key).unwrap().1);
+        out.push(head_kind_in(lang, i, get("treated") > 0.0).to_string());
+        out.push(signed_mm_in(lang, get("protrusion_after_mm")));
+        out.push(mm_in(lang, get("ground_shortening_mm")));
+        out.push(mm_in(lang, get("head_centre_height_after_mm")));
+        out.push(signed_mm_in(lang, get("head_rise_mm")));
+        out.push(percent_in(lang, get("load_share_after_pct"), 1));
+    }
+    out.push(fixed(lang, number(get("load_central_cv_after")), 2));
+    out.push(points_in(
+        lang,
+        number(get("load_max_central_increase_pct")),
+    ));
+    if f.transfers.is_empty() {
+        out.push(t("plan.no_transfer"));
+    }
+    for tr in &f.transfers {
+        out.push(t("plan.transfer"));
+        out.push(transfer_text_in(tr, lang));
+    }
+    out.push(how_views_in(lang));
+    out.push(how_load_in(lang));
+    for (name, note, assumption) in provenance_in(lang) {
+        out.push(format!("{name}{}{note}", t("about.colon")));
+        out.push(t(if assumption {
+            "tag.assumption"
+        } else {
+            "tag.published"
+        }));
+    }
+    out.push(edit_hint_in(lang, plan.edit));
+    let notices: Vec<String> = parsed.notices.iter().map(|n| n.notice_text(lang)).collect();
+    if !notices.is_empty() {
+        out.push(trf(lang, "plan.adjusted", &[("list", &notices.join("; "))]));
+    }
+    let options = PlanSceneOptions {
+        lang,
+        selected: Some(plan.edit),
+        ..Default::default()
+    };
+    for svg in [
+        top_view(&plan, &e, &options),
+        arch_view(&plan, &e, &options),
+    ] {
+        out.extend(svg_texts(&svg.to_xml()));
+    }
+    out
+}
+
+/// The forefoot plan page in French and Spanish: every text of the panel and the drawings
+/// is there (no marker, no unfilled placeholder), none of the English it used to show is left,
+/// and numbers take the decimal comma.
+#[test]
+fn the_plan_page_in_french_and_spanish_has_no_english_left() {
+    let queries = [
+        "plan=m2m3m4",
+        "plan=m2",
+        "plan=m2m3&edit=3&m3.cut=60",
+        "plan=m2&m2.kerf=0&m3.preset=dmmo&edit=4",
+        "plan=m9&m3.kerf=99&m1.cut=4&bogus=1",
+    ];
+    let decimal_point = |text: &str| {
+        let c: Vec<char> = text.chars().collect();
+        c.windows(3)
+            .any(|w| w[0].is_ascii_digit() && w[1] == '.' && w[2].is_ascii_digit())
+    };
+    for query in queries {
+        let english = plan_page_texts(query, Lang::En);
+        assert!(english.iter().any(|t| decimal_point(t)), "{query}");
+        for lang in [Lang::Fr, Lang::Es] {
+            let what = format!("{query} {}", lang.code());
+            let texts = plan_page_texts(query, lang);
+            assert_eq!(texts.len(), english.len(), "{what}");
+            for t in &texts {
+                assert_clean(t, &what);
+                for phrase in PLAN_ENGLISH {
+                    assert!(!t.contains(phrase), "{what}: English {phrase:?} in {t:?}");
+                }
+                assert!(!decimal_point(t), "{what}: a decimal point in {t:?}");
+            }
+        }
+    }
+    // The list names what English shows (so it would catch the English texts).
+    let english = plan_page_texts("plan=m2&bogus=1", Lang::En).join("\n");
+    let missing: Vec<&str> = PLAN_ENGLISH
+        .iter()
+        .filter(|p| !english.contains(**p))
+        .copied()
+        .collect();
+    assert!(missing.is_empty(), "not in the English page: {missing:?}");
+}

@@ -448,3 +448,154 @@ proptest! {
         prop_assert!(evaluate_plan(&parsed.plan).is_ok());
     }
 }
+
+/// The plan panel's English is what it was before its texts moved into the catalogue, byte
+/// for byte (lecturers' scripts and the e2e tests select by some), and the English catalogue
+/// is what the model's tables say.
+#[test]
+fn the_plan_panel_english_is_unchanged() {
+    use osteoviz::model::plan::{PROVENANCE, SOURCE_PROTRUSION, SOURCE_ROBOTIC};
+    use osteoviz::state::i18n::tr;
+    use osteoviz::state::plan::{
+        edit_hint_in, head_kind_in, how_load_in, how_views_in, mm_in, percent_in, points_in,
+        provenance_in, ray_title_in, signed_in, signed_mm_in, Metric, HEAD_COLUMNS, INDICATORS,
+    };
+    use osteoviz::state::view::Lang;
+    let en = Lang::En;
+    let rows: Vec<[String; 7]> = INDICATORS
+        .iter()
+        .map(|i| {
+            [
+                i.label_in(en).to_string(),
+                i.status_in(en, true),
+                i.status_in(en, false),
+                i.threshold_in(en),
+                i.assumption_in(en).unwrap_or("").to_string(),
+                i.source.1.to_string(),
+                i.value_in(en, Metric::Number(1.46)),
+            ]
+        })
+        .collect();
+    let expected = [
+        ["M2 longer than M3", "within", "over 3 mm",
+         "over 3 mm, with the SM4 line proximal to the M4 head centre: central metatarsalgia pattern",
+         "", "Barouk 2005", "1.5 mm"],
+        ["SM4 line from the M4 head centre (distal +)", "normal", "outside",
+         "normal from 2 mm proximal to 4 mm distal of the M4 head centre",
+         "sesamoid placed on the intact M4 head centre of the mean normal foot", "Maestro", "+1.5 mm"],
+        ["M1 − M2 length", "normal", "outside",
+         "normal: M1 as long as M2 or up to 2 mm shorter (−2 to 0 mm)", "", "Maestro", "+1.5 mm"],
+        ["Central metatarsalgia pattern", "no", "yes",
+         "M2 over 3 mm longer than M3 and the SM4 line proximal to the M4 head centre",
+         "", "Barouk 2005", "+1.5 mm"],
+    ];
+    for (row, want) in rows.iter().zip(expected) {
+        assert_eq!(*row, want.map(String::from));
+    }
+    assert_eq!(INDICATORS[3].value_in(en, Metric::Flag(false)), "no");
+    assert_eq!(
+        HEAD_COLUMNS.map(|id| tr(en, id)),
+        [
+            "tip before",
+            "tip after",
+            "height before",
+            "height after",
+            "load before",
+            "load after"
+        ]
+    );
+    assert_eq!(
+        [
+            head_kind_in(en, 0, false),
+            head_kind_in(en, 2, true),
+            head_kind_in(en, 3, false),
+            head_kind_in(en, 4, true)
+        ],
+        ["reference", "cut", "not cut", "reference"]
+    );
+    assert_eq!(
+        [tr(en, "plan.head.shortened"), tr(en, "plan.head.rise")],
+        ["shortened", "rise"]
+    );
+    assert_eq!(
+        [
+            signed_mm_in(en, 0.04),
+            signed_mm_in(en, -0.04),
+            signed_mm_in(en, -1.26),
+            signed_in(en, 2.26)
+        ],
+        ["0.0 mm", "0.0 mm", "-1.3 mm", "+2.3"]
+    );
+    assert_eq!(mm_in(en, 16.84), "16.8 mm");
+    assert_eq!(
+        [percent_in(en, 20.0, 0), percent_in(en, 26.54, 1)],
+        ["20%", "26.5%"]
+    );
+    assert_eq!(points_in(en, -3.21), "-3.2 points");
+    assert_eq!(
+        format!("{}0.00 → 0.05{}-3.2 points", tr(en, "plan.evenness"), tr(en, "plan.largest_gain")),
+        "Evenness of M2-M4 loads (coefficient of variation): 0.00 → 0.05 · largest gain on M2-M4: -3.2 points"
+    );
+    assert_eq!(ray_title_in(en, Ray::M3), "Edit M3 in its sagittal view");
+    assert_eq!(
+        edit_hint_in(en, Ray::M4),
+        "Below: the sagittal view of M4 (seen from medial). Its controls edit M4 in this plan; \
+         select another ray above or click a head."
+    );
+    assert_eq!(
+        PlanPreset::ALL.map(|p| p.description_in(en)),
+        [
+            "DMMO of M2 alone: its neighbours M1 and M3 take the load it loses.",
+            "DMMO of M2 and M3: M4 is left lower and longer than M3.",
+            "DMMO of M2, M3 and M4 (the usual plan, even for an asymptomatic M4): the central heads move together.",
+        ]
+    );
+    assert_eq!(
+        PlanPreset::M2.description(),
+        PlanPreset::M2.description_in(en)
+    );
+    assert_eq!(
+        how_views_in(en),
+        format!(
+            "Top view: each head's tip moves proximally by its ray's shortening projected on the \
+             ground; the default tips are the mean normal parabola ({SOURCE_PROTRUSION}). Arch \
+             view: each head centre rises by its ray's head rise."
+        )
+    );
+    assert_eq!(
+        tr(en, "plan.how.load_title"),
+        "Load share, a teaching heuristic, not a measurement"
+    );
+    assert_eq!(
+        how_load_in(en),
+        format!(
+            " (no published relation from millimetres to plantar pressure exists). Each \
+             metatarsal is pressed down by an equal share of the load and rests on its fat pad, a \
+             spring k; neighbours are tied by intermetatarsal ligaments, springs 1·k. A head \
+             raised by x compresses its pad less: (d_i − x_i) + c·Σ_neighbours (d_i − d_j) = δ₀, \
+             load_i = k·(d_i − x_i), share_i = load_i / Σ load, with x = head rise + ground \
+             shortening · sin 20° (push-off heel rise) and δ₀ = 3 mm; a head pulled off the \
+             ground carries nothing. Shortening or raising M2 alone moves load to M1 and M3, as \
+             the {SOURCE_ROBOTIC} found. Transfer warning: a central ray more than 1 mm lower or \
+             longer than a treated neighbour."
+        )
+    );
+    let provenance = provenance_in(en);
+    assert_eq!(provenance.len(), PROVENANCE.len());
+    for ((name, note, assumption), (what, p)) in provenance.iter().zip(&PROVENANCE) {
+        assert_eq!(
+            (*name, *note, *assumption),
+            (*what, p.note(), p.is_assumption())
+        );
+    }
+    let next = format!("plan.provenance.{}.name", PROVENANCE.len() + 1);
+    assert!(osteoviz::state::i18n::message(&next).is_none(), "{next}");
+    assert_eq!(
+        [
+            tr(en, "tag.assumption"),
+            tr(en, "tag.published"),
+            tr(en, "about.colon")
+        ],
+        ["assumption", "published", ": "]
+    );
+}

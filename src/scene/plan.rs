@@ -9,9 +9,10 @@ use crate::model::plan::{
     reference_heads, ForefootOutcome, HeadReference, HEADS, LATERAL_SESAMOID_X_MM, SM4_NORMAL_MM,
 };
 use crate::model::Ray;
-use crate::state::format_fixed;
-use crate::state::i18n::{tr, trf};
-use crate::state::plan::{Plan, PlanEvaluation, HEURISTIC_LABEL};
+use crate::state::i18n::{fixed, tr, trf};
+use crate::state::plan::{
+    percent_in, signed_in, signed_mm_in, Plan, PlanEvaluation, HEURISTIC_LABEL,
+};
 use crate::state::view::Lang;
 
 /// The plan drawings' stylesheet (used with the `.scene` palette of [`super::STYLE`]).
@@ -59,7 +60,7 @@ fn n(v: f64) -> String {
 /// A point (x right, y up) to SVG text coordinates (y down).
 fn text_at(x: f64, y: f64, text: impl Into<String>, class: &str) -> Node {
     Node::new("text")
-        .class(class)
+        .class(class.to_owned())
         .num("x", x)
         .num("y", -y)
         .text(text)
@@ -67,7 +68,7 @@ fn text_at(x: f64, y: f64, text: impl Into<String>, class: &str) -> Node {
 
 fn line(x1: f64, y1: f64, x2: f64, y2: f64, class: &str) -> Node {
     Node::new("line")
-        .class(class)
+        .class(class.to_owned())
         .num("x1", x1)
         .num("y1", -y1)
         .num("x2", x2)
@@ -85,7 +86,7 @@ fn path(points: &[(f64, f64)], closed: bool, class: &str) -> Node {
     if closed {
         d.push('Z');
     }
-    Node::new("path").class(class).attr("d", d)
+    Node::new("path").class(class.to_owned()).attr("d", d)
 }
 
 /// A smooth curve through points (Catmull-Rom as cubic Béziers), y up.
@@ -112,25 +113,16 @@ fn smooth(points: &[(f64, f64)], class: &str) -> Node {
             n(-y)
         ));
     }
-    Node::new("path").class(class).attr("d", d)
+    Node::new("path").class(class.to_owned()).attr("d", d)
 }
 
 fn ellipse(cx: f64, cy: f64, rx: f64, ry: f64, class: &str) -> Node {
     Node::new("ellipse")
-        .class(class)
+        .class(class.to_owned())
         .num("cx", cx)
         .num("cy", -cy)
         .num("rx", rx)
         .num("ry", ry)
-}
-
-fn signed(v: f64) -> String {
-    let s = format_fixed(v, 1);
-    if v > 0.0 && s != "0.0" {
-        format!("+{s}")
-    } else {
-        s
-    }
 }
 
 /// `ok` or `out`: the class of an indicator against its threshold.
@@ -151,7 +143,7 @@ fn root(
 ) -> Node {
     let title_id = format!("{}{}-title", options.id_prefix, class);
     let mut svg = Node::new("svg")
-        .class(&format!("scene plan-scene {class} theme-{}", options.theme))
+        .class(format!("scene plan-scene {class} theme-{}", options.theme))
         .attr(
             "viewBox",
             format!(
@@ -226,13 +218,16 @@ fn top_bone(h: &HeadReference, i: usize, tip: f64, class: &str) -> Node {
         false,
         "bone-shaft",
     );
-    Node::new("g").class(class).child(shaft).child(ellipse(
-        x,
-        centre,
-        h.head_width_mm / 2.0,
-        h.radius_mm(),
-        "bone-head",
-    ))
+    Node::new("g")
+        .class(class.to_owned())
+        .child(shaft)
+        .child(ellipse(
+            x,
+            centre,
+            h.head_width_mm / 2.0,
+            h.radius_mm(),
+            "bone-head",
+        ))
 }
 
 /// The top view: the parabola before and after, the SM4 line and the M2−M3, M1−M2 relations.
@@ -257,7 +252,7 @@ pub fn top_view(plan: &Plan, e: &PlanEvaluation, options: &PlanSceneOptions) -> 
     let mut bones = Node::new("g").class("bones");
     for (i, h) in heads.iter().enumerate() {
         let moved = (f.protrusion_after_mm[i] - f.protrusion_before_mm[i]).abs() > 0.05;
-        let mut g = Node::new("g").class(&head_class(f, options, i));
+        let mut g = Node::new("g").class(head_class(f, options, i));
         if (1..4).contains(&i) {
             g = g.attr("data-ray", (i + 1).to_string());
         }
@@ -329,7 +324,7 @@ pub fn top_view(plan: &Plan, e: &PlanEvaluation, options: &PlanSceneOptions) -> 
     let band_lo = s - SM4_NORMAL_MM.1;
     let band_hi = s - SM4_NORMAL_MM.0;
     let sm4 = Node::new("g")
-        .class(&format!("sm4 {}", status(sm4_ok)))
+        .class(format!("sm4 {}", status(sm4_ok)))
         .child(
             Node::new("rect")
                 .class("sm4-band")
@@ -357,7 +352,7 @@ pub fn top_view(plan: &Plan, e: &PlanEvaluation, options: &PlanSceneOptions) -> 
         .child(text_at(
             x4 + 13.0,
             s - 1.6,
-            format!("{} mm", signed(f.sm4_offset_after_mm)),
+            signed_mm_in(options.lang, f.sm4_offset_after_mm),
             &format!("label label-start indicator-value {}", status(sm4_ok)),
         ))
         .child(text_at(
@@ -379,7 +374,7 @@ pub fn top_view(plan: &Plan, e: &PlanEvaluation, options: &PlanSceneOptions) -> 
                      ok: bool,
                      class: &str| {
         Node::new("g")
-            .class(&format!("dimension {class} {}", status(ok)))
+            .class(format!("dimension {class} {}", status(ok)))
             .child(line(xa, ya, x + 1.2, ya, "extension-line"))
             .child(line(xb, yb, x - 1.2, yb, "extension-line"))
             .child(line(x, ya, x, yb, "dimension-line"))
@@ -406,7 +401,7 @@ pub fn top_view(plan: &Plan, e: &PlanEvaluation, options: &PlanSceneOptions) -> 
             p[1],
             x3,
             p[2],
-            format!("M2−M3 {}", format_fixed(m2m3, 1)),
+            format!("M2−M3 {}", fixed(options.lang, m2m3, 1)),
             p[1].max(p[2]) + 6.0,
             !ForefootOutcome::m2_m3_over_threshold(m2m3),
             "m2-m3",
@@ -417,7 +412,7 @@ pub fn top_view(plan: &Plan, e: &PlanEvaluation, options: &PlanSceneOptions) -> 
             p[0],
             x2,
             p[1],
-            format!("M1−M2 {}", signed(m1m2)),
+            format!("M1−M2 {}", signed_in(options.lang, m1m2)),
             p[0].max(p[1]) + 11.5,
             ForefootOutcome::m1_m2_normal(m1m2),
             "m1-m2",
@@ -533,7 +528,7 @@ pub fn arch_view(plan: &Plan, e: &PlanEvaluation, options: &PlanSceneOptions) ->
             f.head_centre_height_before_mm[i],
             f.head_centre_height_after_mm[i],
         );
-        let mut g = Node::new("g").class(&head_class(f, options, i));
+        let mut g = Node::new("g").class(head_class(f, options, i));
         if (1..4).contains(&i) {
             g = g.attr("data-ray", (i + 1).to_string());
         }
@@ -555,7 +550,7 @@ pub fn arch_view(plan: &Plan, e: &PlanEvaluation, options: &PlanSceneOptions) ->
         let rise = after - before;
         let mut text = format!("M{}", i + 1);
         if rise.abs() >= 0.05 {
-            text = format!("{text} {}", signed(rise));
+            text = format!("{text} {}", signed_in(options.lang, rise));
         }
         g = g.child(text_at(
             x,
@@ -603,7 +598,7 @@ pub fn arch_view(plan: &Plan, e: &PlanEvaluation, options: &PlanSceneOptions) ->
         }
         bars = bars.child(
             Node::new("g")
-                .class(&class)
+                .class(class)
                 .child(
                     Node::new("rect")
                         .class("bar-after")
@@ -623,7 +618,7 @@ pub fn arch_view(plan: &Plan, e: &PlanEvaluation, options: &PlanSceneOptions) ->
                 .child(text_at(
                     x,
                     bar_top - after.max(before) - 2.6,
-                    format!("{}%", format_fixed(f.load_share_after_pct[i], 0)),
+                    percent_in(options.lang, f.load_share_after_pct[i], 0),
                     "label bar-label",
                 )),
         );

@@ -54,7 +54,7 @@ pub const MISSING_MARK: char = '⟦';
 /// Translations that are the same as the English text on purpose (eponyms, citations, words
 /// spelt alike). The catalogue test fails on any other text equal to English, and on an entry
 /// here that is not (or no longer) equal.
-pub const SAME_AS_ENGLISH: [(Lang, &str); 11] = [
+pub const SAME_AS_ENGLISH: [(Lang, &str); 16] = [
     (Lang::Es, "about.colon"),
     (Lang::Es, "summary.sentence"),
     (Lang::Fr, "about.conventions"),
@@ -66,6 +66,11 @@ pub const SAME_AS_ENGLISH: [(Lang, &str); 11] = [
     (Lang::Fr, "tag.simplification"),
     (Lang::Fr, "about.references.3"),
     (Lang::Es, "about.references.3"),
+    (Lang::Es, "plan.status.normal"),
+    (Lang::Es, "plan.no"),
+    (Lang::Fr, "plan.points"),
+    (Lang::Fr, "plan.provenance.5.note"),
+    (Lang::Es, "plan.provenance.5.note"),
 ];
 
 /// The name of each language in itself, for the language selector (not translated).
@@ -1283,6 +1288,273 @@ pub const MESSAGES: &[Message] = &[
         "Comment le plan est calculé (et ce qui est supposé)",
         "Cómo se calcula el plan (y qué se supone)",
     ),
+    m(
+        "plan.how.top",
+        "Top view: each head's tip moves proximally by its ray's shortening projected on the ground; the default tips are the mean normal parabola ({source}). Arch view: each head centre rises by its ray's head rise.",
+        "Vue de dessus : la pointe de chaque tête métatarsienne recule en proximal du raccourcissement de son rayon projeté au sol ; les pointes par défaut suivent la parabole métatarsienne normale moyenne ({source}). Arche antérieure : le centre de chaque tête s'élève de l'élévation de la tête de son rayon.",
+        "Vista superior: la punta de cada cabeza metatarsal retrocede en sentido proximal según el acortamiento de su radio proyectado sobre el suelo; las puntas por defecto siguen la parábola metatarsal normal media ({source}). Arco anterior: el centro de cada cabeza sube según la elevación de la cabeza de su radio.",
+    ),
+    // The sources the paragraphs cite (model::plan::SOURCE_PROTRUSION, SOURCE_ROBOTIC in English).
+    m(
+        "plan.how.source_protrusion",
+        "Domínguez-Maldonado et al., ScientificWorldJournal 2014:505736 (169 normal feet)",
+        "Domínguez-Maldonado et al., ScientificWorldJournal 2014:505736 (169 pieds normaux)",
+        "Domínguez-Maldonado et al., ScientificWorldJournal 2014:505736 (169 pies normales)",
+    ),
+    m(
+        "plan.how.load_title",
+        "Load share, a teaching heuristic, not a measurement",
+        "Part de charge, une heuristique pédagogique et non une mesure",
+        "Reparto de carga, una heurística docente y no una medición",
+    ),
+    m(
+        "plan.how.load",
+        " (no published relation from millimetres to plantar pressure exists). Each metatarsal is pressed down by an equal share of the load and rests on its fat pad, a spring k; neighbours are tied by intermetatarsal ligaments, springs {coupling}·k. A head raised by x compresses its pad less: (d_i − x_i) + c·Σ_neighbours (d_i − d_j) = δ₀, load_i = k·(d_i − x_i), share_i = load_i / Σ load, with x = head rise + ground shortening · sin {deg}° (push-off heel rise) and δ₀ = {mm} mm; a head pulled off the ground carries nothing. Shortening or raising M2 alone moves load to M1 and M3, as the {source} found. Transfer warning: a central ray more than {threshold} mm lower or longer than a treated neighbour.",
+        " (il n'existe aucune relation publiée entre les millimètres et la pression plantaire). Chaque métatarsien reçoit une part égale de la charge et repose sur son capiton plantaire, un ressort k ; les voisins sont liés par les ligaments intermétatarsiens, des ressorts {coupling}·k. Une tête élevée de x comprime moins son capiton : (d_i − x_i) + c·Σ_voisins (d_i − d_j) = δ₀, charge_i = k·(d_i − x_i), part_i = charge_i / Σ charge, avec x = élévation de la tête + raccourcissement au sol · sin {deg}° (élévation du talon en phase propulsive) et δ₀ = {mm} mm ; une tête soulevée du sol ne porte rien. Raccourcir ou élever M2 seul reporte la charge sur M1 et M3, comme l'a constaté {source}. Alerte de transfert : un rayon central plus bas ou plus long de plus de {threshold} mm qu'un voisin traité.",
+        " (no existe ninguna relación publicada entre los milímetros y la presión plantar). Cada metatarsiano recibe una parte igual de la carga y descansa sobre su almohadilla grasa, un muelle k; los vecinos están unidos por los ligamentos intermetatarsianos, muelles {coupling}·k. Una cabeza elevada en x comprime menos su almohadilla: (d_i − x_i) + c·Σ_vecinos (d_i − d_j) = δ₀, carga_i = k·(d_i − x_i), reparto_i = carga_i / Σ carga, con x = elevación de la cabeza + acortamiento en el suelo · sen {deg}° (elevación del talón en el despegue) y δ₀ = {mm} mm; una cabeza que se separa del suelo no soporta nada. Acortar o elevar M2 solo desplaza la carga a M1 y M3, como halló {source}. Aviso de transferencia: un radio central más de {threshold} mm más bajo o más largo que un vecino tratado.",
+    ),
+    m(
+        "plan.how.source_robotic",
+        "robotic cadaver study of second-metatarsal osteotomies (reference §7)",
+        "l'étude robotisée sur cadavre des ostéotomies du deuxième métatarsien (référence §7)",
+        "el estudio robótico en cadáver de las osteotomías del segundo metatarsiano (referencia §7)",
+    ),
+    // The plan's provenance table (model::plan::PROVENANCE), in its order; the English texts
+    // are checked against it.
+    m(
+        "plan.provenance.1.name",
+        "protrusions relative to M2",
+        "protrusion par rapport à M2",
+        "protrusión respecto a M2",
+    ),
+    m(
+        "plan.provenance.1.note",
+        "M1 +0.94, M3 −4.44, M4 −11.17, M5 −20.21 mm: Domínguez-Maldonado et al. 2014 (169 normal feet)",
+        "M1 +0,94, M3 −4,44, M4 −11,17, M5 −20,21 mm : Domínguez-Maldonado et al. 2014 (169 pieds normaux)",
+        "M1 +0,94, M3 −4,44, M4 −11,17, M5 −20,21 mm: Domínguez-Maldonado et al. 2014 (169 pies normales)",
+    ),
+    m(
+        "plan.provenance.2.name",
+        "head heights M2, M5",
+        "hauteur des têtes M2, M5",
+        "altura de las cabezas M2, M5",
+    ),
+    m(
+        "plan.provenance.2.note",
+        "16.1 and 13.0 mm: Fraser et al., Foot Ankle Surg 2017",
+        "16,1 et 13,0 mm : Fraser et al., Foot Ankle Surg 2017",
+        "16,1 y 13,0 mm: Fraser et al., Foot Ankle Surg 2017",
+    ),
+    m(
+        "plan.provenance.3.name",
+        "head heights M3, M4",
+        "hauteur des têtes M3, M4",
+        "altura de las cabezas M3, M4",
+    ),
+    m(
+        "plan.provenance.3.note",
+        "15.1 and 14.1 mm: interpolated between M2 and M5 (Fraser et al.)",
+        "15,1 et 14,1 mm : interpolées entre M2 et M5 (Fraser et al.)",
+        "15,1 y 14,1 mm: interpoladas entre M2 y M5 (Fraser et al.)",
+    ),
+    m(
+        "plan.provenance.4.name",
+        "head height M1",
+        "hauteur de la tête M1",
+        "altura de la cabeza M1",
+    ),
+    m(
+        "plan.provenance.4.note",
+        "20 mm: not in the reference, drawn for context",
+        "20 mm : absente de la référence, dessinée pour le contexte",
+        "20 mm: no figura en la referencia, dibujada como contexto",
+    ),
+    m("plan.provenance.5.name", "declinations", "déclinaisons", "declinaciones"),
+    m(
+        "plan.provenance.5.note",
+        "M1 20° (Radiopaedia), M2 15° (Trnka et al. 2001)",
+        "M1 20° (Radiopaedia), M2 15° (Trnka et al. 2001)",
+        "M1 20° (Radiopaedia), M2 15° (Trnka et al. 2001)",
+    ),
+    m(
+        "plan.provenance.6.name",
+        "declinations M3, M4, M5",
+        "déclinaisons M3, M4, M5",
+        "declinaciones M3, M4, M5",
+    ),
+    m(
+        "plan.provenance.6.note",
+        "12°, 10°, 7°: smaller laterally (Barrie & Watmough), degrees not published",
+        "12°, 10°, 7° : plus faibles vers le latéral (Barrie & Watmough), valeurs en degrés non publiées",
+        "12°, 10°, 7°: menores hacia lateral (Barrie & Watmough), grados no publicados",
+    ),
+    m(
+        "plan.provenance.7.name",
+        "medio-lateral spacing of the heads",
+        "écart médio-latéral des têtes",
+        "separación mediolateral de las cabezas",
+    ),
+    m(
+        "plan.provenance.7.note",
+        "19, 18, 17, 16 mm between head centres, axes drawn parallel: not published",
+        "19, 18, 17, 16 mm entre les centres des têtes, axes dessinés parallèles : non publié",
+        "19, 18, 17, 16 mm entre los centros de las cabezas, ejes dibujados paralelos: no publicado",
+    ),
+    m(
+        "plan.provenance.8.name",
+        "loaded level of the heads",
+        "niveau des têtes en charge",
+        "nivel de las cabezas en carga",
+    ),
+    m(
+        "plan.provenance.8.note",
+        "every head's lowest point on a 6.5 mm fat pad before surgery (all five bear weight)",
+        "le point le plus bas de chaque tête sur un capiton plantaire de 6,5 mm avant l'intervention (les cinq têtes sont en appui)",
+        "el punto más bajo de cada cabeza sobre una almohadilla grasa de 6,5 mm antes de la cirugía (las cinco cabezas apoyan)",
+    ),
+    m(
+        "plan.provenance.9.name",
+        "head centre",
+        "centre de la tête",
+        "centro de la cabeza",
+    ),
+    m(
+        "plan.provenance.9.note",
+        "one sagittal head radius proximal of the tip (a round head)",
+        "à un rayon de courbure sagittal de la tête en proximal de la pointe (tête ronde)",
+        "a un radio sagital de la cabeza en proximal de la punta (cabeza redonda)",
+    ),
+    m(
+        "plan.provenance.10.name",
+        "lateral sesamoid",
+        "sésamoïde latéral",
+        "sesamoideo lateral",
+    ),
+    m(
+        "plan.provenance.10.note",
+        "on the line through the intact M4 head centre (Maestro's harmonious foot), 4 mm lateral of the M1 head centre; M1 is not cut",
+        "sur la ligne passant par le centre de la tête de M4 intacte (pied harmonieux de Maestro), 4 mm en latéral du centre de la tête de M1 ; M1 n'est pas coupé",
+        "en la línea que pasa por el centro de la cabeza intacta de M4 (pie armónico de Maestro), 4 mm lateral al centro de la cabeza de M1; M1 no se corta",
+    ),
+    m(
+        "plan.provenance.11.name",
+        "load-sharing heuristic",
+        "heuristique de répartition de charge",
+        "heurística de reparto de carga",
+    ),
+    m(
+        "plan.provenance.11.note",
+        "springs: fat pad k, intermetatarsal ties 1·k, pad compression 3 mm, push-off heel rise 20°; no published mm-to-pressure relation",
+        "ressorts : capiton plantaire k, liaisons intermétatarsiennes 1·k, compression du capiton 3 mm, élévation du talon en phase propulsive 20° ; aucune relation publiée entre millimètres et pression",
+        "muelles: almohadilla grasa k, uniones intermetatarsianas 1·k, compresión de la almohadilla 3 mm, elevación del talón en el despegue 20°; ninguna relación publicada entre milímetros y presión",
+    ),
+    m(
+        "plan.provenance.12.name",
+        "transfer warning",
+        "alerte de transfert",
+        "aviso de transferencia",
+    ),
+    m(
+        "plan.provenance.12.note",
+        "a central ray more than 1 mm lower or longer than a treated neighbour",
+        "un rayon central plus bas ou plus long de plus de 1 mm qu'un voisin traité",
+        "un radio central más de 1 mm más bajo o más largo que un vecino tratado",
+    ),
+    // Plan presets' tooltips.
+    m(
+        "plan.preset.m2.description",
+        "DMMO of M2 alone: its neighbours M1 and M3 take the load it loses.",
+        "DMMO de M2 seul : ses voisins M1 et M3 reprennent la charge qu'il perd.",
+        "DMMO de M2 solo: sus vecinos M1 y M3 asumen la carga que pierde.",
+    ),
+    m(
+        "plan.preset.m2m3.description",
+        "DMMO of M2 and M3: M4 is left lower and longer than M3.",
+        "DMMO de M2 et M3 : M4 reste plus bas et plus long que M3.",
+        "DMMO de M2 y M3: M4 queda más bajo y más largo que M3.",
+    ),
+    m(
+        "plan.preset.m2m3m4.description",
+        "DMMO of M2, M3 and M4 (the usual plan, even for an asymptomatic M4): the central heads move together.",
+        "DMMO de M2, M3 et M4 (le plan habituel, même pour un M4 asymptomatique) : les têtes métatarsiennes centrales se déplacent ensemble.",
+        "DMMO de M2, M3 y M4 (el plan habitual, incluso con un M4 asintomático): las cabezas metatarsales centrales se desplazan juntas.",
+    ),
+    // The ray selector and the hint under the panel.
+    m(
+        "plan.ray_title",
+        "Edit M{n} in its sagittal view",
+        "Modifier M{n} dans sa vue sagittale",
+        "Editar M{n} en su vista sagital",
+    ),
+    m(
+        "plan.edit_hint",
+        "Below: the sagittal view of M{n} (seen from medial). Its controls edit M{n} in this plan; select another ray above or click a head.",
+        "Ci-dessous : la vue sagittale de M{n} (vue du côté médial). Ses réglages modifient M{n} dans ce plan ; choisissez un autre rayon ci-dessus ou cliquez sur une tête métatarsienne.",
+        "Abajo: la vista sagital de M{n} (desde medial). Sus controles editan M{n} en este plan; seleccione otro radio arriba o haga clic en una cabeza metatarsal.",
+    ),
+    // Harmony indicators: status words ({mm}: Barouk's threshold) and thresholds.
+    m("plan.status.within", "within", "sous le seuil", "bajo el umbral"),
+    m("plan.status.over", "over {mm} mm", "plus de {mm} mm", "más de {mm} mm"),
+    m("plan.status.normal", "normal", "normale", "normal"),
+    m("plan.status.outside", "outside", "hors norme", "fuera de la norma"),
+    m("plan.yes", "yes", "oui", "sí"),
+    m("plan.no", "no", "non", "no"),
+    m(
+        "plan.threshold.m2_m3",
+        "over {mm} mm, with the SM4 line proximal to the M4 head centre: central metatarsalgia pattern",
+        "plus de {mm} mm, avec la ligne de Maestro proximale au centre de la tête de M4 : profil de métatarsalgie centrale",
+        "más de {mm} mm, con la línea de Maestro proximal al centro de la cabeza de M4: patrón de metatarsalgia central",
+    ),
+    m(
+        "plan.threshold.sm4",
+        "normal from {proximal} mm proximal to {distal} mm distal of the M4 head centre",
+        "normale de {proximal} mm en proximal à {distal} mm en distal du centre de la tête de M4",
+        "normal desde {proximal} mm en proximal hasta {distal} mm en distal del centro de la cabeza de M4",
+    ),
+    m(
+        "plan.threshold.sm4_assumption",
+        "sesamoid placed on the intact M4 head centre of the mean normal foot",
+        "sésamoïde placé au niveau du centre de la tête de M4 intacte du pied normal moyen",
+        "sesamoideo situado a la altura del centro de la cabeza intacta de M4 del pie normal medio",
+    ),
+    m(
+        "plan.threshold.m1_m2",
+        "normal: M1 as long as M2 or up to 2 mm shorter (−2 to 0 mm)",
+        "normale : M1 aussi long que M2 ou jusqu'à 2 mm plus court (de −2 à 0 mm)",
+        "normal: M1 tan largo como M2 o hasta 2 mm más corto (de −2 a 0 mm)",
+    ),
+    m(
+        "plan.threshold.central_pattern",
+        "M2 over {mm} mm longer than M3 and the SM4 line proximal to the M4 head centre",
+        "M2 plus long que M3 de plus de {mm} mm et ligne de Maestro proximale au centre de la tête de M4",
+        "M2 más de {mm} mm más largo que M3 y línea de Maestro proximal al centro de la cabeza de M4",
+    ),
+    // The heads' table: column headings, what each head is, the details under a value.
+    m("plan.col.tip_before", "tip before", "pointe avant", "punta antes"),
+    m("plan.col.tip_after", "tip after", "pointe après", "punta después"),
+    m("plan.col.height_before", "height before", "hauteur avant", "altura antes"),
+    m("plan.col.height_after", "height after", "hauteur après", "altura después"),
+    m("plan.col.load_before", "load before", "charge avant", "carga antes"),
+    m("plan.col.load_after", "load after", "charge après", "carga después"),
+    m("plan.head.reference", "reference", "référence", "referencia"),
+    m("plan.head.cut", "cut", "coupé", "cortado"),
+    m("plan.head.not_cut", "not cut", "non coupé", "no cortado"),
+    m("plan.head.shortened", "shortened", "raccourcissement", "acortamiento"),
+    m("plan.head.rise", "rise", "élévation", "elevación"),
+    m("plan.percent", "{n}%", "{n}\u{a0}%", "{n}\u{a0}%"),
+    m(
+        "plan.evenness",
+        "Evenness of M2-M4 loads (coefficient of variation): ",
+        "Homogénéité des charges M2-M4 (coefficient de variation) : ",
+        "Homogeneidad de las cargas M2-M4 (coeficiente de variación): ",
+    ),
+    m(
+        "plan.largest_gain",
+        " · largest gain on M2-M4: ",
+        " · plus forte hausse sur M2-M4 : ",
+        " · mayor aumento en M2-M4: ",
+    ),
+    m("plan.points", "{n} points", "{n} points", "{n} puntos"),
 ];
 
 fn index() -> &'static HashMap<&'static str, &'static Message> {

@@ -27,7 +27,9 @@ use super::readouts::{report, Report};
 use super::view::Lang;
 use super::{format_fixed, format_number, Preset, State};
 use crate::model::plan::{
-    evaluate_forefoot, ForefootOutcome, HeadMotion, CAVEAT, HEADS, HEAD_NAMES, M2_M3_PATTERN_MM,
+    evaluate_forefoot, ForefootOutcome, HeadMotion, CAVEAT, HEADS, HEAD_NAMES, LOAD_COUPLING,
+    M2_M3_PATTERN_MM, PAD_COMPRESSION_MM, PROVENANCE, PUSH_OFF_HEEL_RISE_DEG, SM4_NORMAL_MM,
+    SOURCE_BAROUK, SOURCE_BAROUK_SHORT, SOURCE_MAESTRO, SOURCE_MAESTRO_SHORT,
     TRANSFER_THRESHOLD_MM,
 };
 use crate::model::{evaluate, Evaluation, ModelError, Ray};
@@ -83,13 +85,19 @@ impl PlanPreset {
     }
 
     pub fn description(self) -> &'static str {
-        match self {
-            PlanPreset::M2 => "DMMO of M2 alone: its neighbours M1 and M3 take the load it loses.",
-            PlanPreset::M2M3 => "DMMO of M2 and M3: M4 is left lower and longer than M3.",
-            PlanPreset::M2M3M4 => {
-                "DMMO of M2, M3 and M4 (the usual plan, even for an asymptomatic M4): the central heads move together."
-            }
-        }
+        self.description_in(Lang::En)
+    }
+
+    /// [`PlanPreset::description`] in `lang` (the preset button's tooltip).
+    pub fn description_in(self, lang: Lang) -> &'static str {
+        tr(
+            lang,
+            match self {
+                PlanPreset::M2 => "plan.preset.m2.description",
+                PlanPreset::M2M3 => "plan.preset.m2m3.description",
+                PlanPreset::M2M3M4 => "plan.preset.m2m3m4.description",
+            },
+        )
     }
 
     /// Whether the preset cuts `ray`.
@@ -588,6 +596,221 @@ pub fn transfer_text_in(t: &crate::model::plan::Transfer, lang: Lang) -> String 
     )
 }
 
+// ------------------------------------------------------------------ the panel's texts
+// What the plan panel (src/ui/plan.rs) and drawings (src/scene/plan.rs) write, in a language:
+// the words from the catalogue (`plan.*` ids), numbers with the language's decimal sign.
+
+/// A number with one decimal, signed when positive ("+1.5", "-1.3", "0.0"), in `lang`.
+pub fn signed_in(lang: Lang, v: f64) -> String {
+    let s = format_fixed(v, 1);
+    let s = if v > 0.0 && s != "0.0" {
+        format!("+{s}")
+    } else {
+        s
+    };
+    i18n::decimal(lang, s)
+}
+
+/// [`signed_in`] in millimetres ("+1.5 mm").
+pub fn signed_mm_in(lang: Lang, v: f64) -> String {
+    format!("{} mm", signed_in(lang, v))
+}
+
+/// A length with one decimal ("4.6 mm", "4,6 mm").
+pub fn mm_in(lang: Lang, v: f64) -> String {
+    format!("{} mm", fixed(lang, v, 1))
+}
+
+/// A percentage ("26.5%", "26,5 %").
+pub fn percent_in(lang: Lang, v: f64, decimals: usize) -> String {
+    trf(lang, "plan.percent", &[("n", &fixed(lang, v, decimals))])
+}
+
+/// Percentage points with one decimal ("-3.2 points").
+pub fn points_in(lang: Lang, v: f64) -> String {
+    trf(lang, "plan.points", &[("n", &fixed(lang, v, 1))])
+}
+
+/// "yes" or "no".
+pub fn yes_no_in(lang: Lang, yes: bool) -> &'static str {
+    tr(lang, if yes { "plan.yes" } else { "plan.no" })
+}
+
+/// One harmony indicator of the plan panel: its metric keys and its texts' catalogue ids.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Indicator {
+    /// The metric's JSON key less `_before_mm` / `_after_mm` (`_before` / `_after` for the
+    /// pattern, a yes/no).
+    pub key: &'static str,
+    /// The key of its status (a yes/no) less `_before` / `_after`.
+    pub status_key: &'static str,
+    /// Catalogue ids: the row's label, the status words when within and outside the
+    /// threshold, the threshold sentence, and the assumption the row rests on (if any).
+    pub label: &'static str,
+    pub within: &'static str,
+    pub outside: &'static str,
+    pub threshold: &'static str,
+    pub assumption: Option<&'static str>,
+    /// The threshold's source: the full reference (a tooltip) and its short tag, citations
+    /// written the same in every language.
+    pub source: (&'static str, &'static str),
+}
+
+/// The harmony indicators, in display order.
+pub const INDICATORS: [Indicator; 4] = [
+    Indicator {
+        key: "m2_m3_difference",
+        status_key: "m2_m3_over_threshold",
+        label: "plan.m2_m3",
+        within: "plan.status.within",
+        outside: "plan.status.over",
+        threshold: "plan.threshold.m2_m3",
+        assumption: None,
+        source: (SOURCE_BAROUK, SOURCE_BAROUK_SHORT),
+    },
+    Indicator {
+        key: "sm4_offset",
+        status_key: "sm4_normal",
+        label: "plan.sm4",
+        within: "plan.status.normal",
+        outside: "plan.status.outside",
+        threshold: "plan.threshold.sm4",
+        assumption: Some("plan.threshold.sm4_assumption"),
+        source: (SOURCE_MAESTRO, SOURCE_MAESTRO_SHORT),
+    },
+    Indicator {
+        key: "m1_m2_difference",
+        status_key: "m1_m2_normal",
+        label: "plan.m1_m2",
+        within: "plan.status.normal",
+        outside: "plan.status.outside",
+        threshold: "plan.threshold.m1_m2",
+        assumption: None,
+        source: (SOURCE_MAESTRO, SOURCE_MAESTRO_SHORT),
+    },
+    Indicator {
+        key: "central_pattern",
+        status_key: "central_pattern",
+        label: "plan.central_pattern",
+        within: "plan.no",
+        outside: "plan.yes",
+        threshold: "plan.threshold.central_pattern",
+        assumption: None,
+        source: (SOURCE_BAROUK, SOURCE_BAROUK_SHORT),
+    },
+];
+
+impl Indicator {
+    /// The thresholds the texts quote, written in `lang`.
+    fn fill(&self, lang: Lang, id: &str) -> String {
+        trf(
+            lang,
+            id,
+            &[
+                ("mm", &i18n::number(lang, M2_M3_PATTERN_MM, 1)),
+                ("proximal", &i18n::number(lang, -SM4_NORMAL_MM.0, 1)),
+                ("distal", &i18n::number(lang, SM4_NORMAL_MM.1, 1)),
+            ],
+        )
+    }
+
+    pub fn label_in(&self, lang: Lang) -> &'static str {
+        tr(lang, self.label)
+    }
+
+    /// The status word: within the threshold (or normal), or not.
+    pub fn status_in(&self, lang: Lang, within: bool) -> String {
+        self.fill(lang, if within { self.within } else { self.outside })
+    }
+
+    pub fn threshold_in(&self, lang: Lang) -> String {
+        self.fill(lang, self.threshold)
+    }
+
+    pub fn assumption_in(&self, lang: Lang) -> Option<&'static str> {
+        self.assumption.map(|id| tr(lang, id))
+    }
+
+    /// A before or after value as the panel writes it.
+    pub fn value_in(&self, lang: Lang, value: Metric) -> String {
+        match value {
+            Metric::Number(v) if self.key.starts_with("m2_m3") => mm_in(lang, v),
+            Metric::Number(v) => signed_mm_in(lang, v),
+            Metric::Flag(b) => yes_no_in(lang, b).to_string(),
+        }
+    }
+}
+
+/// The heads' table column headings (catalogue ids), after the heads' names.
+pub const HEAD_COLUMNS: [&str; 6] = [
+    "plan.col.tip_before",
+    "plan.col.tip_after",
+    "plan.col.height_before",
+    "plan.col.height_after",
+    "plan.col.load_before",
+    "plan.col.load_after",
+];
+
+/// What head `head` (0 = M1) is in the plan: "reference" (M1, M5), "cut" or "not cut".
+pub fn head_kind_in(lang: Lang, head: usize, treated: bool) -> &'static str {
+    tr(
+        lang,
+        match head {
+            0 | 4 => "plan.head.reference",
+            _ if treated => "plan.head.cut",
+            _ => "plan.head.not_cut",
+        },
+    )
+}
+
+/// The ray selector's tooltip: "Edit M3 in its sagittal view".
+pub fn ray_title_in(lang: Lang, ray: Ray) -> String {
+    trf(lang, "plan.ray_title", &[("n", &ray.number())])
+}
+
+/// The hint under the panel, on the edited ray's sagittal view.
+pub fn edit_hint_in(lang: Lang, ray: Ray) -> String {
+    trf(lang, "plan.edit_hint", &[("n", &ray.number())])
+}
+
+/// "How the plan is computed": the paragraph on the two views.
+pub fn how_views_in(lang: Lang) -> String {
+    trf(
+        lang,
+        "plan.how.top",
+        &[("source", &tr(lang, "plan.how.source_protrusion"))],
+    )
+}
+
+/// "How the plan is computed": the load heuristic, after its title
+/// (`plan.how.load_title`).
+pub fn how_load_in(lang: Lang) -> String {
+    trf(
+        lang,
+        "plan.how.load",
+        &[
+            ("coupling", &i18n::number(lang, LOAD_COUPLING, 1)),
+            ("deg", &i18n::number(lang, PUSH_OFF_HEEL_RISE_DEG, 0)),
+            ("mm", &i18n::number(lang, PAD_COMPRESSION_MM, 1)),
+            ("threshold", &i18n::number(lang, TRANSFER_THRESHOLD_MM, 1)),
+            ("source", &tr(lang, "plan.how.source_robotic")),
+        ],
+    )
+}
+
+/// The plan's provenance table ([`PROVENANCE`]) in `lang`: each default's name, its note,
+/// and whether it is an assumption (else published).
+pub fn provenance_in(lang: Lang) -> Vec<(&'static str, &'static str, bool)> {
+    PROVENANCE
+        .iter()
+        .enumerate()
+        .map(|(i, (_, p))| {
+            let id = |part: &str| tr(lang, &format!("plan.provenance.{}.{part}", i + 1));
+            (id("name"), id("note"), p.is_assumption())
+        })
+        .collect()
+}
+
 /// The label every load readout carries.
 pub const HEURISTIC_LABEL: &str = "teaching heuristic, not a measurement";
 
@@ -595,14 +818,7 @@ pub const HEURISTIC_LABEL: &str = "teaching heuristic, not a measurement";
 pub fn plan_summary(plan: &Plan, e: &PlanEvaluation) -> String {
     let f = &e.forefoot;
     let mm = |v: f64| format_fixed(v, 1);
-    let signed = |v: f64| {
-        let s = format_fixed(v, 1);
-        if v > 0.0 && s != "0.0" {
-            format!("+{s}")
-        } else {
-            s
-        }
-    };
+    let signed = |v: f64| signed_in(Lang::En, v);
     let moved: Vec<String> = Ray::ALL
         .iter()
         .filter(|r| plan.is_treated(**r))

@@ -16,22 +16,20 @@
 
 use super::scene_view::to_html;
 use super::App;
-use crate::model::plan::{
-    ForefootOutcome, HEADS, HEAD_NAMES, LOAD_COUPLING, M2_M3_PATTERN_MM, PAD_COMPRESSION_MM,
-    PROVENANCE, PUSH_OFF_HEEL_RISE_DEG, SOURCE_BAROUK, SOURCE_BAROUK_SHORT, SOURCE_MAESTRO,
-    SOURCE_MAESTRO_SHORT, SOURCE_PROTRUSION, SOURCE_ROBOTIC, TRANSFER_THRESHOLD_MM,
-};
+use crate::model::plan::{ForefootOutcome, HEADS, HEAD_NAMES};
 use crate::model::Ray;
 use crate::scene::plan::{arch_view, top_view, PlanSceneOptions};
-use crate::state::i18n::{tr, trf};
+use crate::state::i18n::{fixed, tr, trf};
 use crate::state::plan::{
-    evaluate_plan, head_metrics, is_plan_query, parse_plan_query_with, plan_metrics, plan_to_query,
-    transfer_text_in, Metric, Plan, PlanEvaluation, PlanPreset,
+    edit_hint_in, evaluate_plan, head_kind_in, head_metrics, how_load_in, how_views_in,
+    is_plan_query, mm_in, parse_plan_query_with, percent_in, plan_metrics, plan_to_query,
+    points_in, provenance_in, ray_title_in, signed_mm_in, transfer_text_in, Indicator, Metric,
+    Plan, PlanEvaluation, PlanPreset, HEAD_COLUMNS, INDICATORS,
 };
-use crate::state::query::{parse_query_with, to_query};
+use crate::state::query::{parse_query_with, to_query, Notice};
 use crate::state::view::Lang;
 use crate::state::view::{View, VIEW_KEYS};
-use crate::state::{format_fixed, format_number, State};
+use crate::state::{format_fixed, State};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement, HtmlSelectElement};
@@ -95,7 +93,8 @@ pub fn start() {
 #[derive(Clone, Debug, PartialEq)]
 pub struct PlanModel {
     pub plan: Plan,
-    pub notices: Vec<String>,
+    /// What the link's parsing changed, shown in the page's language.
+    pub notices: Vec<Notice>,
     /// View pairs (theme, scale, ...) as the App last wrote them.
     pub view: Vec<(String, String)>,
     /// Bumped to remount the App on the selected ray's state.
@@ -120,7 +119,7 @@ impl PlanModel {
         let parsed = parse_plan_query_with(query, &VIEW_KEYS);
         PlanModel {
             plan: parsed.plan,
-            notices: parsed.notices.iter().map(|n| n.to_string()).collect(),
+            notices: parsed.notices,
             view: parsed.other,
             generation: 0,
         }
@@ -290,35 +289,9 @@ fn number(m: Metric) -> f64 {
     }
 }
 
-fn signed_mm(v: f64) -> String {
-    let s = format_fixed(v, 1);
-    if v > 0.0 && s != "0.0" {
-        format!("+{s} mm")
-    } else {
-        format!("{s} mm")
-    }
-}
-
-fn yes_no(m: Metric) -> String {
-    match m {
-        Metric::Flag(true) => "yes".into(),
-        Metric::Flag(false) => "no".into(),
-        Metric::Number(v) => format_fixed(v, 2),
-    }
-}
-
 /// One harmony indicator row: before, after, status, threshold, source.
-#[allow(clippy::too_many_arguments)]
-fn indicator(
-    metrics: &[(&'static str, Metric)],
-    label: &str,
-    key: &str,
-    status_key: &str,
-    status_words: (&str, &str),
-    threshold: &str,
-    source: (&str, &str),
-    assumption: Option<&str>,
-) -> Html {
+fn indicator(metrics: &[(&'static str, Metric)], ind: &Indicator, lang: Lang) -> Html {
+    let (key, status_key) = (ind.key, ind.status_key);
     let before_key = format!(
         "{key}_before{}",
         if key.ends_with("pattern") { "" } else { "_mm" }
@@ -328,21 +301,17 @@ fn indicator(
         if key.ends_with("pattern") { "" } else { "_mm" }
     );
     let (before, after) = (find(metrics, &before_key), find(metrics, &after_key));
-    let text = |m: Metric| match m {
-        Metric::Number(v) if key.starts_with("m2_m3") => format!("{} mm", format_fixed(v, 1)),
-        Metric::Number(v) => signed_mm(v),
-        flag => yes_no(flag),
-    };
+    let text = |m: Metric| ind.value_in(lang, m);
     let status_after_key = format!("{status_key}_after");
     let status_before_key = format!("{status_key}_before");
     let ok_after = find(metrics, &status_after_key);
     let ok_before = find(metrics, &status_before_key);
     // The pattern row's value is its own status: one output per key.
-    let status_output = |key: &str, m: Metric, word: &str| {
+    let status_output = |key: &str, m: Metric, word: String| {
         if key.starts_with("central_pattern") {
             html! {}
         } else {
-            output(key.to_string(), m, word.to_string())
+            output(key.to_string(), m, word)
         }
     };
     // For "over threshold" and "pattern" keys, true is the bad state.
@@ -354,18 +323,13 @@ fn indicator(
             b
         }
     };
-    let word = |m: Metric| {
-        if bad(m) {
-            status_words.1
-        } else {
-            status_words.0
-        }
-    };
+    let word = |m: Metric| ind.status_in(lang, !bad(m));
+    let (source, source_short) = ind.source;
     html! {
         <tr class={classes!("indicator", format!("indicator-{key}"), if bad(ok_after) { "out" } else { "ok" })}>
-            <th scope="row">{ label }
-                if let Some(a) = assumption {
-                    <span class="assumption-tag" title={a.to_string()}>{ "assumption" }</span>
+            <th scope="row">{ ind.label_in(lang) }
+                if let Some(a) = ind.assumption_in(lang) {
+                    <span class="assumption-tag" title={a}>{ tr(lang, "tag.assumption") }</span>
                 }
             </th>
             <td>{ output(before_key.clone(), before, text(before)) }
@@ -378,7 +342,7 @@ fn indicator(
                     { status_output(&status_after_key, ok_after, word(ok_after)) }
                 </span>
             </td>
-            <td class="threshold">{ threshold }<span class="source-tag" title={source.0.to_string()}>{ source.1 }</span></td>
+            <td class="threshold">{ ind.threshold_in(lang) }<span class="source-tag" title={source}>{ source_short }</span></td>
         </tr>
     }
 }
@@ -389,20 +353,7 @@ fn harmony_table(f: &ForefootOutcome, lang: Lang) -> Html {
         <table class="plan-indicators">
             <caption>{ tr(lang, "plan.harmony") }</caption>
             <thead><tr><th scope="col">{ "" }</th><th scope="col">{ tr(lang, "plan.before") }</th><th scope="col">{ tr(lang, "plan.after") }</th><th scope="col">{ tr(lang, "plan.threshold_source") }</th></tr></thead>
-            <tbody>
-                { indicator(&metrics, tr(lang, "plan.m2_m3"), "m2_m3_difference", "m2_m3_over_threshold", ("within", "over 3 mm"),
-                    &format!("over {} mm, with the SM4 line proximal to the M4 head centre: central metatarsalgia pattern", format_number(M2_M3_PATTERN_MM, 1)),
-                    (SOURCE_BAROUK, SOURCE_BAROUK_SHORT), None) }
-                { indicator(&metrics, tr(lang, "plan.sm4"), "sm4_offset", "sm4_normal", ("normal", "outside"),
-                    "normal from 2 mm proximal to 4 mm distal of the M4 head centre",
-                    (SOURCE_MAESTRO, SOURCE_MAESTRO_SHORT), Some("sesamoid placed on the intact M4 head centre of the mean normal foot")) }
-                { indicator(&metrics, tr(lang, "plan.m1_m2"), "m1_m2_difference", "m1_m2_normal", ("normal", "outside"),
-                    "normal: M1 as long as M2 or up to 2 mm shorter (−2 to 0 mm)",
-                    (SOURCE_MAESTRO, SOURCE_MAESTRO_SHORT), None) }
-                { indicator(&metrics, tr(lang, "plan.central_pattern"), "central_pattern", "central_pattern", ("no", "yes"),
-                    "M2 over 3 mm longer than M3 and the SM4 line proximal to the M4 head centre",
-                    (SOURCE_BAROUK, SOURCE_BAROUK_SHORT), None) }
-            </tbody>
+            <tbody>{ for INDICATORS.iter().map(|ind| indicator(&metrics, ind, lang)) }</tbody>
         </table>
     }
 }
@@ -423,24 +374,24 @@ fn loads_table(f: &ForefootOutcome, lang: Lang) -> Html {
         html! {
             <tr class={classes!("head-row", format!("head-{name}"), trend, at_risk.then_some("at-risk"))}>
                 <th scope="row">{ format!("M{}", i + 1) }
-                    <span class="head-kind">{ output(key("treated"), treated, match i { 0 | 4 => "reference", _ if matches!(treated, Metric::Flag(true)) => "cut", _ => "not cut" }.to_string()) }</span>
+                    <span class="head-kind">{ output(key("treated"), treated, head_kind_in(lang, i, matches!(treated, Metric::Flag(true))).to_string()) }</span>
                 </th>
-                <td>{ output(key("protrusion_before_mm"), get("protrusion_before_mm"), signed_mm(number(get("protrusion_before_mm")))) }</td>
-                <td>{ output(key("protrusion_after_mm"), get("protrusion_after_mm"), signed_mm(number(get("protrusion_after_mm")))) }
-                    <span class="detail">{ "shortened " }{ output(key("ground_shortening_mm"), get("ground_shortening_mm"), format!("{} mm", format_fixed(number(get("ground_shortening_mm")), 1))) }</span>
+                <td>{ output(key("protrusion_before_mm"), get("protrusion_before_mm"), signed_mm_in(lang, number(get("protrusion_before_mm")))) }</td>
+                <td>{ output(key("protrusion_after_mm"), get("protrusion_after_mm"), signed_mm_in(lang, number(get("protrusion_after_mm")))) }
+                    <span class="detail">{ tr(lang, "plan.head.shortened") }{ " " }{ output(key("ground_shortening_mm"), get("ground_shortening_mm"), mm_in(lang, number(get("ground_shortening_mm")))) }</span>
                 </td>
-                <td>{ output(key("head_centre_height_before_mm"), get("head_centre_height_before_mm"), format!("{} mm", format_fixed(number(get("head_centre_height_before_mm")), 1))) }</td>
-                <td>{ output(key("head_centre_height_after_mm"), get("head_centre_height_after_mm"), format!("{} mm", format_fixed(number(get("head_centre_height_after_mm")), 1))) }
-                    <span class="detail">{ "rise " }{ output(key("head_rise_mm"), get("head_rise_mm"), signed_mm(number(get("head_rise_mm")))) }</span>
+                <td>{ output(key("head_centre_height_before_mm"), get("head_centre_height_before_mm"), mm_in(lang, number(get("head_centre_height_before_mm")))) }</td>
+                <td>{ output(key("head_centre_height_after_mm"), get("head_centre_height_after_mm"), mm_in(lang, number(get("head_centre_height_after_mm")))) }
+                    <span class="detail">{ tr(lang, "plan.head.rise") }{ " " }{ output(key("head_rise_mm"), get("head_rise_mm"), signed_mm_in(lang, number(get("head_rise_mm")))) }</span>
                 </td>
-                <td>{ output(key("load_share_before_pct"), before, format!("{}%", format_fixed(number(before), 0))) }</td>
+                <td>{ output(key("load_share_before_pct"), before, percent_in(lang, number(before), 0)) }</td>
                 <td class="load-after">
                     <svg class="load-bar" viewBox="0 0 40 6" aria-hidden="true">
                         <rect class="load-track" width="40" height="6" />
                         <rect class="load-fill" width={format_fixed(number(after).clamp(0.0, 40.0), 2)} height="6" />
                         <line class="load-before" x1={format_fixed(number(before), 2)} x2={format_fixed(number(before), 2)} y1="0" y2="6" />
                     </svg>
-                    { output(key("load_share_after_pct"), after, format!("{}%", format_fixed(number(after), 1))) }
+                    { output(key("load_share_after_pct"), after, percent_in(lang, number(after), 1)) }
                 </td>
             </tr>
         }
@@ -451,20 +402,18 @@ fn loads_table(f: &ForefootOutcome, lang: Lang) -> Html {
             <caption>{ tr(lang, "plan.heads") }<span class="heuristic-tag">{ tr(lang, "plan.heuristic") }</span></caption>
             <thead><tr>
                 <th scope="col">{ "" }</th>
-                <th scope="col">{ "tip before" }</th><th scope="col">{ "tip after" }</th>
-                <th scope="col">{ "height before" }</th><th scope="col">{ "height after" }</th>
-                <th scope="col">{ "load before" }</th><th scope="col">{ "load after" }</th>
+                { for HEAD_COLUMNS.iter().map(|id| html! { <th scope="col">{ tr(lang, id) }</th> }) }
             </tr></thead>
             <tbody>{ for rows }</tbody>
         </table>
         <p class="plan-evenness">
-            { "Evenness of M2-M4 loads (coefficient of variation): " }
-            { output("load_central_cv_before".into(), find(&metrics, "load_central_cv_before"), format_fixed(number(find(&metrics, "load_central_cv_before")), 2)) }
+            { tr(lang, "plan.evenness") }
+            { output("load_central_cv_before".into(), find(&metrics, "load_central_cv_before"), fixed(lang, number(find(&metrics, "load_central_cv_before")), 2)) }
             { " → " }
-            { output("load_central_cv_after".into(), find(&metrics, "load_central_cv_after"), format_fixed(number(find(&metrics, "load_central_cv_after")), 2)) }
-            { " · largest gain on M2-M4: " }
+            { output("load_central_cv_after".into(), find(&metrics, "load_central_cv_after"), fixed(lang, number(find(&metrics, "load_central_cv_after")), 2)) }
+            { tr(lang, "plan.largest_gain") }
             { output("load_max_central_increase_pct".into(), find(&metrics, "load_max_central_increase_pct"),
-                format!("{} points", format_fixed(number(find(&metrics, "load_max_central_increase_pct")), 1))) }
+                points_in(lang, number(find(&metrics, "load_max_central_increase_pct")))) }
         </p>
         </>
     }
@@ -488,35 +437,40 @@ fn warnings(f: &ForefootOutcome, lang: Lang) -> Html {
 }
 
 fn heuristic_details(lang: Lang) -> Html {
-    let assumptions = PROVENANCE.iter().map(|(what, p)| {
-        html! {
-            <li>
-                <strong>{ *what }</strong>{ ": " }{ p.note() }{ " " }
-                if p.is_assumption() {
-                    <span class="assumption-tag">{ "assumption" }</span>
-                } else {
-                    <span class="source-tag">{ "published" }</span>
-                }
-            </li>
-        }
-    });
+    let assumptions = provenance_in(lang)
+        .into_iter()
+        .map(|(name, note, assumption)| {
+            html! {
+                <li>
+                    <strong>{ name }</strong>{ tr(lang, "about.colon") }{ note }{ " " }
+                    if assumption {
+                        <span class="assumption-tag">{ tr(lang, "tag.assumption") }</span>
+                    } else {
+                        <span class="source-tag">{ tr(lang, "tag.published") }</span>
+                    }
+                </li>
+            }
+        });
     html! {
         <details class="plan-heuristic">
             <summary>{ tr(lang, "plan.how") }</summary>
-            <p>{ format!("Top view: each head's tip moves proximally by its ray's shortening projected on the ground; the default tips are the mean normal parabola ({SOURCE_PROTRUSION}). Arch view: each head centre rises by its ray's head rise.") }</p>
+            <p>{ how_views_in(lang) }</p>
             <p>
-                <strong>{ "Load share, a teaching heuristic, not a measurement" }</strong>
-                { format!(
-                    " (no published relation from millimetres to plantar pressure exists). Each metatarsal is pressed down by an equal share of the load and rests on its fat pad, a spring k; neighbours are tied by intermetatarsal ligaments, springs {}·k. A head raised by x compresses its pad less: (d_i − x_i) + c·Σ_neighbours (d_i − d_j) = δ₀, load_i = k·(d_i − x_i), share_i = load_i / Σ load, with x = head rise + ground shortening · sin {}° (push-off heel rise) and δ₀ = {} mm; a head pulled off the ground carries nothing. Shortening or raising M2 alone moves load to M1 and M3, as the {SOURCE_ROBOTIC} found. Transfer warning: a central ray more than {} mm lower or longer than a treated neighbour.",
-                    format_number(LOAD_COUPLING, 1),
-                    format_number(PUSH_OFF_HEEL_RISE_DEG, 0),
-                    format_number(PAD_COMPRESSION_MM, 1),
-                    format_number(TRANSFER_THRESHOLD_MM, 1)
-                ) }
+                <strong>{ tr(lang, "plan.how.load_title") }</strong>
+                { how_load_in(lang) }
             </p>
             <ul>{ for assumptions }</ul>
         </details>
     }
+}
+
+/// The link's notices in `lang`, one after the other.
+fn notice_list(notices: &[Notice], lang: Lang) -> String {
+    notices
+        .iter()
+        .map(|n| n.notice_text(lang))
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// The two drawings of a plan.
@@ -558,7 +512,7 @@ fn panel(
         let d = dispatcher.clone();
         html! {
             <button class={classes!("plan-preset", active.then_some("active"))} data-plan={p.name()}
-                title={p.description()} aria-pressed={active.to_string()}
+                title={p.description_in(lang)} aria-pressed={active.to_string()}
                 onclick={Callback::from(move |_| d.dispatch(PlanAction::ApplyPreset(p)))}>{ p.label_in(lang) }</button>
         }
     });
@@ -570,10 +524,10 @@ fn panel(
         html! {
             <button class={classes!("plan-ray", selected.then_some("active"), if treated { "treated" } else { "untreated" })}
                 data-ray={r.number().to_string()} aria-pressed={selected.to_string()}
-                title={format!("Edit M{} in its sagittal view", r.number())}
+                title={ray_title_in(lang, r)}
                 onclick={Callback::from(move |_| d.dispatch(PlanAction::Select(r)))}>
                 { format!("M{}", r.number()) }
-                <span class="ray-state">{ if treated { " cut" } else { " not cut" } }</span>
+                <span class="ray-state">{ " " }{ tr(lang, if treated { "plan.head.cut" } else { "plan.head.not_cut" }) }</span>
             </button>
         }
     });
@@ -674,7 +628,7 @@ fn panel(
             </div>
             if !model.notices.is_empty() {
                 <div class="notice" role="status">
-                    <span>{ trf(lang, "plan.adjusted", &[("list", &model.notices.join("; "))]) }</span>
+                    <span>{ trf(lang, "plan.adjusted", &[("list", &notice_list(&model.notices, lang))]) }</span>
                     <button class="dismiss" aria-label={tr(lang, "notice.dismiss")} onclick={dismiss}>{ "×" }</button>
                 </div>
             }
@@ -683,7 +637,7 @@ fn panel(
                 { for compare_column }
                 { for details }
             </div>
-            <p class="plan-edit-hint">{ format!("Below: the sagittal view of M{} (seen from medial). Its controls edit M{} in this plan; select another ray above or click a head.", plan.edit.number(), plan.edit.number()) }</p>
+            <p class="plan-edit-hint">{ edit_hint_in(lang, plan.edit) }</p>
         </section>
     }
 }
