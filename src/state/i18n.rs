@@ -1231,14 +1231,14 @@ pub const MESSAGES: &[Message] = &[
     m(
         "plan.scene.sm4_normal",
         "normal −2 to +4 (Maestro)",
-        "normale de −2 à +4 (Maestro)",
-        "normal de −2 a +4 (Maestro)",
+        "normale −2 à +4 (Maestro)",
+        "normal −2 a +4 (Maestro)",
     ),
     m(
         "plan.scene.after_tips",
         "after (tips along the M2 axis)",
-        "après (pointes selon l'axe de M2)",
-        "después (puntas según el eje de M2)",
+        "après (pointes, axe de M2)",
+        "después (puntas, eje de M2)",
     ),
     m(
         "plan.scene.m4_zone",
@@ -1254,7 +1254,7 @@ pub const MESSAGES: &[Message] = &[
     ),
     m("plan.scene.ground", "ground", "sol", "suelo"),
     m("plan.scene.fat_pad", "fat pad", "capiton plantaire", "almohadilla grasa"),
-    m("plan.scene.load_share", "Load share", "Part de charge", "Reparto de carga"),
+    m("plan.scene.load_share", "Load share", "Charge (%)", "Carga (%)"),
     m("plan.scene.heuristic_1", "teaching", "heuristique", "heurística"),
     m("plan.scene.heuristic_2", "heuristic,", "pédagogique,", "docente,"),
     m("plan.scene.heuristic_3", "not a", "pas une", "no una"),
