@@ -238,6 +238,16 @@ pub fn plan_app(props: &PlanAppProps) -> Html {
             }
         });
     }
+    // The document's language and title follow the interface language (the wrapped App does
+    // not touch the document: it runs with `sync_url` off).
+    {
+        let sync = props.sync_url;
+        use_effect_with(model.lang(), move |lang| {
+            if sync {
+                super::browser::set_document_language(lang.code(), tr(*lang, "app.title"));
+            }
+        });
+    }
     let evaluation = use_memo(model.plan, |p| evaluate_plan(p).ok().map(Rc::new));
     let compare = use_memo(model.plan.compare, |c| {
         c.and_then(|p| {

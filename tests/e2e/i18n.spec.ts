@@ -189,3 +189,63 @@ test('an SVG exported in French is the CLI drawing with --lang fr', async ({ pag
   for (const l of labels(cliSvg)) expect(fromPage).toContain(l);
   expect(errors).toEqual([]);
 });
+
+/** English the forefoot plan page used to show in French and Spanish (the panel, its tables,
+ *  its drawings, "How the plan is computed" and the tooltips): none of it may be left. */
+const PLAN_ENGLISH = [
+  'within', 'outside', 'over 3 mm', 'How the plan is computed', 'tip before', 'tip after', 'height before',
+  'load after', 'not cut', 'shortened', 'Evenness', 'largest gain', 'Top view:', 'Arch view:', 'Load share',
+  'teaching heuristic', 'springs', 'normal feet', 'interpolated', 'not published', 'DMMO of', 'Edit M',
+  'Below:', 'sagittal view of', 'assumption', 'published', 'head centre', 'sesamoid placed', 'central metatarsalgia pattern',
+  'unknown parameter', ' the ',
+];
+
+for (const code of ['fr', 'es'] as Code[]) {
+  test(`plan=m2m3m4&lang=${code}: the forefoot plan page has no English left`, async ({ page }) => {
+    const errors = collectErrors(page);
+    // The full plan, and M2 alone beside it with a transfer warning and a link notice.
+    for (const query of [`plan=m2m3m4&lang=${code}`, `plan=m2&compare=m2m3m4&foo=1&lang=${code}`]) {
+      await page.goto(`./?${query}`);
+      await expect(page.locator('.plan-column-main svg.plan-top')).toBeVisible();
+      await expect(page.locator('html')).toHaveAttribute('lang', code);
+      await expect(page).toHaveTitle(code === 'fr' ? 'osteoviz — géométrie de la DMMO' : 'osteoviz — geometría de la DMMO');
+      const how = page.locator('details.plan-heuristic');
+      await how.locator('summary').click();
+      await expect(how).toHaveAttribute('open', '');
+      const all = await page.evaluate(() => {
+        const attrs: string[] = [];
+        for (const el of Array.from(document.querySelectorAll('.plan-panel *'))) {
+          for (const name of ['aria-label', 'title']) {
+            const v = el.getAttribute(name);
+            if (v) attrs.push(v);
+          }
+        }
+        return {
+          body: document.body.innerText,
+          panel: (document.querySelector('.plan-panel') as HTMLElement).innerText,
+          svg: Array.from(document.querySelectorAll('svg.plan-scene'), (s) => s.textContent ?? '').join('\n'),
+          attrs,
+        };
+      });
+      // The threshold sources are citations, the same in every language.
+      const attrs = all.attrs.filter((a) => !/^(Barouk|Maestro) /.test(a));
+      for (const [part, text] of [['body', all.body], ['drawings', all.svg], ...attrs.map((a) => ['attribute', a])]) {
+        expect(text, `${query}: a missing id in the ${part}`).not.toContain('⟦');
+        expect(text, `${query}: an unfilled placeholder in the ${part}`).not.toMatch(/\{[a-z_]+\}/);
+        for (const phrase of PLAN_ENGLISH) expect(text, `${query}: English "${phrase}" in the ${part}`).not.toContain(phrase);
+      }
+      expect(all.panel, `${query}: a decimal point in the plan panel`).not.toMatch(/\d\.\d/);
+      expect(all.svg, `${query}: a decimal point in the drawings`).not.toMatch(/\d\.\d/);
+      expect(all.panel).toContain(code === 'fr' ? 'Comment le plan est calculé' : 'Cómo se calcula el plan');
+      expect(all.panel).toContain(code === 'fr' ? 'pointe avant' : 'punta antes');
+      // Machine values keep the dot and their English: data-value, data-heuristic.
+      const rise = page.locator('.plan-column-main output[data-outcome="heads.m2.head_rise_mm"]');
+      await expect(rise).toHaveAttribute('data-value', /^2\.2\d*$/);
+      await expect(rise).toHaveText('+2,3 mm');
+      await expect(page.locator('.plan-column-main svg.plan-arch .load-bars')).toHaveAttribute('data-heuristic', 'teaching heuristic, not a measurement');
+    }
+    await expect(page.locator('.plan-panel .notice')).toContainText(code === 'fr' ? 'paramètre inconnu « foo » ignoré' : 'parámetro desconocido «foo» ignorado');
+    await expect(page.locator('.plan-details .plan-warning[data-transfer="m3"]')).toBeVisible();
+    expect(errors).toEqual([]);
+  });
+}
