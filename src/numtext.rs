@@ -216,45 +216,74 @@ fn scaled_integer(x: f64, decimals: usize) -> Option<u128> {
     })
 }
 
+/// [`scaled_integer`] by one float multiplication when that is provably the same: below 10^9
+/// the product's error is under 2^-53 × 10^9 ≈ 1.2e-7, so a fraction more than 1e-6 from one
+/// half rounds the same way as the exact value. `None` (take the exact path) otherwise. Every
+/// coordinate of a drawing takes this path.
+fn scaled_integer_quick(x: f64, decimals: usize) -> Option<u64> {
+    if decimals > 6 {
+        return None;
+    }
+    let scaled = x * POW10[decimals] as f64;
+    if !(0.0..1e9).contains(&scaled) {
+        return None;
+    }
+    // Truncation is the floor here (scaled >= 0), and a cast is quicker than `floor`.
+    let whole = scaled as u64;
+    let fraction = scaled - whole as f64;
+    if (fraction - 0.5).abs() <= 1e-6 {
+        return None;
+    }
+    Some(whole + u64::from(fraction > 0.5))
+}
+
+/// Appends `n / 10^decimals` without trailing zeros, with a minus sign unless it is zero.
+fn push_trimmed(out: &mut String, mut n: u64, mut decimals: usize, negative: bool) {
+    while decimals > 0 && n % 10 == 0 {
+        n /= 10;
+        decimals -= 1;
+    }
+    if n != 0 && negative {
+        out.push('-');
+    }
+    push_decimal(out, n as u128, decimals);
+}
+
 /// Appends `n / 10^decimals` with exactly `decimals` decimals (`n` = 1234, 2 → "12.34").
+/// The digits come from `itoa` (two at a time from a table): the drawing writes ~2,500
+/// numbers on every slider step, and digit-by-digit division was most of the scene's time.
 fn push_decimal(out: &mut String, n: u128, decimals: usize) {
-    // Written from the end: the digits (at least decimals + 1) and the point.
-    let mut buf = [b'0'; 48];
-    let mut at = buf.len();
-    let mut count = 0;
-    let mut put = |digit: u8, at: &mut usize, count: &mut usize| {
-        if *count == decimals && decimals > 0 {
-            *at -= 1;
-            buf[*at] = b'.';
-        }
-        *at -= 1;
-        buf[*at] = b'0' + digit;
-        *count += 1;
-    };
-    match u64::try_from(n) {
-        Ok(mut small) => {
-            while small > 0 || count <= decimals {
-                put((small % 10) as u8, &mut at, &mut count);
-                small /= 10;
-            }
+    let mut digits = itoa::Buffer::new();
+    // 128-bit division is a slow library call: 64 bits whenever the number fits (always, for
+    // the drawing's coordinates). The fraction (n mod 10^decimals < 10^19) always fits.
+    let fraction = match u64::try_from(n) {
+        Ok(small) => {
+            let unit = POW10[decimals];
+            out.push_str(digits.format(small / unit));
+            small % unit
         }
         Err(_) => {
-            let mut rest = n;
-            while rest > 0 || count <= decimals {
-                put((rest % 10) as u8, &mut at, &mut count);
-                rest /= 10;
-            }
+            let unit = u128::from(POW10[decimals]);
+            out.push_str(digits.format(n / unit));
+            (n % unit) as u64
         }
-    }
-    // ASCII: each byte is a char (no UTF-8 validation needed).
-    out.reserve(buf.len() - at);
-    for &b in &buf[at..] {
-        out.push(b as char);
+    };
+    if decimals > 0 {
+        out.push('.');
+        let fraction = digits.format(fraction);
+        for _ in fraction.len()..decimals {
+            out.push('0');
+        }
+        out.push_str(fraction);
     }
 }
 
 /// [`fixed_exact`] appended to `out`; false (and `out` unchanged) outside its domain.
 fn write_fixed_exact(out: &mut String, x: f64, decimals: usize) -> bool {
+    if let Some(n) = scaled_integer_quick(x, decimals) {
+        push_decimal(out, n as u128, decimals);
+        return true;
+    }
     match scaled_integer(x, decimals) {
         Some(n) => {
             push_decimal(out, n, decimals);
@@ -275,6 +304,10 @@ pub fn compact(value: f64, decimals: usize) -> String {
 /// [`compact`] appended to `out` (no allocation of its own: for path data).
 pub fn push_compact(out: &mut String, value: f64, decimals: usize) {
     if value.is_finite() {
+        if let Some(n) = scaled_integer_quick(value.abs(), decimals) {
+            push_trimmed(out, n, decimals, value.is_sign_negative());
+            return;
+        }
         if let Some(mut n) = scaled_integer(value.abs(), decimals) {
             let mut decimals = decimals;
             if let Ok(mut small) = u64::try_from(n) {

@@ -315,3 +315,30 @@ fn fixed_decimals_equal_rusts_formatting() {
         })
         .unwrap();
 }
+
+/// Numbers a few ulps either side of a decimal tie (k + ½ units of the last decimal): the
+/// quick float path of `numtext` must hand these to the exact path and still equal Rust.
+#[test]
+fn near_decimal_ties_equal_rusts_formatting() {
+    let mut runner = proptest::test_runner::TestRunner::new(config());
+    runner
+        .run(
+            &(0u64..100_000_000, 0usize..=6, -3i64..=3, any::<bool>()),
+            |(k, d, ulps, negative)| {
+                let tie = (k as f64 + 0.5) / 10f64.powi(d as i32);
+                let v = f64::from_bits((tie.to_bits() as i64 + ulps) as u64);
+                let v = if negative { -v } else { v };
+                let rust = format!("{v:.d$}");
+                prop_assert_eq!(osteoviz::numtext::fixed(v, d), rust.clone());
+                let trimmed = if rust.contains('.') {
+                    rust.trim_end_matches('0').trim_end_matches('.')
+                } else {
+                    &rust
+                };
+                let expected = if trimmed == "-0" { "0" } else { trimmed };
+                prop_assert_eq!(osteoviz::numtext::compact(v, d), expected);
+                Ok(())
+            },
+        )
+        .unwrap();
+}

@@ -17,6 +17,7 @@ use crate::model::{evaluate, AngleReference, Evaluation, ModelError, Point, Vect
 use crate::state::i18n::{fixed, tr, trf};
 use crate::state::view::Lang;
 use crate::state::State;
+use std::borrow::Cow;
 
 /// The drawing's stylesheet: linked by the page; standalone files embed it flattened for their
 /// theme ([`resolve_style`]).
@@ -120,17 +121,71 @@ fn path_d(points: &[Point], closed: bool) -> String {
     d
 }
 
-fn polygon(poly: &Polygon, class: &str) -> Node {
-    // Nothing to draw (no kerf, say): an empty group, never an invalid `d="Z"`.
-    if poly.vertices.len() < 3 {
-        return Node::new("g").class(class);
-    }
-    Node::new("path")
-        .class(class)
-        .attr("d", path_d(&poly.vertices, true))
+fn polygon(poly: &Polygon, class: impl Into<Cow<'static, str>>) -> Node {
+    shape(&outline_d(poly), class)
 }
 
-fn segment(a: Point, b: Point, class: &str) -> Node {
+/// An isometry of G as an SVG `matrix(…)` (the y axis flips: x′ = cos·x + sin·y + tx,
+/// y′ = −sin·x + cos·y − ty), with six decimals: 0.01 on a cosine would move points 0.5 mm.
+fn svg_matrix(iso: &nalgebra::Isometry2<f64>) -> String {
+    let (cos, sin) = (iso.rotation.re, iso.rotation.im);
+    let t = iso.translation.vector;
+    let mut m = String::from("matrix(");
+    for (i, v) in [cos, -sin, sin, cos, t.x, -t.y].into_iter().enumerate() {
+        if i > 0 {
+            m.push(' ');
+        }
+        crate::numtext::push_compact(&mut m, v, 6);
+    }
+    m.push(')');
+    m
+}
+
+/// A polygon's path data, `None` when there is nothing to draw (no kerf, say). A fragment is
+/// drawn three times (clip, fill, edge): its numbers are written once and the text is copied.
+fn outline_d(poly: &Polygon) -> Option<String> {
+    (poly.vertices.len() >= 3).then(|| cached_path_d(&poly.vertices))
+}
+
+/// How many outlines [`cached_path_d`] remembers: a drawing has seven, a plan page a few more.
+const PATH_CACHE_SIZE: usize = 24;
+
+thread_local! {
+    /// The latest outlines and their closed path data, oldest first.
+    static PATH_CACHE: std::cell::RefCell<Vec<(Vec<Point>, String)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// `path_d(points, true)`, remembered for the latest outlines: while a slider moves the head,
+/// the proximal fragment, the intact outline, the ghost and the soft tissue keep exactly the
+/// same vertices, and writing their ~1,000 numbers again was half of a drawing's time. The key
+/// is the vertices themselves (compared exactly, so no collision can change a drawing); the
+/// result is the same text either way.
+fn cached_path_d(points: &[Point]) -> String {
+    PATH_CACHE.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if let Some((_, d)) = cache.iter().find(|(key, _)| key.as_slice() == points) {
+            return d.clone();
+        }
+        let d = path_d(points, true);
+        if cache.len() == PATH_CACHE_SIZE {
+            cache.remove(0);
+        }
+        cache.push((points.to_vec(), d.clone()));
+        d
+    })
+}
+
+/// A path with the data from [`outline_d`]: an empty group when there is none, never an
+/// invalid `d="Z"`.
+fn shape(d: &Option<String>, class: impl Into<Cow<'static, str>>) -> Node {
+    match d {
+        Some(d) => Node::new("path").class(class).attr("d", d.clone()),
+        None => Node::new("g").class(class),
+    }
+}
+
+fn segment(a: Point, b: Point, class: impl Into<Cow<'static, str>>) -> Node {
     let (x1, y1) = svg(a);
     let (x2, y2) = svg(b);
     Node::new("line")
@@ -142,7 +197,7 @@ fn segment(a: Point, b: Point, class: &str) -> Node {
 }
 
 /// A line with a triangular head at `to` (no markers: the head takes the line's class colour).
-fn arrow(from: Point, to: Point, class: &str) -> Node {
+fn arrow(from: Point, to: Point, class: impl Into<Cow<'static, str>>) -> Node {
     let v = to - from;
     let len = v.norm();
     let g = Node::new("g").class(class);
@@ -170,14 +225,20 @@ fn arc_points(centre: Point, radius: f64, from_rad: f64, to_rad: f64) -> Vec<Poi
         .collect()
 }
 
-fn arc(centre: Point, radius: f64, from_rad: f64, to_rad: f64, class: &str) -> Node {
+fn arc(
+    centre: Point,
+    radius: f64,
+    from_rad: f64,
+    to_rad: f64,
+    class: impl Into<Cow<'static, str>>,
+) -> Node {
     Node::new("path").class(class).attr(
         "d",
         path_d(&arc_points(centre, radius, from_rad, to_rad), false),
     )
 }
 
-fn label(at: Point, text: impl Into<String>, class: &str) -> Node {
+fn label(at: Point, text: impl Into<String>, class: impl Into<Cow<'static, str>>) -> Node {
     let (x, y) = svg(at);
     Node::new("text")
         .class(class)
@@ -271,6 +332,8 @@ pub fn build(state: &State, e: &Evaluation, options: &SceneOptions) -> Scene {
     let theta = o.cut_to_ground_deg.to_radians();
 
     // Definitions: bone texture, kerf hatch, clips that keep each cortex inside its fragment.
+    let proximal_d = outline_d(&g.proximal);
+    let head_after_d = outline_d(&g.head_after);
     let defs = Node::new("defs")
         .child(
             Node::new("pattern")
@@ -314,12 +377,12 @@ pub fn build(state: &State, e: &Evaluation, options: &SceneOptions) -> Scene {
         .child(
             Node::new("clipPath")
                 .attr("id", id("clip-proximal"))
-                .child(polygon(&g.proximal, "")),
+                .child(shape(&proximal_d, "")),
         )
         .child(
             Node::new("clipPath")
                 .attr("id", id("clip-head"))
-                .child(polygon(&g.head_after, "")),
+                .child(shape(&head_after_d, "")),
         );
 
     let mut layers: Vec<Node> = Vec::new();
@@ -334,16 +397,15 @@ pub fn build(state: &State, e: &Evaluation, options: &SceneOptions) -> Scene {
     );
 
     // Ground and soft tissue.
-    let ticks: Vec<Node> = (0..((width / 4.0) as usize))
-        .map(|i| {
-            let x = left + 2.0 + i as f64 * 4.0;
-            segment(
-                Point::new(x, 0.0),
-                Point::new(x - 2.0, -2.0),
-                "ground-hatch",
-            )
-        })
-        .collect();
+    // The hatch under the ground line: one path of short strokes (not one element each).
+    let mut hatch = String::new();
+    for i in 0..((width / 4.0) as usize) {
+        let x = left + 2.0 + i as f64 * 4.0;
+        hatch.push('M');
+        node::push_num(&mut hatch, x);
+        hatch.push_str(",0l-2,2");
+    }
+    let ticks = Node::new("path").class("ground-hatch").attr("d", hatch);
     layers.push(
         Node::new("g")
             .class("ground")
@@ -353,7 +415,7 @@ pub fn build(state: &State, e: &Evaluation, options: &SceneOptions) -> Scene {
                 Point::new(right, 0.0),
                 "ground-line",
             ))
-            .children(ticks)
+            .child(ticks)
             .child(label(
                 Point::new(left + 3.0, -5.5),
                 tr(lang, "scene.ground"),
@@ -374,19 +436,18 @@ pub fn build(state: &State, e: &Evaluation, options: &SceneOptions) -> Scene {
     ));
 
     // Bone: cancellous fill, then the intact cortex clipped to each fragment, then its edge.
-    let cortex_outline_after = g.outline_before.transformed(&g.head_transform);
+    let outline_before_d = outline_d(&g.outline_before);
     let cancellous_fill = format!("url(#{})", id("cancellous"));
     let bone = Node::new("g")
         .class("bone")
         .child(
-            polygon(&g.proximal, "fragment fragment-proximal")
-                .attr("fill", cancellous_fill.clone()),
+            shape(&proximal_d, "fragment fragment-proximal").attr("fill", cancellous_fill.clone()),
         )
         .child(
-            polygon(&g.outline_before, "cortex")
+            shape(&outline_before_d, "cortex")
                 .attr("clip-path", format!("url(#{})", id("clip-proximal"))),
         )
-        .child(polygon(&g.proximal, "fragment-edge"))
+        .child(shape(&proximal_d, "fragment-edge"))
         .child(polygon(&g.kerf_strip, "kerf").attr("fill", format!("url(#{})", id("kerf-hatch"))))
         .child(polygon(&g.head_before, "ghost"))
         .child({
@@ -394,14 +455,18 @@ pub fn build(state: &State, e: &Evaluation, options: &SceneOptions) -> Scene {
             if options.interactive {
                 head = head.attr("data-handle", "head");
             }
-            head.child(
-                polygon(&g.head_after, "fragment fragment-head").attr("fill", cancellous_fill),
-            )
-            .child(
-                polygon(&cortex_outline_after, "cortex")
-                    .attr("clip-path", format!("url(#{})", id("clip-head"))),
-            )
-            .child(polygon(&g.head_after, "fragment-edge"))
+            head.child(shape(&head_after_d, "fragment fragment-head").attr("fill", cancellous_fill))
+                .child(
+                    // The same outline moved with the head: its numbers are written once. The
+                    // clip sits on a group, so that the path's own transform does not move it.
+                    Node::new("g")
+                        .attr("clip-path", format!("url(#{})", id("clip-head")))
+                        .child(
+                            shape(&outline_before_d, "cortex")
+                                .attr("transform", svg_matrix(&g.head_transform)),
+                        ),
+                )
+                .child(shape(&head_after_d, "fragment-edge"))
         });
     layers.push(bone);
 
@@ -490,20 +555,20 @@ pub fn build(state: &State, e: &Evaluation, options: &SceneOptions) -> Scene {
                 r_phi,
                 -delta,
                 theta,
-                &primary(phi_primary, "angle angle-phi"),
+                primary(phi_primary, "angle angle-phi"),
             ))
             .child(arc(
                 vertex,
                 r_theta,
                 0.0,
                 theta,
-                &primary(!phi_primary, "angle angle-theta"),
+                primary(!phi_primary, "angle angle-theta"),
             ))
             // Colour-keyed labels stacked beside the arcs: θ (to the ground) above φ (to the shaft).
             .child(label(
                 vertex + Vector::new(labels_dx, labels_dy + 2.0),
                 theta_text,
-                &primary(
+                primary(
                     !phi_primary,
                     &format!("label {labels_anchor} angle-theta-label"),
                 ),
@@ -511,7 +576,7 @@ pub fn build(state: &State, e: &Evaluation, options: &SceneOptions) -> Scene {
             .child(label(
                 vertex + Vector::new(labels_dx, labels_dy - 2.2),
                 phi_text,
-                &primary(
+                primary(
                     phi_primary,
                     &format!("label {labels_anchor} angle-phi-label"),
                 ),
@@ -800,7 +865,7 @@ pub fn build(state: &State, e: &Evaluation, options: &SceneOptions) -> Scene {
     // At least 46 mm, wider for a longer text (3.6 mm bold, 1.5 mm each side).
     let badge_w = (label_width_mm(verdict_label, 3.6, true) + 3.0).max(46.0);
     let badge = Node::new("g")
-        .class(&format!("verdict verdict-{verdict}"))
+        .class(format!("verdict verdict-{verdict}"))
         .attr("data-verdict", verdict)
         .child(
             Node::new("rect")
@@ -890,7 +955,7 @@ pub fn build(state: &State, e: &Evaluation, options: &SceneOptions) -> Scene {
 
     let _ = bottom;
     let mut root = Node::new("svg")
-        .class(&format!("scene theme-{}", options.theme))
+        .class(format!("scene theme-{}", options.theme))
         .attr(
             "viewBox",
             format!("{} {} {} {}", n(vb[0]), n(vb[1]), n(vb[2]), n(vb[3])),

@@ -1,13 +1,15 @@
 //! A tiny element tree: what the scene draws, independent of who renders it. The page turns it
 //! into Yew nodes, the CLI and the exports into SVG text: one drawing, two writers.
 
-use std::fmt::Write;
+use std::borrow::Cow;
 
-/// An SVG element with attributes, children and optional text.
+/// An SVG element with attributes, children and optional text. Attribute values are
+/// `Cow`s: most are literals (classes, fixed sizes) and cost no allocation, in the scene build
+/// (done on every slider step) nor in the page's virtual DOM.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Node {
     pub tag: &'static str,
-    pub attrs: Vec<(&'static str, String)>,
+    pub attrs: Vec<(&'static str, Cow<'static, str>)>,
     pub children: Vec<Node>,
     pub text: Option<String>,
 }
@@ -16,14 +18,15 @@ impl Node {
     pub fn new(tag: &'static str) -> Self {
         Node {
             tag,
-            attrs: Vec::new(),
+            // Most elements have a class and a few numbers: one allocation, no regrowth.
+            attrs: Vec::with_capacity(6),
             children: Vec::new(),
             text: None,
         }
     }
 
     /// Adds an attribute.
-    pub fn attr(mut self, name: &'static str, value: impl Into<String>) -> Self {
+    pub fn attr(mut self, name: &'static str, value: impl Into<Cow<'static, str>>) -> Self {
         self.attrs.push((name, value.into()));
         self
     }
@@ -33,7 +36,7 @@ impl Node {
         self.attr(name, fmt_num(value))
     }
 
-    pub fn class(self, class: &str) -> Self {
+    pub fn class(self, class: impl Into<Cow<'static, str>>) -> Self {
         self.attr("class", class)
     }
 
@@ -57,7 +60,7 @@ impl Node {
         self.attrs
             .iter()
             .find(|(n, _)| *n == name)
-            .map(|(_, v)| v.as_str())
+            .map(|(_, v)| v.as_ref())
     }
 
     /// Every node in the tree, depth first.
@@ -74,7 +77,11 @@ impl Node {
         out.push('<');
         out.push_str(self.tag);
         for (name, value) in &self.attrs {
-            let _ = write!(out, " {name}=\"{}\"", escape(value));
+            out.push(' ');
+            out.push_str(name);
+            out.push_str("=\"");
+            push_escaped(out, value);
+            out.push('"');
         }
         if self.children.is_empty() && self.text.is_none() {
             out.push_str("/>");
@@ -82,12 +89,14 @@ impl Node {
         }
         out.push('>');
         if let Some(t) = &self.text {
-            out.push_str(&escape(t));
+            push_escaped(out, t);
         }
         for c in &self.children {
             c.write_xml(out);
         }
-        let _ = write!(out, "</{}>", self.tag);
+        out.push_str("</");
+        out.push_str(self.tag);
+        out.push('>');
     }
 
     pub fn to_xml(&self) -> String {
@@ -100,16 +109,24 @@ impl Node {
 /// Escapes text for XML attributes and content.
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            _ => out.push(c),
-        }
-    }
+    push_escaped(&mut out, s);
     out
+}
+
+/// [`escape`] appended to `out`; text with nothing to escape (nearly all) is copied at once.
+pub fn push_escaped(out: &mut String, s: &str) {
+    let mut rest = s;
+    while let Some(at) = rest.find(['&', '<', '>', '"']) {
+        out.push_str(&rest[..at]);
+        out.push_str(match rest.as_bytes()[at] {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            _ => "&quot;",
+        });
+        rest = &rest[at + 1..];
+    }
+    out.push_str(rest);
 }
 
 /// Two decimals, trailing zeros trimmed: 0.01 mm is far below what a screen shows.
