@@ -90,15 +90,26 @@ node_modules/.package-lock.json: package.json package-lock.json
 
 # ---------------------------------------------------------------- build / run
 # scripts/csp.mjs moves trunk's inline loader into a file and adds a strict CSP <meta>.
+#
+# The page boots the smaller single-ray bundle (osteoviz-web-ray: no forefoot plan page) unless
+# its URL asks for a plan (scripts/split.mjs). trunk builds the whole app; the single-ray bundle
+# is built here with the same toolchain and flags, then wasm-bindgen and wasm-opt -Oz as trunk
+# runs them. osteoviz.html (single-file.mjs) holds the whole app.
 build: tools
 	$(WASM_RELEASE_ENV) trunk build --release
 	@ls dist/*.wasm >/dev/null
+	$(WASM_RELEASE_ENV) cargo build --offline --release --target $(WASM_TARGET) --bin osteoviz-web-ray
+	rm -rf target/ray
+	wasm-bindgen --target web --no-typescript --out-dir target/ray \
+		target/$(WASM_TARGET)/release/osteoviz-web-ray.wasm
+	wasm-opt -Oz target/ray/osteoviz-web-ray_bg.wasm -o target/ray/osteoviz-web-ray_bg.wasm
 	node scripts/csp.mjs
+	node scripts/single-file.mjs
+	node scripts/split.mjs
 
 # dist/ is a static site with relative URLs (serve it from any folder); osteoviz.html
 # is the same app in one self-contained file that also works from file:// offline.
 dist: build
-	node scripts/single-file.mjs
 	@printf '%-44s %10s %10s\n' 'file' 'bytes' 'gzip -9'; \
 	total=0; gz_total=0; \
 	for f in $$(find dist -type f ! -name osteoviz.html | LC_ALL=C sort); do \
@@ -106,7 +117,7 @@ dist: build
 		total=$$((total + raw)); gz_total=$$((gz_total + gz)); \
 		printf '%-44s %10d %10d\n' "$$f" "$$raw" "$$gz"; \
 	done; \
-	printf '%-44s %10d %10d\n' 'dist/ site total' "$$total" "$$gz_total"; \
+	printf '%-44s %10d %10d\n' 'dist/ total (both bundles; per page: make bench)' "$$total" "$$gz_total"; \
 	f=dist/osteoviz.html; \
 	printf '%-44s %10d %10d\n' "$$f (single file)" "$$(stat -c %s $$f)" "$$(gzip -9c $$f | wc -c)"
 
@@ -146,7 +157,7 @@ lint-clippy: tools-rust
 
 # The UI (src/ui) and tests/web.rs only exist for wasm32.
 lint-clippy-wasm: tools-rust
-	cargo clippy --target $(WASM_TARGET) --lib --bin osteoviz-web --test web --test web_numtext -- -D warnings
+	cargo clippy --target $(WASM_TARGET) --lib --bin osteoviz-web --bin osteoviz-web-ray --test web --test web_numtext -- -D warnings
 
 # tests/fuzz.rs runs 500 cases a property in the plain (debug) run and 50,000 (100,000 in
 # all) in the optimised `fuzz` profile.

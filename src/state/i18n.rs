@@ -1109,6 +1109,13 @@ pub const MESSAGES: &[Message] = &[
         "M2, M3 et M4 ensemble : la parabole métatarsienne, l'arche antérieure et l'heuristique de charge",
         "M2, M3 y M4 juntos: la parábola metatarsal, el arco anterior y la heurística de carga",
     ),
+];
+
+/// The forefoot plan page's messages (`plan.*`, but for the entry link above). A separate table
+/// so that the single-ray page's smaller WebAssembly bundle (`osteoviz-web-ray`, which never
+/// shows the plan) leaves them out: there, the plan page registers them with
+/// [`enable_plan_messages`] before it renders; natively they are always there.
+pub const PLAN_MESSAGES: &[Message] = &[
     m("plan.title", "Forefoot plan", "Plan de l'avant-pied", "Plan del antepié"),
     m("plan.presets", "Plan presets", "Plans prédéfinis", "Planes predefinidos"),
     m(
@@ -1557,14 +1564,31 @@ pub const MESSAGES: &[Message] = &[
     m("plan.points", "{n} points", "{n} points", "{n} puntos"),
 ];
 
-fn index() -> &'static HashMap<&'static str, &'static Message> {
-    static INDEX: OnceLock<HashMap<&'static str, &'static Message>> = OnceLock::new();
+fn index() -> &'static Index {
+    static INDEX: OnceLock<Index> = OnceLock::new();
     INDEX.get_or_init(|| MESSAGES.iter().map(|m| (m.id, m)).collect())
 }
 
 /// The catalogue entry of an id.
 pub fn message(id: &str) -> Option<&'static Message> {
-    index().get(id).copied()
+    index().get(id).or_else(|| plan_index()?.get(id)).copied()
+}
+
+type Index = HashMap<&'static str, &'static Message>;
+
+static PLAN_INDEX: OnceLock<Index> = OnceLock::new();
+
+/// Makes the plan's messages ([`PLAN_MESSAGES`]) available to [`tr`]. The plan page calls it
+/// first thing; nothing else refers to the table, so a bundle without the plan page does not
+/// carry its text.
+pub fn enable_plan_messages() {
+    PLAN_INDEX.get_or_init(|| PLAN_MESSAGES.iter().map(|m| (m.id, m)).collect());
+}
+
+fn plan_index() -> Option<&'static Index> {
+    #[cfg(not(target_arch = "wasm32"))]
+    enable_plan_messages();
+    PLAN_INDEX.get()
 }
 
 /// The text of `id` in `lang` exactly as catalogued: `None` for an unknown id or a missing
@@ -1607,7 +1631,12 @@ pub fn numbered(prefix: &str) -> impl Iterator<Item = &'static str> + '_ {
 
 /// Every id, in catalogue order.
 pub fn all_ids() -> impl Iterator<Item = &'static str> {
-    MESSAGES.iter().map(|m| m.id)
+    all_messages().map(|m| m.id)
+}
+
+/// Every message, the plan's included, in catalogue order.
+pub fn all_messages() -> impl Iterator<Item = &'static Message> {
+    MESSAGES.iter().chain(PLAN_MESSAGES)
 }
 
 /// Fills a template's `{name}` placeholders. A placeholder without a value is left as written
@@ -1716,7 +1745,7 @@ mod tests {
     #[test]
     fn every_id_is_translated_in_every_language() {
         let mut problems = Vec::new();
-        for m in MESSAGES {
+        for m in all_messages() {
             let en_places = {
                 let mut p = placeholders(m.en);
                 p.sort_unstable();
@@ -1758,7 +1787,7 @@ mod tests {
         }
         assert!(problems.is_empty(), "{}", problems.join("\n"));
         // "Most" ids differ: the documented exceptions stay a short list.
-        assert!(SAME_AS_ENGLISH.len() * 20 < MESSAGES.len() * 2);
+        assert!(SAME_AS_ENGLISH.len() * 20 < all_messages().count() * 2);
         for (_, id) in SAME_AS_ENGLISH {
             assert!(
                 message(id).is_some(),

@@ -868,6 +868,13 @@ pub fn start() {
     if plan::is_plan_page() {
         return plan::start();
     }
+    start_single_ray();
+}
+
+/// Mounts the single-ray [`App`] only: the entry point of the smaller bundle the page loads
+/// when its URL does not ask for a forefoot plan (`osteoviz-web-ray`, see scripts/split.mjs).
+/// Without a reference to the plan page, the plan's views, model and text stay out of it.
+pub fn start_single_ray() {
     yew::Renderer::<App>::with_props(AppProps {
         query: None,
         sync_url: true,

@@ -82,6 +82,7 @@ pub fn is_plan_page() -> bool {
 
 /// Mounts [`PlanApp`] into the document body (instead of the single-ray [`App`]).
 pub fn start() {
+    crate::state::i18n::enable_plan_messages();
     yew::Renderer::<PlanApp>::with_props(PlanAppProps {
         query: None,
         sync_url: true,

@@ -3,8 +3,7 @@
 // log no errors, violate none of its own Content-Security-Policy, and make no
 // request other than the file:// document itself (and data:/blob: URLs).
 import { test, expect, type Page, type BrowserContext } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -21,13 +20,12 @@ declare global {
 }
 
 test.beforeAll(() => {
-  // `make test-e2e` runs `make build`, which replaces dist/ without osteoviz.html;
-  // (re)generate it when it is missing or older than the build it comes from.
-  const index = join(dist, 'index.html');
-  if (!existsSync(single) || statSync(single).mtimeMs < statSync(index).mtimeMs) {
-    execFileSync(process.execPath, ['scripts/single-file.mjs'], { stdio: 'inherit' });
-  }
-  expect(existsSync(single)).toBe(true);
+  // `make build` writes osteoviz.html (scripts/single-file.mjs) from the same build as the rest
+  // of dist/, before scripts/split.mjs rewrites index.html: it must be newer than the wasm.
+  const wasm = readdirSync(dist).find((f) => /^osteoviz-web-[0-9a-f]{16}_bg\.wasm$/.test(f));
+  expect(wasm, 'dist/ has the whole app\'s wasm').toBeTruthy();
+  expect(existsSync(single), 'make build writes dist/osteoviz.html').toBe(true);
+  expect(statSync(single).mtimeMs).toBeGreaterThanOrEqual(statSync(join(dist, wasm!)).mtimeMs);
 });
 
 type Watch = { errors: string[]; requests: string[] };

@@ -259,3 +259,28 @@ test('single-ray links are untouched, and lead into a plan', async ({ page }) =>
   await expect(page).toHaveURL(/\?plan=m2m3m4&m3\.kerf=5$/);
   expect(errors).toEqual([]);
 });
+
+// The page boots one of two bundles (scripts/split.mjs): a single-ray page loads the smaller
+// bundle without the plan, and neither the whole app nor the plan's stylesheets; a plan page
+// (a `plan` key or a per-ray key such as `m3.cut`, as the app itself decides) loads the whole app.
+test('a single-ray page downloads nothing of the plan; a plan link boots the whole app', async ({ page }) => {
+  const errors = collectErrors(page);
+  const loaded: string[] = [];
+  page.on('request', (r) => loaded.push(new URL(r.url()).pathname.split('/').pop() ?? ''));
+  const wasm = () => loaded.filter((f) => f.endsWith('.wasm'));
+  await page.goto('./?preset=dmmo&ray=3');
+  await expect(page.locator('.stage .drawing svg.scene')).toBeVisible();
+  await expect(page.locator('input[name=cut]').first()).toHaveValue('45');
+  expect(wasm()).toEqual([expect.stringMatching(/^osteoviz-web-ray-[0-9a-f]{16}_bg\.wasm$/)]);
+  expect(loaded.filter((f) => /^plan-.*\.css$/.test(f))).toEqual([]);
+  await expect(page.locator('a.plan-entry')).toBeVisible(); // styled by style.css
+  for (const query of ['?plan=m2', '?m3.cut=60']) {
+    loaded.length = 0;
+    await page.goto(`./${query}`);
+    await expect(page.locator('.plan-column-main svg.plan-top')).toBeVisible();
+    expect(wasm()).toEqual([expect.stringMatching(/^osteoviz-web-[0-9a-f]{16}_bg\.wasm$/)]);
+    expect(loaded.filter((f) => /^plan-.*\.css$/.test(f))).toHaveLength(2);
+    await expect(page.locator('.plan-panel')).toHaveCSS('border-top-style', 'solid');
+  }
+  expect(errors).toEqual([]);
+});

@@ -1,0 +1,110 @@
+#!/usr/bin/env node
+// Post-build step of `make build` (after scripts/csp.mjs and scripts/single-file.mjs): the page
+// loads the smaller single-ray bundle unless its URL asks for a forefoot plan.
+//
+//   node scripts/split.mjs [--dist DIR] [--ray DIR]
+//
+// trunk builds the whole app (`osteoviz-web`: the single-ray page and the forefoot plan page)
+// and dist/index.html starts it through start-HASH.js (trunk's loader, moved by csp.mjs). The
+// Makefile also builds `osteoviz-web-ray` (the single-ray page only: no plan views, model or
+// text) with wasm-bindgen + wasm-opt into target/ray/. This step
+//   * copies that bundle into dist/ with content-hashed names;
+//   * writes boot-HASH.js, which picks a bundle from the URL exactly as the app decides which
+//     page to show (state::plan::is_plan_query: a `plan` key or a per-ray key such as
+//     `m3.cut`): the whole app, with the plan's stylesheets, for a plan; the single-ray bundle
+//     otherwise;
+//   * points index.html at boot-HASH.js (with an integrity hash), and drops trunk's preloads of
+//     the whole app and the plan's <link rel=stylesheet> (boot adds them on a plan page), so a
+//     single-ray page downloads nothing of the plan.
+// dist/osteoviz.html (single-file.mjs, run before this step) keeps the whole app. Idempotent.
+
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+function fail(message) {
+  console.error(`split: ${message}`);
+  process.exit(1);
+}
+
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(name);
+  return resolve(i > 0 ? process.argv[i + 1] : fallback);
+};
+const dist = arg('--dist', 'dist');
+const ray = arg('--ray', 'target/ray');
+const indexPath = join(dist, 'index.html');
+let html = readFileSync(indexPath, 'utf8');
+
+const digest = (algo, data) => createHash(algo).update(data).digest();
+const short = (data) => digest('sha256', data).toString('hex').slice(0, 16);
+const integrity = (data) => `sha384-${digest('sha384', data).toString('base64')}`;
+
+// The single-ray bundle, under content-hashed names (older copies removed).
+for (const f of readdirSync(dist)) {
+  if (/^(osteoviz-web-ray-[0-9a-f]{16}(_bg\.wasm|\.js)|boot-[0-9a-f]{16}\.js)$/.test(f)) rmSync(join(dist, f));
+}
+const rayGlue = join(ray, 'osteoviz-web-ray.js');
+const rayWasm = join(ray, 'osteoviz-web-ray_bg.wasm');
+if (!existsSync(rayGlue) || !existsSync(rayWasm)) fail(`${ray} has no osteoviz-web-ray bundle; run \`make build\``);
+const wasmBytes = readFileSync(rayWasm);
+const glueText = readFileSync(rayGlue, 'utf8');
+const stem = `osteoviz-web-ray-${short(Buffer.concat([wasmBytes, Buffer.from(glueText)]))}`;
+copyFileSync(rayWasm, join(dist, `${stem}_bg.wasm`));
+writeFileSync(join(dist, `${stem}.js`), glueText);
+
+// The whole app's loader (csp.mjs moved trunk's inline loader there).
+const startTag = /<script type="module" src="\.\/(start-[0-9a-f]{16}\.js)"[^>]*><\/script>/.exec(html);
+const bootTag = /<script type="module" src="\.\/boot-[0-9a-f]{16}\.js"[^>]*><\/script>/.exec(html);
+let start;
+let planSheets;
+if (startTag) {
+  start = startTag[1];
+  planSheets = [];
+  html = html.replace(/\s*<link rel="stylesheet" href="\.\/(plan-[0-9a-f]{16}\.css)"[^>]*\/?>/g, (_, href) => {
+    planSheets.push(href);
+    return '';
+  });
+  // trunk's preloads of the whole app: a single-ray page must not download it.
+  html = html.replace(/<link rel="(modulepreload|preload)" href="\.\/osteoviz-web-[0-9a-f]{16}(_bg\.wasm|\.js)"[^>]*>/g, '');
+} else if (bootTag) {
+  // Already split: read the previous choices back from the boot loader.
+  const previous = readFileSync(join(dist, /src="\.\/([^"]+)"/.exec(bootTag[0])[1]), 'utf8');
+  start = /import\('\.\/(start-[0-9a-f]{16}\.js)'\)/.exec(previous)[1];
+  planSheets = JSON.parse(/const PLAN_STYLESHEETS = (\[[^\]]*\]);/.exec(previous)[1]);
+} else {
+  fail('dist/index.html has neither the start loader nor a boot loader; run scripts/csp.mjs first');
+}
+if (!existsSync(join(dist, start))) fail(`dist/${start} is missing`);
+
+const boot = `// Chooses the bundle for this page (scripts/split.mjs): a forefoot plan needs the whole app,
+// a single ray the smaller bundle. The test is the app's own (state::plan::is_plan_query).
+const PLAN_STYLESHEETS = ${JSON.stringify(planSheets)};
+const keys = [...new URLSearchParams(location.search).keys()];
+if (keys.some((k) => k === 'plan' || /^m[0-9]\\./.test(k))) {
+  for (const href of PLAN_STYLESHEETS) {
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = './' + href;
+    document.head.append(link);
+  }
+  await import('./${start}');
+} else {
+  const { default: init, ...bindings } = await import('./${stem}.js');
+  const wasm = await init({ module_or_path: './${stem}_bg.wasm' });
+  window.wasmBindings = bindings;
+  dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
+}
+`;
+const bootName = `boot-${short(boot)}.js`;
+writeFileSync(join(dist, bootName), boot);
+const tag = `<script type="module" src="./${bootName}" integrity="${integrity(boot)}"></script>`;
+html = startTag ? html.replace(startTag[0], tag) : html.replace(bootTag[0], tag);
+
+const tmp = `${indexPath}.tmp-${process.pid}`;
+writeFileSync(tmp, html);
+renameSync(tmp, indexPath);
+console.log(
+  `split: dist/index.html boots ${stem} (${wasmBytes.length} bytes of wasm) for a single ray, ${start} for a plan` +
+    ` (stylesheets ${planSheets.join(', ')})`,
+);

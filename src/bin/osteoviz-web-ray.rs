@@ -1,0 +1,17 @@
+//! Web entry point of the single-ray page: the same app as `osteoviz-web` without the forefoot
+//! plan page, so that a page without `plan=` in its URL loads a smaller WebAssembly bundle.
+//! `make build` builds it after trunk, and scripts/split.mjs makes the page choose.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    console_error_panic_hook::set_once();
+    osteoviz::ui::start_single_ray();
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    println!(
+        "osteoviz-web-ray is the browser entry point of the single-ray page; it runs only as\n\
+         WebAssembly. `make build` builds it into dist/."
+    );
+}
