@@ -102,7 +102,7 @@ build: tools
 	rm -rf target/ray
 	wasm-bindgen --target web --no-typescript --out-dir target/ray \
 		target/$(WASM_TARGET)/release/osteoviz-web-ray.wasm
-	wasm-opt -Oz target/ray/osteoviz-web-ray_bg.wasm -o target/ray/osteoviz-web-ray_bg.wasm
+	wasm-opt -Oz --converge target/ray/osteoviz-web-ray_bg.wasm -o target/ray/osteoviz-web-ray_bg.wasm
 	node scripts/csp.mjs
 	node scripts/single-file.mjs
 	node scripts/split.mjs

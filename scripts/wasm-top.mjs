@@ -168,7 +168,8 @@ function demangleV0(symbol) {
 
 /** The crate a (demangled) function belongs to: `<yew::x as core::Y>::z` → yew. */
 export function crateOf(name) {
-  const m = /^<?(?:&(?:mut )?)?([A-Za-z_][A-Za-z0-9_]*)::/.exec(name);
+  // v0 names carry a disambiguator: `yew[de284d0fe1021b5d]::…`.
+  const m = /^<?(?:&(?:mut )?)?([A-Za-z_][A-Za-z0-9_]*)(?:\[[0-9a-f]+\])?::/.exec(name);
   if (!m) return /^func\[/.test(name) ? '(unnamed)' : '(other)';
   return m[1];
 }
