@@ -8,9 +8,11 @@ use crate::state::{Action, Key, State};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, SvgGraphicsElement};
+use web_sys::{Document, Element, SvgGraphicsElement};
 use yew::prelude::*;
 use yew::virtual_dom::{VNode, VTag, VText};
+
+const SVG_NS: &str = "http://www.w3.org/2000/svg";
 
 /// The scene tree as a virtual DOM node (the same tree the CLI writes as text).
 pub fn to_html(node: &Node) -> Html {
@@ -26,6 +28,94 @@ pub fn to_html(node: &Node) -> Html {
     }
     VNode::VTag(std::rc::Rc::new(tag))
 }
+
+/// A scene node as it is in the page: its element, its text node and its children's.
+struct Drawn {
+    element: Element,
+    text: Option<web_sys::Node>,
+    children: Vec<Drawn>,
+}
+
+/// Writes `node` as DOM elements (SVG namespace), for the first drawing or a changed element.
+fn create(document: &Document, node: &Node) -> Option<Drawn> {
+    let element = document.create_element_ns(Some(SVG_NS), node.tag).ok()?;
+    for (name, value) in &node.attrs {
+        let _ = element.set_attribute(name, value);
+    }
+    let text = node.text.as_ref().map(|t| {
+        let text: web_sys::Node = document.create_text_node(t).into();
+        let _ = element.insert_before(&text, None);
+        text
+    });
+    let children = node
+        .children
+        .iter()
+        .filter_map(|c| {
+            let child = create(document, c)?;
+            let _ = element.insert_before(&child.element, None);
+            Some(child)
+        })
+        .collect();
+    Some(Drawn {
+        element,
+        text,
+        children,
+    })
+}
+
+/// Brings `drawn`, written from `old`, to `new`: only the attributes and texts that differ are
+/// written, children are matched in order (as Yew's unkeyed lists are), an element whose tag
+/// changed is replaced. A slider step changes about a hundred numbers of a tree of ~160
+/// elements: this writes those and compares the rest as Rust strings, without building and
+/// diffing a virtual DOM of the whole drawing on every step.
+fn patch(document: &Document, drawn: &mut Drawn, old: &Node, new: &Node) {
+    if old.tag != new.tag || old.text.is_some() != new.text.is_some() {
+        if let Some(fresh) = create(document, new) {
+            if let Some(parent) = drawn.element.parent_node() {
+                let _ = parent.insert_before(&fresh.element, Some(&drawn.element));
+                let _ = parent.remove_child(&drawn.element);
+            }
+            *drawn = fresh;
+        }
+        return;
+    }
+    for (name, value) in &new.attrs {
+        if old.get(name) != Some(value.as_ref()) {
+            let _ = drawn.element.set_attribute(name, value);
+        }
+    }
+    for (name, _) in &old.attrs {
+        if new.get(name).is_none() {
+            let _ = drawn.element.remove_attribute(name);
+        }
+    }
+    if let (Some(text), Some(node)) = (&new.text, &drawn.text) {
+        if old.text.as_ref() != Some(text) {
+            // The text node itself: the browser reshapes the text in place.
+            node.set_node_value(Some(text));
+        }
+    }
+    for (i, child) in new.children.iter().enumerate() {
+        match (drawn.children.get_mut(i), old.children.get(i)) {
+            (Some(d), Some(o)) => patch(document, d, o, child),
+            _ => {
+                if let Some(c) = create(document, child) {
+                    let _ = drawn.element.insert_before(&c.element, None);
+                    drawn.children.push(c);
+                }
+            }
+        }
+    }
+    for gone in drawn
+        .children
+        .drain(new.children.len().min(drawn.children.len())..)
+    {
+        let _ = drawn.element.remove_child(&gone.element);
+    }
+}
+
+/// The scene last written into the page, and its elements.
+type Written = Option<(Rc<Node>, Drawn)>;
 
 /// What a pointer drag is moving.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -184,12 +274,40 @@ pub fn scene_view(props: &SceneViewProps) -> Html {
         })
     };
 
+    // The drawing is written into the container by `patch`, not by Yew (see there).
+    {
+        let written: Rc<RefCell<Written>> = use_mut_ref(|| None);
+        let container = container.clone();
+        use_effect_with(props.scene.clone(), move |scene| {
+            let Some(parent) = container.cast::<Element>() else {
+                return;
+            };
+            let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+                return;
+            };
+            let mut written = written.borrow_mut();
+            let next = match written.take() {
+                Some((old, mut drawn)) => {
+                    patch(&document, &mut drawn, &old, scene);
+                    drawn
+                }
+                None => {
+                    let Some(drawn) = create(&document, scene) else {
+                        return;
+                    };
+                    let _ = parent.insert_before(&drawn.element, None);
+                    drawn
+                }
+            };
+            *written = Some((scene.clone(), next));
+        });
+    }
+
     html! {
         <div class="drawing" ref={container}
              {onpointerdown} {onpointermove}
              onpointerup={onpointerup.clone()} onpointercancel={onpointerup}
              {onkeydown}>
-            { to_html(&props.scene) }
         </div>
     }
 }
