@@ -22,11 +22,102 @@ pub fn copy_text(text: &str) -> bool {
     true
 }
 
-/// The page's full URL.
+/// The page's full URL (with a query written by [`replace_query`] that is still pending).
 pub fn location_href() -> String {
+    flush_query();
     window()
         .and_then(|w| w.location().href().ok())
         .unwrap_or_default()
+}
+
+/// Writes the page's URL query (`history.replaceState`, about a millisecond each, more with a
+/// loaded machine, and work for the browser too) once per interaction, not once per step:
+/// while a key or a pointer is down on a slider or a handle of the drawing (a drag, a held
+/// arrow key), the query is kept, and written when that key or pointer is released (or the
+/// window loses the focus); any other change (a button, a select, a number box) is written at
+/// once. So the URL equals the state as soon as the change is done (tests read it right after
+/// a key press), and a drag writes it once; [`location_href`] writes a pending query first.
+struct QueryWriter {
+    pending: std::cell::RefCell<Option<String>>,
+    /// A key or a pointer is down on a slider or a handle of the drawing.
+    held: std::cell::Cell<bool>,
+    /// Keep the window's listeners alive.
+    _listeners: [Closure<dyn FnMut(web_sys::Event)>; 2],
+}
+
+thread_local! {
+    static QUERY_WRITER: QueryWriter = QueryWriter::new();
+}
+
+/// Whether a key or a pointer pressed on `target` changes the state step by step until it is
+/// released.
+fn starts_drag(target: Option<web_sys::EventTarget>) -> bool {
+    target
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|e| e.closest("[data-handle], input[type=range]").ok().flatten())
+        .is_some()
+}
+
+impl QueryWriter {
+    fn new() -> Self {
+        let press = Closure::<dyn FnMut(web_sys::Event)>::new(|e: web_sys::Event| {
+            if starts_drag(e.target()) {
+                QUERY_WRITER.with(|w| w.held.set(true));
+            }
+        });
+        let release = Closure::<dyn FnMut(web_sys::Event)>::new(|_: web_sys::Event| {
+            QUERY_WRITER.with(|w| {
+                if w.held.replace(false) {
+                    w.write();
+                }
+            })
+        });
+        if let Some(win) = window() {
+            let listen = |name: &str, f: &Closure<dyn FnMut(web_sys::Event)>| {
+                let _ = win.add_event_listener_with_callback_and_bool(
+                    name,
+                    f.as_ref().unchecked_ref(),
+                    true,
+                );
+            };
+            for name in ["pointerdown", "keydown"] {
+                listen(name, &press);
+            }
+            for name in ["pointerup", "pointercancel", "keyup", "blur"] {
+                listen(name, &release);
+            }
+        }
+        QueryWriter {
+            pending: Default::default(),
+            held: Default::default(),
+            _listeners: [press, release],
+        }
+    }
+
+    fn write(&self) {
+        let Some(query) = self.pending.borrow_mut().take() else {
+            return;
+        };
+        if let Some(history) = window().and_then(|w| w.history().ok()) {
+            let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&query));
+        }
+    }
+}
+
+/// Sets the page's URL query (`replaceState`: no history entry), at once or, during a drag or
+/// a held key, when it is released (see [`QueryWriter`]).
+pub fn replace_query(query: &str) {
+    QUERY_WRITER.with(|w| {
+        *w.pending.borrow_mut() = Some(format!("?{query}"));
+        if !w.held.get() {
+            w.write();
+        }
+    });
+}
+
+/// Writes a pending [`replace_query`] now.
+pub fn flush_query() {
+    QUERY_WRITER.with(QueryWriter::write);
 }
 
 /// Enters fullscreen on `element`, or leaves it.

@@ -1,16 +1,147 @@
 //! Labelled controls: a range input and a number input per state key, both named by the key's
 //! query name, with the value and unit in `aria-valuetext`.
 
+use crate::model::AngleReference;
 use crate::state::i18n::{self, tr, trf};
-use crate::state::view::Lang;
+use crate::state::view::{Lang, View};
 use crate::state::{format_number, Action, Key, State};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+/// The control names of the panel (`controls=` in embed mode lists some of them).
+pub const ALL_CONTROLS: [&str; 11] = [
+    "ref", "cut", "at", "kerf", "close", "slide", "tilt", "decl", "len", "mu", "pull",
+];
+
+/// Which of [`ALL_CONTROLS`] the page shows (a copy of what the view says, cheap to compare).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Shown([bool; ALL_CONTROLS.len()]);
+
+impl Shown {
+    pub fn of(view: &View) -> Self {
+        Shown(ALL_CONTROLS.map(|k| view.shows_control(k)))
+    }
+
+    pub fn has(&self, name: &str) -> bool {
+        ALL_CONTROLS
+            .iter()
+            .zip(self.0)
+            .any(|(k, shown)| shown && *k == name)
+    }
+
+    fn any(&self, names: &[&str]) -> bool {
+        names.iter().any(|n| self.has(n))
+    }
+}
+
+/// The controls beside the drawing, for the present state (the controls edit it, even while an
+/// animation frame is drawn). Each [`NumberControl`] takes its own value and range, so a step of
+/// one slider re-renders that control (and those whose range follows it), not all of them.
+pub fn controls_panel(
+    present: State,
+    shown: Shown,
+    embed: bool,
+    lang: Lang,
+    dispatch: &Callback<Action>,
+) -> Html {
+    let control = |key: Key, label: Option<AttrValue>| {
+        if shown.has(key.spec().name) {
+            let (min, max) = present.range(key);
+            html! {
+                <NumberControl key_={key} value={present.get(key)} {min} {max}
+                    dispatch={dispatch.clone()} {label} {lang} />
+            }
+        } else {
+            html! {}
+        }
+    };
+    let cut_label = tr(
+        lang,
+        match present.reference {
+            AngleReference::Shaft => "control.cut.shaft",
+            AngleReference::Ground => "control.cut.ground",
+        },
+    );
+    let onref = dispatch.reform(|e: Event| {
+        let input: HtmlInputElement = e.target_unchecked_into();
+        Action::SetReference(if input.value() == "ground" {
+            AngleReference::Ground
+        } else {
+            AngleReference::Shaft
+        })
+    });
+    let onburr = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            if let Some(d) = crate::numtext::parse_f64(&input.value()) {
+                dispatch.emit(Action::Set(
+                    Key::Kerf,
+                    crate::model::cut::kerf_from_burr_mm(d),
+                ));
+            }
+        })
+    };
+    html! {
+        <aside class="panel" aria-label={tr(lang, "stage.controls")}>
+            <form class="controls" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+                if shown.any(&["ref", "cut", "at", "kerf"]) {
+                <fieldset>
+                    <legend>{ tr(lang, "group.cut") }</legend>
+                    if shown.has("ref") {
+                    <div class="reference" role="radiogroup" aria-label={tr(lang, "control.reference")}>
+                        <label><input type="radio" name="ref" value="shaft" checked={present.reference == AngleReference::Shaft} onchange={onref.clone()} />{ " " }{ tr(lang, "control.reference.shaft") }</label>
+                        <label><input type="radio" name="ref" value="ground" checked={present.reference == AngleReference::Ground} onchange={onref} />{ " " }{ tr(lang, "control.reference.ground") }</label>
+                    </div>
+                    }
+                    { control(Key::Cut, Some(AttrValue::from(cut_label))) }
+                    { control(Key::At, None) }
+                    { control(Key::Kerf, None) }
+                    if !embed {
+                    <div class="control control-burr">
+                        <label for="number-burr">{ tr(lang, "control.burr") }<span class="assumption-tag" title={tr(lang, "control.burr.title")}>{ tr(lang, "tag.assumption") }</span></label>
+                        <div class="control-inputs">
+                            <input type="number" id="number-burr" name="burr" min="1" max="6" step="0.1" placeholder="3.1" onchange={onburr} />
+                            <span class="unit">{ "mm" }</span>
+                        </div>
+                    </div>
+                    }
+                </fieldset>
+                }
+                if shown.any(&["close", "slide", "tilt"]) {
+                <fieldset>
+                    <legend>{ tr(lang, "group.head") }</legend>
+                    { control(Key::Close, None) }
+                    { control(Key::Slide, None) }
+                    { control(Key::Tilt, None) }
+                </fieldset>
+                }
+                if shown.any(&["decl", "len"]) {
+                <fieldset>
+                    <legend>{ tr(lang, "group.anatomy") }</legend>
+                    { control(Key::Decl, None) }
+                    { control(Key::Len, None) }
+                </fieldset>
+                }
+                if shown.any(&["mu", "pull"]) {
+                <fieldset>
+                    <legend>{ tr(lang, "group.loads") }</legend>
+                    { control(Key::Mu, None) }
+                    { control(Key::Pull, None) }
+                </fieldset>
+                }
+            </form>
+        </aside>
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct NumberControlProps {
     pub key_: Key,
-    pub state: State,
+    /// The key's value in the present state, and its range there.
+    pub value: f64,
+    pub min: f64,
+    pub max: f64,
     pub dispatch: Callback<Action>,
     /// Overrides the key's label (the cut's label names its reference).
     #[prop_or_default]
@@ -44,8 +175,7 @@ pub fn value_text(key: Key, value: f64, lang: Lang) -> String {
 pub fn number_control(props: &NumberControlProps) -> Html {
     let key = props.key_;
     let spec = key.spec();
-    let (min, max) = props.state.range(key);
-    let value = props.state.get(key);
+    let (min, max, value) = (props.min, props.max, props.value);
     let id = format!("control-{}", spec.name);
     let number_id = format!("number-{}", spec.name);
     let hint_id = format!("hint-{}", spec.name);
@@ -80,16 +210,12 @@ pub fn number_control(props: &NumberControlProps) -> Html {
     // The number box commits on Enter or blur, so typing "135" does not pass through 1 and 13.
     let onchange = {
         let dispatch = props.dispatch.clone();
-        let state = props.state;
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
             match crate::numtext::parse_f64(input.value().trim()) {
                 Some(v) if v.is_finite() => dispatch.emit(Action::Set(key, v)),
                 // Not a number: show the current value again.
-                _ => input.set_value(&format_number(
-                    state.get(key),
-                    spec.stored_decimals as usize,
-                )),
+                _ => input.set_value(&format_number(value, spec.stored_decimals as usize)),
             }
         })
     };

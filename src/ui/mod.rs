@@ -8,19 +8,21 @@
 pub mod about;
 pub mod browser;
 pub mod controls;
+pub mod outcomes;
 pub mod plan;
 pub mod scene_view;
 
-use crate::model::{evaluate, AngleReference, Evaluation, Ray};
+use crate::model::{evaluate, Evaluation, Ray};
 use crate::scene::{self, Node, SceneOptions};
 use crate::state::animation::Animation;
 use crate::state::i18n::{self, tr, trf};
 use crate::state::query::{matching_preset, parse_query_with, to_query, Notice};
-use crate::state::readouts::{display_in, model_error_text, summary_in, Value, READOUTS};
+use crate::state::readouts::{display_in, model_error_text, summary_in, READOUTS};
 use crate::state::view::{Lang, Theme, View, SCALES, SPEEDS, VIEW_KEYS};
-use crate::state::{format_number, Action, History, Key, Preset, State};
+use crate::state::{format_number, Action, History, Preset, State};
 use about::About;
-use controls::NumberControl;
+use controls::controls_panel;
+use outcomes::outcomes;
 use scene_view::SceneView;
 use std::cell::Cell;
 use std::rc::Rc;
@@ -256,9 +258,11 @@ pub fn app(props: &AppProps) -> Html {
     let plan_hook = plan::use_plan_hook();
     let shown = model.displayed();
     let page = model.dispatcher();
+    // One callback for the page's lifetime: the components that take it (the drawing, each
+    // control) are not re-rendered for a new callback (never equal to the last one).
     let dispatch = {
         let page = page.clone();
-        Callback::from(move |a: Action| page.dispatch(PageAction::State(a)))
+        use_callback((), move |a: Action, _| page.dispatch(PageAction::State(a)))
     };
     let main_ref = use_node_ref();
     let export = use_state(|| ExportOptions {
@@ -341,7 +345,8 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
 
-    // The URL follows the state (replaceState: no history entry per slider step).
+    // The URL follows the state (replaceState: no history entry per slider step; written
+    // once per drag or held key, see browser::replace_query).
     {
         let query = model.query();
         let sync = props.sync_url;
@@ -351,13 +356,7 @@ pub fn app(props: &AppProps) -> Html {
                 on_query.emit(query.clone());
             }
             if sync {
-                if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
-                    let _ = history.replace_state_with_url(
-                        &wasm_bindgen::JsValue::NULL,
-                        "",
-                        Some(&format!("?{query}")),
-                    );
-                }
+                browser::replace_query(query);
             }
         });
     }
@@ -374,13 +373,14 @@ pub fn app(props: &AppProps) -> Html {
     }
 
     let theme = model.view.theme;
-    let evaluation = use_memo(shown, |s| evaluate(&s.to_params()).map(Rc::new));
-    let drawing = use_memo((shown, theme, lang), |(s, theme, lang)| {
-        evaluate(&s.to_params()).ok().map(|e| {
+    // The model's evaluation of the drawn state and the drawing: one evaluation per change.
+    let drawn = use_memo((shown, theme, lang), |(s, theme, lang)| {
+        let evaluation = evaluate(&s.to_params()).map(Rc::new);
+        let drawing = evaluation.as_ref().ok().map(|e| {
             Rc::new(
                 scene::build(
                     s,
-                    &e,
+                    e,
                     &SceneOptions {
                         theme: theme.name().to_string(),
                         lang: *lang,
@@ -389,11 +389,13 @@ pub fn app(props: &AppProps) -> Html {
                 )
                 .root,
             )
-        })
+        });
+        (evaluation, drawing)
     });
+    let (evaluation, drawing) = &*drawn;
 
-    let body = match (&*evaluation, &*drawing) {
-        (Ok(e), Some(root)) => stage(&model, &shown, e.clone(), root.clone(), &dispatch, &page),
+    let body = match (evaluation, drawing) {
+        (Ok(e), Some(root)) => stage(&model, &shown, e.clone(), root.clone(), &dispatch),
         (Err(err), _) => html! {
             <div class="error" role="alert">
                 { trf(lang, "app.cannot_draw", &[("error", &model_error_text(err, lang))]) }{ " " }
@@ -432,7 +434,7 @@ pub fn app(props: &AppProps) -> Html {
         &page,
         &export,
         &shown,
-        evaluation.as_ref().as_ref().ok(),
+        evaluation.as_ref().ok(),
         main_ref.clone(),
     );
     html! {
@@ -721,143 +723,27 @@ fn stage(
     evaluation: Rc<Evaluation>,
     root: Rc<Node>,
     dispatch: &Callback<Action>,
-    _page: &UseReducerDispatcher<AppModel>,
 ) -> Html {
     let view = &model.view;
     let lang = model.lang();
     // Controls edit the present state, even while an animation frame is drawn.
     let present = model.history.present;
-    let control = |key: Key| {
-        if view.shows_control(key.spec().name) {
-            html! { <NumberControl key_={key} state={present} dispatch={dispatch.clone()} {lang} /> }
-        } else {
-            html! {}
-        }
-    };
-    let cut_label = tr(
-        lang,
-        match present.reference {
-            AngleReference::Shaft => "control.cut.shaft",
-            AngleReference::Ground => "control.cut.ground",
-        },
-    );
-    let onref = dispatch.reform(|e: Event| {
-        let input: HtmlInputElement = e.target_unchecked_into();
-        Action::SetReference(if input.value() == "ground" {
-            AngleReference::Ground
-        } else {
-            AngleReference::Shaft
-        })
-    });
-    let onburr = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |e: Event| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            if let Some(d) = crate::numtext::parse_f64(&input.value()) {
-                dispatch.emit(Action::Set(
-                    Key::Kerf,
-                    crate::model::cut::kerf_from_burr_mm(d),
-                ));
-            }
-        })
-    };
-    let e = &*evaluation;
-    let text = summary_in(state, e, lang);
-    let readouts = READOUTS.iter().map(|r| {
-        let value = (r.value)(&e.outcomes);
-        let data_value = match value {
-            Value::Number(v) => crate::numtext::shortest(v),
-            Value::Text(t) => t.to_string(),
-        };
-        html! {
-            <div class={classes!("readout", format!("readout-{}", r.key))}>
-                <dt>{ r.label_in(lang) }</dt>
-                <dd>
-                    <output data-outcome={r.key} data-value={data_value}>{ display_in(r, value, lang) }</output>
-                    if r.assumption { <span class="assumption-tag" title={tr(lang, "tag.assumption.readout")}>{ tr(lang, "tag.assumption") }</span> }
-                </dd>
-            </div>
-        }
-    });
-    let limits = e
-        .limits
-        .iter()
-        .map(|l| html! { <li>{ crate::state::readouts::limit_text_in(l, lang) }</li> });
     let embed = view.embed;
     let on_release = if embed {
         Callback::from(|_: PointerEvent| browser::release_focus())
     } else {
         Callback::noop()
     };
-    let any = |keys: &[&str]| keys.iter().any(|k| view.shows_control(k));
     html! {
         <div class="workspace">
             <section class="stage" aria-label={tr(lang, "stage.drawing")} onpointerup={on_release}>
                 <SceneView scene={root} state={present} evaluation={evaluation.clone()} dispatch={dispatch.clone()} />
                 if !embed {
-                    <p class="summary" aria-live="polite" id="summary">{ text }</p>
-                    if !e.limits.is_empty() {
-                        <ul class="limits" role="status">{ for limits }</ul>
-                    }
-                    <section class="readouts-section" aria-label={tr(lang, "stage.outcomes")}>
-                        <h2>{ tr(lang, "stage.outcomes") }</h2>
-                        <dl class="readouts">{ for readouts }</dl>
-                    </section>
-                    <p class="hint">{ tr(lang, "stage.hint") }</p>
+                    { outcomes(state, &evaluation, lang) }
                 }
             </section>
-            if any(&["ref", "cut", "at", "kerf", "close", "slide", "tilt", "decl", "len", "mu", "pull"]) {
-            <aside class="panel" aria-label={tr(lang, "stage.controls")}>
-                <form class="controls" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
-                    if any(&["ref", "cut", "at", "kerf"]) {
-                    <fieldset>
-                        <legend>{ tr(lang, "group.cut") }</legend>
-                        if view.shows_control("ref") {
-                        <div class="reference" role="radiogroup" aria-label={tr(lang, "control.reference")}>
-                            <label><input type="radio" name="ref" value="shaft" checked={present.reference == AngleReference::Shaft} onchange={onref.clone()} />{ " " }{ tr(lang, "control.reference.shaft") }</label>
-                            <label><input type="radio" name="ref" value="ground" checked={present.reference == AngleReference::Ground} onchange={onref} />{ " " }{ tr(lang, "control.reference.ground") }</label>
-                        </div>
-                        }
-                        if view.shows_control("cut") {
-                            <NumberControl key_={Key::Cut} state={present} dispatch={dispatch.clone()} label={AttrValue::from(cut_label)} {lang} />
-                        }
-                        { control(Key::At) }
-                        { control(Key::Kerf) }
-                        if !embed {
-                        <div class="control control-burr">
-                            <label for="number-burr">{ tr(lang, "control.burr") }<span class="assumption-tag" title={tr(lang, "control.burr.title")}>{ tr(lang, "tag.assumption") }</span></label>
-                            <div class="control-inputs">
-                                <input type="number" id="number-burr" name="burr" min="1" max="6" step="0.1" placeholder="3.1" onchange={onburr} />
-                                <span class="unit">{ "mm" }</span>
-                            </div>
-                        </div>
-                        }
-                    </fieldset>
-                    }
-                    if any(&["close", "slide", "tilt"]) {
-                    <fieldset>
-                        <legend>{ tr(lang, "group.head") }</legend>
-                        { control(Key::Close) }
-                        { control(Key::Slide) }
-                        { control(Key::Tilt) }
-                    </fieldset>
-                    }
-                    if any(&["decl", "len"]) {
-                    <fieldset>
-                        <legend>{ tr(lang, "group.anatomy") }</legend>
-                        { control(Key::Decl) }
-                        { control(Key::Len) }
-                    </fieldset>
-                    }
-                    if any(&["mu", "pull"]) {
-                    <fieldset>
-                        <legend>{ tr(lang, "group.loads") }</legend>
-                        { control(Key::Mu) }
-                        { control(Key::Pull) }
-                    </fieldset>
-                    }
-                </form>
-            </aside>
+            if controls::ALL_CONTROLS.iter().any(|k| view.shows_control(k)) {
+                { controls_panel(present, controls::Shown::of(view), embed, lang, dispatch) }
             }
         </div>
     }

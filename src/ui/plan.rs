@@ -229,13 +229,7 @@ pub fn plan_app(props: &PlanAppProps) -> Html {
         let sync = props.sync_url;
         use_effect_with(query, move |query| {
             if sync {
-                if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
-                    let _ = history.replace_state_with_url(
-                        &wasm_bindgen::JsValue::NULL,
-                        "",
-                        Some(&format!("?{query}")),
-                    );
-                }
+                super::browser::replace_query(query);
             }
         });
     }
