@@ -32,14 +32,15 @@ pub fn location_href() -> String {
 
 /// Writes the page's URL query (`history.replaceState`, about a millisecond each, more with a
 /// loaded machine, and work for the browser too) once per interaction, not once per step:
-/// while a key or a pointer is down on a slider or a handle of the drawing (a drag, a held
-/// arrow key), the query is kept, and written when that key or pointer is released (or the
-/// window loses the focus); any other change (a button, a select, a number box) is written at
-/// once. So the URL equals the state as soon as the change is done (tests read it right after
-/// a key press), and a drag writes it once; [`location_href`] writes a pending query first.
+/// while a pointer drags a slider or a handle of the drawing, or an arrow key held down on one
+/// repeats, the query is kept, and written when that pointer or key is released (or the window
+/// loses the focus); any other change (a key press, a button, a select, a number box) is
+/// written at once, before the frame that shows it. So the URL equals the state as soon as the
+/// change is done (tests read it right after a key press), and a drag writes it once;
+/// [`location_href`] writes a pending query first.
 struct QueryWriter {
     pending: std::cell::RefCell<Option<String>>,
-    /// A key or a pointer is down on a slider or a handle of the drawing.
+    /// A pointer is down, or a key repeats, on a slider or a handle of the drawing.
     held: std::cell::Cell<bool>,
     /// Keep the window's listeners alive.
     _listeners: [Closure<dyn FnMut(web_sys::Event)>; 2],
@@ -49,19 +50,23 @@ thread_local! {
     static QUERY_WRITER: QueryWriter = QueryWriter::new();
 }
 
-/// Whether a key or a pointer pressed on `target` changes the state step by step until it is
-/// released.
-fn starts_drag(target: Option<web_sys::EventTarget>) -> bool {
-    target
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .and_then(|e| e.closest("[data-handle], input[type=range]").ok().flatten())
-        .is_some()
+/// Whether `e` (a pointer pressed, a key repeating) changes the state step by step until it is
+/// released: on a slider or a handle of the drawing.
+fn starts_drag(e: &web_sys::Event) -> bool {
+    let repeat = e
+        .dyn_ref::<web_sys::KeyboardEvent>()
+        .is_none_or(|k| k.repeat());
+    repeat
+        && e.target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.closest("[data-handle], input[type=range]").ok().flatten())
+            .is_some()
 }
 
 impl QueryWriter {
     fn new() -> Self {
         let press = Closure::<dyn FnMut(web_sys::Event)>::new(|e: web_sys::Event| {
-            if starts_drag(e.target()) {
+            if starts_drag(&e) {
                 QUERY_WRITER.with(|w| w.held.set(true));
             }
         });

@@ -598,16 +598,16 @@ fn lecture_bar(
                 <button name="play" aria-pressed={anim.playing.to_string()} onclick={play}>
                     { tr(lang, if anim.playing { "lecture.stop" } else { "lecture.play" }) }
                 </button>
-                <label><input type="checkbox" name="loop" checked={anim.looping} onchange={onloop} />{ " " }{ tr(lang, "lecture.loop") }</label>
+                <label><input type="checkbox" name="loop" autocomplete="off" checked={anim.looping} onchange={onloop} />{ " " }{ tr(lang, "lecture.loop") }</label>
                 <label>{ tr(lang, "lecture.speed") }{ " " }
-                    <select name="speed" onchange={onspeed}>
+                    <select name="speed" autocomplete="off" onchange={onspeed}>
                         { for SPEEDS.iter().map(|v| html! { <option value={format_number(*v, 2)} selected={*v == anim.speed}>{ format!("{}×", i18n::number(lang, *v, 2)) }</option> }) }
                     </select>
                 </label>
             </div>
             <div class="group">
                 <label>{ tr(lang, "lecture.theme") }{ " " }
-                    <select name="theme" onchange={ontheme}>
+                    <select name="theme" autocomplete="off" onchange={ontheme}>
                         { for Theme::ALL.iter().map(|t| html! { <option value={t.name()} selected={*t == model.view.theme}>{ tr(lang, match t {
                             Theme::Light => "theme.light",
                             Theme::Dark => "theme.dark",
@@ -616,12 +616,12 @@ fn lecture_bar(
                     </select>
                 </label>
                 <label>{ tr(lang, "lecture.text_size") }{ " " }
-                    <select name="scale" onchange={onscale}>
+                    <select name="scale" autocomplete="off" onchange={onscale}>
                         { for SCALES.iter().map(|v| html! { <option value={format_number(*v, 2)} selected={*v == model.view.scale}>{ format!("{}%", format_number(v * 100.0, 0)) }</option> }) }
                     </select>
                 </label>
                 <label>{ tr(lang, "lecture.language") }{ " " }
-                    <select name="lang" onchange={onlang}>
+                    <select name="lang" autocomplete="off" onchange={onlang}>
                         { for Lang::ALL.iter().map(|l| html! { <option value={l.code()} lang={l.code()} selected={*l == lang}>{ i18n::language_name(*l) }</option> }) }
                     </select>
                 </label>
@@ -630,13 +630,13 @@ fn lecture_bar(
             </div>
             <details class="group export">
                 <summary>{ tr(lang, "export.title") }</summary>
-                <label>{ tr(lang, "export.width") }{ " " }<input type="number" name="export-width" min="200" max="8000" step="10" value={ex.width.to_string()}
+                <label>{ tr(lang, "export.width") }{ " " }<input type="number" name="export-width" autocomplete="off" min="200" max="8000" step="10" value={ex.width.to_string()}
                     onchange={set_export(|o, i| if let Ok(v) = i.value().parse::<u32>() { o.width = v.clamp(200, 8000) })} />{ " px" }</label>
-                <label>{ tr(lang, "export.height") }{ " " }<input type="number" name="export-height" min="200" max="8000" step="10" value={ex.height.to_string()}
+                <label>{ tr(lang, "export.height") }{ " " }<input type="number" name="export-height" autocomplete="off" min="200" max="8000" step="10" value={ex.height.to_string()}
                     onchange={set_export(|o, i| if let Ok(v) = i.value().parse::<u32>() { o.height = v.clamp(200, 8000) })} />{ " px" }</label>
-                <label><input type="checkbox" name="export-transparent" checked={ex.transparent}
+                <label><input type="checkbox" name="export-transparent" autocomplete="off" checked={ex.transparent}
                     onchange={set_export(|o, i| o.transparent = i.checked())} />{ " " }{ tr(lang, "export.transparent") }</label>
-                <label><input type="checkbox" name="export-caption" checked={ex.caption}
+                <label><input type="checkbox" name="export-caption" autocomplete="off" checked={ex.caption}
                     onchange={set_export(|o, i| o.caption = i.checked())} />{ " " }{ tr(lang, "export.caption") }</label>
                 <button name="export-svg" onclick={export_svg_for(false)}>{ tr(lang, "export.svg") }</button>
                 <button name="export-png" onclick={export_svg_for(true)}>{ tr(lang, "export.png") }</button>
@@ -699,7 +699,7 @@ fn toolbar(history: &History, dispatch: &Callback<Action>, lang: Lang) -> Html {
         <nav class="toolbar" aria-label={tr(lang, "toolbar.label")}>
             <div class="presets" role="group" aria-label={tr(lang, "toolbar.presets")}>{ for presets }</div>
             <label class="ray-select">{ tr(lang, "toolbar.ray") }{ " " }
-                <select name="ray" onchange={onray}>
+                <select name="ray" autocomplete="off" onchange={onray}>
                     { for Ray::ALL.iter().map(|r| html! {
                         <option value={r.number().to_string()} selected={*r == state.ray}>{ format!("M{}", r.number()) }</option>
                     }) }

@@ -618,10 +618,10 @@ fn panel(
                 <h2>{ tr(lang, "plan.title") }</h2>
                 <div class="plan-presets" role="group" aria-label={tr(lang, "plan.presets")}>{ for presets }</div>
                 <div class="plan-rays" role="group" aria-label={tr(lang, "plan.edit_ray")}>{ for rays }</div>
-                <label class="plan-treat"><input type="checkbox" name="treated" checked={plan.is_treated(plan.edit)} onchange={ontreat} />
+                <label class="plan-treat"><input type="checkbox" name="treated" autocomplete="off" checked={plan.is_treated(plan.edit)} onchange={ontreat} />
                     { trf(lang, "plan.cut_ray", &[("n", &plan.edit.number())]) }</label>
                 <label class="plan-compare">{ tr(lang, "plan.compare_with") }
-                    <select name="compare" onchange={oncompare}>
+                    <select name="compare" autocomplete="off" onchange={oncompare}>
                         <option value="" selected={plan.compare.is_none()}>{ tr(lang, "plan.compare_nothing") }</option>
                         { for PlanPreset::ALL.iter().map(|p| html! {
                             <option value={p.name()} selected={plan.compare == Some(*p)}>{ p.label_in(lang) }</option>
