@@ -38,6 +38,9 @@ pub fn location_href() -> String {
 /// written at once, before the frame that shows it. So the URL equals the state as soon as the
 /// change is done (tests read it right after a key press), and a drag writes it once;
 /// [`location_href`] writes a pending query first.
+///
+/// The outcome summary (`#summary`, a polite live region) is `aria-busy` meanwhile: a screen
+/// reader announces the outcome once the drag ends, not a sentence per step.
 struct QueryWriter {
     pending: std::cell::RefCell<Option<String>>,
     /// A pointer is down, or a key repeats, on a slider or a handle of the drawing.
@@ -63,17 +66,33 @@ fn starts_drag(e: &web_sys::Event) -> bool {
             .is_some()
 }
 
+/// Marks the live outcome summary busy (changing step by step) or settled (announce it now).
+fn set_summary_busy(busy: bool) {
+    let summary = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("summary"));
+    if let Some(s) = summary {
+        let _ = if busy {
+            s.set_attribute("aria-busy", "true")
+        } else {
+            s.remove_attribute("aria-busy")
+        };
+    }
+}
+
 impl QueryWriter {
     fn new() -> Self {
         let press = Closure::<dyn FnMut(web_sys::Event)>::new(|e: web_sys::Event| {
             if starts_drag(&e) {
                 QUERY_WRITER.with(|w| w.held.set(true));
+                set_summary_busy(true);
             }
         });
         let release = Closure::<dyn FnMut(web_sys::Event)>::new(|_: web_sys::Event| {
             QUERY_WRITER.with(|w| {
                 if w.held.replace(false) {
                     w.write();
+                    set_summary_busy(false);
                 }
             })
         });
