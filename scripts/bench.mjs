@@ -180,7 +180,10 @@ async function browser(url) {
     await page.waitForFunction(() => window.__bench.interactive !== null);
     await page.waitForLoadState('networkidle');
 
-    const settle = () => page.waitForFunction(() => window.__bench.pending === 0);
+    // Waits until every sample is in. Polled on a timer, not with Playwright's default
+    // requestAnimationFrame polling: the harness should not request frames of its own between
+    // steps (a key press arriving while Chromium waits on such a frame would measure the wait).
+    const settle = () => page.waitForFunction(() => window.__bench.pending === 0, null, { polling: 20 });
     const take = async () => {
       await settle();
       return page.evaluate(() => window.__bench.samples.splice(0));
