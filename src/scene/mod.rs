@@ -509,6 +509,20 @@ pub fn build(state: &State, e: &Evaluation, options: &SceneOptions) -> Scene {
     let (r_phi, r_theta) = (7.0, 11.0);
     let theta_text = trf(lang, "scene.theta", &[("deg", &deg(o.cut_to_ground_deg))]);
     let phi_text = trf(lang, "scene.phi", &[("deg", &deg(o.cut_to_shaft_deg))]);
+    // The forces inset's caption: one line, or two (split after "R = F + P") when the line
+    // would not fit the box (the projector's bold text, a longer language).
+    let mu = e.params.loads.friction_mu;
+    let inset_caption = trf(lang, "scene.inset_caption", &[("mu", &fixed(lang, mu, 2))]);
+    let caption_size = if projector { 2.2 } else { 2.1 };
+    let caption_lines: Vec<String> =
+        if label_width_mm(&inset_caption, caption_size, projector) + 2.0 > INSET_RIGHT - 3.0 {
+            match inset_caption.split_once(" · ") {
+                Some((a, b)) => vec![a.to_string(), b.to_string()],
+                None => vec![inset_caption],
+            }
+        } else {
+            vec![inset_caption]
+        };
     // Labels right of the arcs, or left of them when they would leave the drawing.
     let near_axial = o.cut_to_shaft_deg < 25.0 || o.cut_to_shaft_deg > 155.0;
     let labels_room = text_width_mm(&theta_text)
@@ -686,7 +700,6 @@ pub fn build(state: &State, e: &Evaluation, options: &SceneOptions) -> Scene {
     // pull at the head centre, and a marker at the centre of the cut.
     let s = &e.statics;
     let grf_tip = g.head_lowest_after;
-    let mu = e.params.loads.friction_mu;
     let mut forces = Node::new("g")
         .class("forces")
         .child(arrow(
@@ -756,7 +769,10 @@ pub fn build(state: &State, e: &Evaluation, options: &SceneOptions) -> Scene {
             |(lo, hi), v| (lo.inf(v), hi.sup(v)),
         )
     };
-    let (avail_w, avail_h) = (inset_w - 10.0, inset_h - 17.0);
+    // (The region starts 10 mm below the box's top: a label beyond an arrow's tip stays clear
+    // of the title.)
+    let caption_extra = (caption_lines.len() as f64 - 1.0) * (caption_size + 0.6);
+    let (avail_w, avail_h) = (inset_w - 10.0, inset_h - 19.0 - caption_extra);
     let (lo1, hi1) = unit_extent(1.0);
     let size1 = hi1 - lo1;
     let scale = 10f64
@@ -765,7 +781,7 @@ pub fn build(state: &State, e: &Evaluation, options: &SceneOptions) -> Scene {
     let r_vec = s.resultant * scale;
     let n_vec = s.normal_ground * (s.normal_ratio * scale);
     let c = {
-        let middle = Point::new(inset_x + inset_w / 2.0, inset_top - 8.0 - avail_h / 2.0);
+        let middle = Point::new(inset_x + inset_w / 2.0, inset_top - 10.0 - avail_h / 2.0);
         middle - (lo1 + hi1) * scale / 2.0
     };
     // N and R labels on opposite sides of the normal: R's side is the side R leans to.
@@ -785,12 +801,15 @@ pub fn build(state: &State, e: &Evaluation, options: &SceneOptions) -> Scene {
         normal_angle + cone_half,
     ));
     let t_vec = s.tangent_ground * (s.tangential_ratio * scale);
+    // The cut line and the cone stay between the title and the caption (a long cut line would
+    // otherwise cross the caption's text).
+    let (title_band, caption_band) = (4.5, 5.5 + caption_extra);
     let inset_clip = Node::new("clipPath").attr("id", id("clip-inset")).child(
         Node::new("rect")
             .num("x", inset_x)
-            .num("y", -inset_top)
+            .num("y", -(inset_top - title_band))
             .num("width", inset_w)
-            .num("height", inset_h),
+            .num("height", inset_h - title_band - caption_band),
     );
     let inset = Node::new("g")
         .class("inset forces-inset")
@@ -844,11 +863,22 @@ pub fn build(state: &State, e: &Evaluation, options: &SceneOptions) -> Scene {
             "R",
             "label force-label",
         ))
-        .child(label(
-            Point::new(inset_x + inset_w / 2.0, inset_top - inset_h + 2.4),
-            trf(lang, "scene.inset_caption", &[("mu", &fixed(lang, mu, 2))]),
-            "label inset-caption",
-        ));
+        .children(
+            caption_lines
+                .into_iter()
+                .rev()
+                .enumerate()
+                .map(|(i, line)| {
+                    label(
+                        Point::new(
+                            inset_x + inset_w / 2.0,
+                            inset_top - inset_h + 2.4 + i as f64 * (caption_size + 0.6),
+                        ),
+                        line,
+                        "label inset-caption",
+                    )
+                }),
+        );
     layers.push(inset);
 
     // Verdict badge, top right.
@@ -862,8 +892,26 @@ pub fn build(state: &State, e: &Evaluation, options: &SceneOptions) -> Scene {
             _ => "scene.verdict.separates",
         },
     );
-    // At least 46 mm, wider for a longer text (3.6 mm bold, 1.5 mm each side).
-    let badge_w = (label_width_mm(verdict_label, 3.6, true) + 3.0).max(46.0);
+    let verdict_detail = trf(
+        lang,
+        "scene.verdict_detail",
+        &[
+            ("n", &fixed(lang, o.normal_ratio, 2)),
+            ("t", &fixed(lang, o.tangential_ratio, 2)),
+            ("mu", &fixed(lang, mu, 2)),
+        ],
+    );
+    // At least 46 mm, wider for a longer text (3.6 mm bold, 1.5 mm each side) or detail line
+    // (2.3 mm semi-bold on the projector, 2.2 mm otherwise).
+    let badge_w = (label_width_mm(verdict_label, 3.6, true) + 3.0)
+        .max(
+            label_width_mm(
+                &verdict_detail,
+                if projector { 2.3 } else { 2.2 },
+                projector,
+            ) + 3.0,
+        )
+        .max(46.0);
     let badge = Node::new("g")
         .class(format!("verdict verdict-{verdict}"))
         .attr("data-verdict", verdict)
@@ -883,15 +931,7 @@ pub fn build(state: &State, e: &Evaluation, options: &SceneOptions) -> Scene {
         ))
         .child(label(
             Point::new(right - badge_w / 2.0 - 3.0, top - 11.8),
-            trf(
-                lang,
-                "scene.verdict_detail",
-                &[
-                    ("n", &fixed(lang, o.normal_ratio, 2)),
-                    ("t", &fixed(lang, o.tangential_ratio, 2)),
-                    ("mu", &fixed(lang, mu, 2)),
-                ],
-            ),
+            verdict_detail,
             "label verdict-detail",
         ));
     layers.push(badge);
