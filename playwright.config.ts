@@ -3,6 +3,7 @@
 // Browsers are never downloaded (PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1).
 import { defineConfig, devices } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
+import { CHROMIUM_ARGS } from './scripts/chromium-args.mjs';
 
 // Pick a free port once, in the runner process; worker processes inherit the
 // environment, so they load this file with the same port.
@@ -14,19 +15,6 @@ if (!process.env.OSTEOVIZ_E2E_PORT) {
 }
 const port = Number(process.env.OSTEOVIZ_E2E_PORT);
 const baseURL = `http://127.0.0.1:${port}/`;
-
-// Chromium as root on a machine without a network beyond the package registries.
-const chromiumArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -56,7 +44,7 @@ export default defineConfig({
         viewport: { width: 1920, height: 1080 },
         launchOptions: {
           executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-          args: chromiumArgs,
+          args: CHROMIUM_ARGS,
         },
       },
     },

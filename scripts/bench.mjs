@@ -36,6 +36,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { brotliCompressSync, constants as zc, gzipSync } from 'node:zlib';
 import { top } from './wasm-top.mjs';
+import { CHROMIUM_ARGS as BASE_CHROMIUM_ARGS } from './chromium-args.mjs';
 
 const repo = resolve(new URL('..', import.meta.url).pathname);
 const args = process.argv.slice(2);
@@ -93,15 +94,7 @@ function native() {
 // ------------------------------------------------------------------ 2. browser
 
 const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
+  ...BASE_CHROMIUM_ARGS,
   '--disable-gpu-vsync',
   '--disable-frame-rate-limit',
 ];

@@ -108,14 +108,11 @@ pub fn fixed(value: f64, decimals: usize) -> String {
     }
     #[cfg(target_arch = "wasm32")]
     {
-        if value.is_nan() {
-            return "NaN".into();
+        if let Some(text) = non_finite(value) {
+            return text;
         }
         let sign = if value.is_sign_negative() { "-" } else { "" };
         let x = value.abs();
-        if x.is_infinite() {
-            return format!("{sign}inf");
-        }
         let decimals = decimals.min(99);
         let body = if x >= 1e21 {
             // An integer: its exact digits (toFixed would switch to exponent notation).
@@ -337,6 +334,18 @@ pub fn push_compact(out: &mut String, value: f64, decimals: usize) {
     out.push_str(if s == "-0" { "0" } else { &s });
 }
 
+/// Rust's text for a NaN or an infinity (`NaN`, `inf`, `-inf`), `None` for a finite value.
+#[cfg(target_arch = "wasm32")]
+fn non_finite(value: f64) -> Option<String> {
+    if value.is_nan() {
+        Some("NaN".into())
+    } else if value.is_infinite() {
+        Some(if value < 0.0 { "-inf" } else { "inf" }.into())
+    } else {
+        None
+    }
+}
+
 /// `value.to_string()`: the shortest digits that read back as `value`, never in exponent
 /// notation (`1e-7` is `0.0000001`), `-0` for negative zero, `inf`, `NaN`.
 pub fn shortest(value: f64) -> String {
@@ -346,14 +355,11 @@ pub fn shortest(value: f64) -> String {
     }
     #[cfg(target_arch = "wasm32")]
     {
-        if value.is_nan() {
-            return "NaN".into();
+        if let Some(text) = non_finite(value) {
+            return text;
         }
         let sign = if value.is_sign_negative() { "-" } else { "" };
         let x = value.abs();
-        if x.is_infinite() {
-            return format!("{sign}inf");
-        }
         // JavaScript's Number::toString gives the same shortest digits, sometimes with an
         // exponent: "1.5e-7", "1e+21".
         let js: String = js_sys::Number::from(x)

@@ -6,18 +6,11 @@ import { test, expect, type Page, type BrowserContext } from '@playwright/test';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { cspViolations, watchCsp } from './quality-helpers';
 
 const dist = join(process.cwd(), 'dist');
 const single = join(dist, 'osteoviz.html');
 const fileUrl = pathToFileURL(single).href;
-
-type Violation = { directive: string; blockedURI: string; source: string; sample: string };
-
-declare global {
-  interface Window {
-    __cspViolations: Violation[];
-  }
-}
 
 test.beforeAll(() => {
   // `make build` writes osteoviz.html (scripts/single-file.mjs) from the same build as the rest
@@ -31,17 +24,7 @@ test.beforeAll(() => {
 type Watch = { errors: string[]; requests: string[] };
 
 async function openOffline(context: BrowserContext, query = ''): Promise<{ page: Page; watch: Watch; ms: number }> {
-  await context.addInitScript(() => {
-    window.__cspViolations = [];
-    document.addEventListener('securitypolicyviolation', (e) => {
-      window.__cspViolations.push({
-        directive: e.violatedDirective,
-        blockedURI: e.blockedURI,
-        source: `${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`,
-        sample: e.sample,
-      });
-    });
-  });
+  await watchCsp(context);
   const page = await context.newPage();
   const watch: Watch = { errors: [], requests: [] };
   page.on('console', (msg) => {
@@ -59,7 +42,7 @@ async function openOffline(context: BrowserContext, query = ''): Promise<{ page:
 }
 
 async function expectClean(page: Page, watch: Watch, query: string) {
-  const violations = await page.evaluate(() => window.__cspViolations);
+  const violations = await cspViolations(page);
   expect(violations, 'Content-Security-Policy violations').toEqual([]);
   expect(watch.errors, 'console errors and page errors').toEqual([]);
   // Only the document itself (a file:// URL, with its query) and data:/blob: URLs.
