@@ -31,13 +31,13 @@ pub fn location_href() -> String {
 }
 
 /// Writes the page's URL query (`history.replaceState`, about a millisecond each, more with a
-/// loaded machine, and work for the browser too) once per interaction, not once per step:
-/// while a pointer drags a slider or a handle of the drawing, or an arrow key held down on one
-/// repeats, the query is kept, and written when that pointer or key is released (or the window
-/// loses the focus); any other change (a key press, a button, a select, a number box) is
-/// written at once, before the frame that shows it. So the URL equals the state as soon as the
-/// change is done (tests read it right after a key press), and a drag writes it once;
-/// [`location_href`] writes a pending query first.
+/// loaded machine, and work for the browser too) once per interaction, not once per step, and
+/// after the frame that shows the change: while a pointer drags a slider or a handle of the
+/// drawing, or a key is down on one (pressed once or repeating), the query is kept, and written
+/// when that pointer or key is released (or the window loses the focus); any other change (a
+/// button, a select, a number box) is written at once. So the URL equals the state as soon as
+/// the change is done (tests read it right after a key press), a drag writes it once, and a
+/// key press's frame does not wait for it; [`location_href`] writes a pending query first.
 ///
 /// The outcome summary (`#summary`, a polite live region) is `aria-busy` meanwhile: a screen
 /// reader announces the outcome once the drag ends, not a sentence per step.
@@ -53,17 +53,13 @@ thread_local! {
     static QUERY_WRITER: QueryWriter = QueryWriter::new();
 }
 
-/// Whether `e` (a pointer pressed, a key repeating) changes the state step by step until it is
-/// released: on a slider or a handle of the drawing.
+/// Whether `e` (a pointer or a key pressed) changes the state until it is released: on a
+/// slider or a handle of the drawing.
 fn starts_drag(e: &web_sys::Event) -> bool {
-    let repeat = e
-        .dyn_ref::<web_sys::KeyboardEvent>()
-        .is_none_or(|k| k.repeat());
-    repeat
-        && e.target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|e| e.closest("[data-handle], input[type=range]").ok().flatten())
-            .is_some()
+    e.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|e| e.closest("[data-handle], input[type=range]").ok().flatten())
+        .is_some()
 }
 
 /// Marks the live outcome summary busy (changing step by step) or settled (announce it now).
@@ -128,8 +124,8 @@ impl QueryWriter {
     }
 }
 
-/// Sets the page's URL query (`replaceState`: no history entry), at once or, during a drag or
-/// a held key, when it is released (see [`QueryWriter`]).
+/// Sets the page's URL query (`replaceState`: no history entry), at once or, while a pointer or
+/// a key is down on a slider or a handle, when it is released (see [`QueryWriter`]).
 pub fn replace_query(query: &str) {
     QUERY_WRITER.with(|w| {
         *w.pending.borrow_mut() = Some(format!("?{query}"));

@@ -346,7 +346,7 @@ pub fn app(props: &AppProps) -> Html {
     }
 
     // The URL follows the state (replaceState: no history entry per slider step; written
-    // once per drag or held key, see browser::replace_query).
+    // when the pointer or key on a slider or handle is released, see browser::replace_query).
     {
         let query = model.query();
         let sync = props.sync_url;

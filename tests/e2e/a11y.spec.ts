@@ -236,3 +236,23 @@ test('the outcome summary is a polite live region that follows a change', async 
   await page.locator('input[type=range][name=cut]').fill('120');
   await expect(summary).not.toHaveText(after);
 });
+
+test('a key on the cut slider: the summary is busy while it is down, the URL and the summary settle on release', async ({ page }) => {
+  await openMode(page, MODES[0]);
+  const summary = page.locator('#summary');
+  const slider = page.locator('input[type=range][name=cut]');
+  await slider.focus();
+  const cutInUrl = () => page.evaluate(() => new URLSearchParams(location.search).get('cut'));
+  const before = await cutInUrl();
+  const value = await slider.inputValue();
+  const text = (await summary.textContent()) ?? '';
+  await page.keyboard.down('ArrowRight');
+  // The slider and the summary follow at once; the URL waits for the release.
+  await expect(slider).not.toHaveValue(value);
+  await expect(summary).not.toHaveText(text);
+  await expect(summary).toHaveAttribute('aria-busy', 'true');
+  expect(await cutInUrl()).toBe(before);
+  await page.keyboard.up('ArrowRight');
+  await expect(summary).not.toHaveAttribute('aria-busy', /.*/);
+  expect(Number(await cutInUrl())).toBe(Number(await slider.inputValue()));
+});
