@@ -315,3 +315,67 @@ fn a_transparent_export_has_no_background() {
     assert!(!svg.contains("class=\"background\""));
     roxmltree::Document::parse(&svg).unwrap();
 }
+
+/// The inset's N, T and R labels never cover one another or the inset's title, whatever the
+/// cut: at every cut angle a lecturer can set, in three presets' anatomy, in the projector theme
+/// (the largest letters).
+#[test]
+fn the_force_labels_in_the_inset_stay_apart() {
+    // A letter of the projector theme (3.6 px, centred on its point) is about 2.6 wide, 3.2 tall.
+    let (half_width, half_height) = (1.3, 1.6);
+    let options = SceneOptions {
+        theme: "projector".into(),
+        ..export()
+    };
+    let mut checked = 0;
+    let mut overlaps = Vec::new();
+    for preset in ["dmmo", "weil", "reverse"] {
+        for cut in (15..=165).step_by(5) {
+            for slide in ["0", "-3"] {
+                let query = format!("preset={preset}&cut={cut}&slide={slide}");
+                let svg = draw(&query, &options).to_svg();
+                let doc = roxmltree::Document::parse(&svg).unwrap();
+                let inset = with_class(&doc, "forces-inset")[0];
+                let letters: Vec<(String, f64, f64)> = inset
+                    .descendants()
+                    .filter(|n| n.is_element() && classes(n).any(|c| c == "force-label"))
+                    .map(|n| {
+                        let at = |a| n.attribute(a).unwrap().parse::<f64>().unwrap();
+                        (n.text().unwrap_or("").to_string(), at("x"), at("y"))
+                    })
+                    .collect();
+                assert_eq!(letters.len(), 3, "{query}: {letters:?}");
+                // Below the inset's title (SVG's y points down).
+                let title = inset
+                    .descendants()
+                    .find(|n| n.is_element() && classes(n).any(|c| c == "inset-title"))
+                    .unwrap();
+                let title_y: f64 = title.attribute("y").unwrap().parse().unwrap();
+                for (letter, _, y) in &letters {
+                    assert!(
+                        y - title_y >= 3.0,
+                        "{query}: {letter} touches the title: {letters:?}"
+                    );
+                }
+                for (i, a) in letters.iter().enumerate() {
+                    for b in &letters[i + 1..] {
+                        let apart = (a.1 - b.1).abs() >= 2.0 * half_width
+                            || (a.2 - b.2).abs() >= 2.0 * half_height;
+                        if !apart {
+                            overlaps
+                                .push(format!("{query}: {} and {} overlap: {letters:?}", a.0, b.0));
+                        }
+                    }
+                }
+                checked += 1;
+            }
+        }
+    }
+    assert_eq!(checked, 3 * 31 * 2);
+    assert!(
+        overlaps.is_empty(),
+        "{} overlaps:\n{}",
+        overlaps.len(),
+        overlaps.join("\n")
+    );
+}

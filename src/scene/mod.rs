@@ -800,10 +800,31 @@ pub fn build(state: &State, e: &Evaluation, options: &SceneOptions) -> Scene {
         normal_angle - cone_half,
         normal_angle + cone_half,
     ));
-    let t_vec = s.tangent_ground * (s.tangential_ratio * scale);
     // The cut line and the cone stay between the title and the caption (a long cut line would
     // otherwise cross the caption's text).
     let (title_band, caption_band) = (4.5, 5.5 + caption_extra);
+    let t_vec = s.tangent_ground * (s.tangential_ratio * scale);
+    // R beyond its tip; N beside its tip on the side away from R; T beside its tip on the side
+    // of the cut away from R (R = N + T lies on N's side). Each turns aside where a letter
+    // placed before it, the title or the caption would be in its way (a reverse cut puts R
+    // almost along the cut, next to T).
+    let letter_band = (
+        inset_top - inset_h + caption_band + 2.0,
+        inset_top - title_band - 2.0,
+    );
+    let r_at = place_letter(c + r_vec, s.resultant, &[], letter_band);
+    let n_at = place_letter(
+        c + n_vec,
+        s.normal_ground * 1.2 - label_side * 2.6,
+        &[r_at],
+        letter_band,
+    );
+    let t_at = place_letter(
+        c + t_vec,
+        s.tangent_ground * (0.25 * s.tangential_ratio.signum()) - s.normal_ground,
+        &[r_at, n_at],
+        letter_band,
+    );
     let inset_clip = Node::new("clipPath").attr("id", id("clip-inset")).child(
         Node::new("rect")
             .num("x", inset_x)
@@ -847,22 +868,9 @@ pub fn build(state: &State, e: &Evaluation, options: &SceneOptions) -> Scene {
         .child(arrow(c, c + n_vec, "force force-normal"))
         .child(arrow(c, c + t_vec, "force force-tangential"))
         .child(arrow(c, c + r_vec, "force force-resultant"))
-        .child(label(
-            // N to one side of the normal, R to the other, so they never overlap.
-            c + n_vec + s.normal_ground * 1.2 - label_side * 2.6,
-            "N",
-            "label force-label normal-label",
-        ))
-        .child(label(
-            c + t_vec + s.tangent_ground * (2.2 * s.tangential_ratio.signum()),
-            "T",
-            "label force-label tangential-label",
-        ))
-        .child(label(
-            c + r_vec + s.resultant.normalize() * 1.2 + label_side * 2.6,
-            "R",
-            "label force-label",
-        ))
+        .child(label(n_at, "N", "label force-label normal-label"))
+        .child(label(t_at, "T", "label force-label tangential-label"))
+        .child(label(r_at, "R", "label force-label"))
         .children(
             caption_lines
                 .into_iter()
@@ -1024,4 +1032,26 @@ pub fn build(state: &State, e: &Evaluation, options: &SceneOptions) -> Scene {
         .child(defs)
         .children(layers);
     Scene { view_box: vb, root }
+}
+
+/// Where a one-letter label goes near an arrow's `tip`: 2.8 mm away in the `preferred`
+/// direction, else turned by 45° steps either way until the letter clears the letters already
+/// `placed` and its centre stays within `band` (lowest, highest y). Letters are taken at the
+/// projector theme's size (the largest).
+fn place_letter(tip: Point, preferred: Vector, placed: &[Point], band: (f64, f64)) -> Point {
+    let start = preferred.y.atan2(preferred.x);
+    let at = |turns: f64| {
+        let (sin, cos) = (start + turns * std::f64::consts::FRAC_PI_4).sin_cos();
+        tip + Vector::new(cos, sin) * 2.8
+    };
+    for turns in [0.0, 1.0, -1.0, 2.0, -2.0, 3.0, -3.0, 4.0] {
+        let p = at(turns);
+        let clear = placed
+            .iter()
+            .all(|q| (p.x - q.x).abs() >= 2.8 || (p.y - q.y).abs() >= 3.4);
+        if clear && p.y >= band.0 && p.y <= band.1 {
+            return p;
+        }
+    }
+    at(0.0)
 }
