@@ -12,6 +12,7 @@
 
 use osteoviz::model::{evaluate, Ray};
 use osteoviz::scene::{self, Scene, SceneOptions};
+use osteoviz::state::view::Lang;
 use osteoviz::state::{parse_query, Preset, State};
 
 fn export() -> SceneOptions {
@@ -378,4 +379,46 @@ fn the_force_labels_in_the_inset_stay_apart() {
         overlaps.len(),
         overlaps.join("\n")
     );
+}
+
+/// The shortening label (start-anchored right of its dimension line) starts right of the ground
+/// force's arrow: a long translation on the projector widens the view rather than running the
+/// words over the arrow.
+#[test]
+fn the_shortening_label_stays_right_of_the_ground_force() {
+    let mut checked = 0;
+    for lang in [Lang::En, Lang::Fr, Lang::Es] {
+        for theme in ["light", "projector"] {
+            for query in [
+                "preset=dmmo",
+                "preset=dmmo&slide=-3",
+                "preset=vertical",
+                "preset=reverse",
+                "preset=weil&ray=4",
+            ] {
+                let options = SceneOptions {
+                    theme: theme.into(),
+                    lang,
+                    ..export()
+                };
+                let svg = draw(query, &options).to_svg();
+                let doc = roxmltree::Document::parse(&svg).unwrap();
+                let label = with_class(&doc, "dimension-label")[0];
+                let label_x: f64 = label.attribute("x").unwrap().parse().unwrap();
+                let force = with_class(&doc, "force-ground")[0];
+                let shaft = force
+                    .children()
+                    .find(|n| classes(n).any(|c| c == "shaft"))
+                    .unwrap();
+                let arrow_x: f64 = shaft.attribute("x1").unwrap().parse().unwrap();
+                assert!(
+                    label_x >= arrow_x + 1.0,
+                    "{query} {lang:?} {theme}: {:?} starts at x {label_x}, the arrow is at {arrow_x}",
+                    label.text()
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert_eq!(checked, 30);
 }

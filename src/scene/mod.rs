@@ -321,6 +321,16 @@ pub fn build(state: &State, e: &Evaluation, options: &SceneOptions) -> Scene {
     let mm = |v: f64| mm(lang, v);
     let id = |name: &str| format!("{}{name}", options.id_prefix);
     let mut vb = view_box(e);
+    // The shortening label, start-anchored right of its dimension line under the head, moves
+    // left when it would pass the right edge (fit_left below), but not over the ground force's
+    // arrow: a long translation at its longest ("88.8 mm") widens the view instead, once for
+    // the whole interaction (the view depends on the intact anatomy, language and theme only).
+    let longest_shortening = trf(lang, "scene.shortening", &[("mm", &mm(88.8))]);
+    let shortening_room = g.head_lowest_before.x
+        + 2.0
+        + label_width_mm(&longest_shortening, dimension_size, projector)
+        + 1.0;
+    vb[2] = vb[2].max(shortening_room - vb[0]);
     // Room for the caption under the drawing: one 4.5 mm line each.
     let caption_top = vb[1] + vb[3];
     vb[3] +=
