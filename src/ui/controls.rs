@@ -55,6 +55,19 @@ pub fn controls_panel(
             html! {}
         }
     };
+    // A group of plain controls under its legend, when any of them is shown.
+    let group = |legend: &str, keys: &[Key]| {
+        if keys.iter().any(|k| shown.has(k.spec().name)) {
+            html! {
+                <fieldset>
+                    <legend>{ tr(lang, legend) }</legend>
+                    { for keys.iter().map(|&key| control(key, None)) }
+                </fieldset>
+            }
+        } else {
+            html! {}
+        }
+    };
     let cut_label = tr(
         lang,
         match present.reference {
@@ -110,28 +123,9 @@ pub fn controls_panel(
                     }
                 </fieldset>
                 }
-                if shown.any(&["close", "slide", "tilt"]) {
-                <fieldset>
-                    <legend>{ tr(lang, "group.head") }</legend>
-                    { control(Key::Close, None) }
-                    { control(Key::Slide, None) }
-                    { control(Key::Tilt, None) }
-                </fieldset>
-                }
-                if shown.any(&["decl", "len"]) {
-                <fieldset>
-                    <legend>{ tr(lang, "group.anatomy") }</legend>
-                    { control(Key::Decl, None) }
-                    { control(Key::Len, None) }
-                </fieldset>
-                }
-                if shown.any(&["mu", "pull"]) {
-                <fieldset>
-                    <legend>{ tr(lang, "group.loads") }</legend>
-                    { control(Key::Mu, None) }
-                    { control(Key::Pull, None) }
-                </fieldset>
-                }
+                { group("group.head", &[Key::Close, Key::Slide, Key::Tilt]) }
+                { group("group.anatomy", &[Key::Decl, Key::Len]) }
+                { group("group.loads", &[Key::Mu, Key::Pull]) }
             </form>
         </aside>
     }

@@ -14,7 +14,7 @@
 //! metrics as `<span data-flag="KEY" data-state="true|false">` (`sm4_normal_after`, ...);
 //! transfer warnings `.plan-warning[data-transfer="m3"]`; the caveat `.plan-caveat`.
 
-use super::scene_view::to_html;
+use super::scene_view::SceneFigure;
 use super::App;
 use crate::model::plan::{ForefootOutcome, HEADS, HEAD_NAMES};
 use crate::model::Ray;
@@ -496,8 +496,8 @@ fn views(
     };
     html! {
         <>
-            <figure class="plan-figure plan-figure-top">{ to_html(&top_view(plan, e, &options)) }</figure>
-            <figure class="plan-figure plan-figure-arch">{ to_html(&arch_view(plan, e, &options)) }</figure>
+            <SceneFigure class="plan-figure plan-figure-top" scene={Rc::new(top_view(plan, e, &options))} />
+            <SceneFigure class="plan-figure plan-figure-arch" scene={Rc::new(arch_view(plan, e, &options))} />
         </>
     }
 }

@@ -1,5 +1,6 @@
-//! The drawing: the scene's element tree as Yew nodes, with pointer and keyboard handling for
-//! its handles (drag the head along the cut, turn the cut about its axis crossing).
+//! The drawing: the scene's element tree written into the page (patched in place), with pointer
+//! and keyboard handling for its handles (drag the head along the cut, turn the cut about its
+//! axis crossing); the same writer puts the forefoot plan's views into the page.
 
 use crate::model::cut::angle_against_deg;
 use crate::model::Evaluation;
@@ -10,24 +11,8 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, SvgGraphicsElement};
 use yew::prelude::*;
-use yew::virtual_dom::{VNode, VTag, VText};
 
 const SVG_NS: &str = "http://www.w3.org/2000/svg";
-
-/// The scene tree as a virtual DOM node (the same tree the CLI writes as text).
-pub fn to_html(node: &Node) -> Html {
-    let mut tag = VTag::new(node.tag);
-    for (name, value) in &node.attrs {
-        tag.add_attribute(name, value.clone());
-    }
-    if let Some(text) = &node.text {
-        tag.add_child(VNode::VText(VText::new(text.clone())));
-    }
-    for child in &node.children {
-        tag.add_child(to_html(child));
-    }
-    VNode::VTag(std::rc::Rc::new(tag))
-}
 
 /// A scene node as it is in the page: its element, its text node and its children's.
 struct Drawn {
@@ -116,6 +101,51 @@ fn patch(document: &Document, drawn: &mut Drawn, old: &Node, new: &Node) {
 
 /// The scene last written into the page, and its elements.
 type Written = Option<(Rc<Node>, Drawn)>;
+
+/// Writes `scene` into `container`'s element: created the first time, then patched in place
+/// (see [`patch`]). The one way a scene tree enters the page: the visualiser's drawing and the
+/// forefoot plan's views.
+#[hook]
+pub fn use_scene_in(container: NodeRef, scene: Rc<Node>) {
+    let written: Rc<RefCell<Written>> = use_mut_ref(|| None);
+    use_effect_with(scene, move |scene| {
+        let Some(parent) = container.cast::<Element>() else {
+            return;
+        };
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        let mut written = written.borrow_mut();
+        let next = match written.take() {
+            Some((old, mut drawn)) => {
+                patch(&document, &mut drawn, &old, scene);
+                drawn
+            }
+            None => {
+                let Some(drawn) = create(&document, scene) else {
+                    return;
+                };
+                let _ = parent.insert_before(&drawn.element, None);
+                drawn
+            }
+        };
+        *written = Some((scene.clone(), next));
+    });
+}
+
+#[derive(Properties, PartialEq)]
+pub struct SceneFigureProps {
+    pub scene: Rc<Node>,
+    pub class: Classes,
+}
+
+/// A `<figure>` holding a scene tree (the forefoot plan's views).
+#[component(SceneFigure)]
+pub fn scene_figure(props: &SceneFigureProps) -> Html {
+    let container = use_node_ref();
+    use_scene_in(container.clone(), props.scene.clone());
+    html! { <figure class={props.class.clone()} ref={container}></figure> }
+}
 
 /// What a pointer drag is moving.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -275,33 +305,7 @@ pub fn scene_view(props: &SceneViewProps) -> Html {
     };
 
     // The drawing is written into the container by `patch`, not by Yew (see there).
-    {
-        let written: Rc<RefCell<Written>> = use_mut_ref(|| None);
-        let container = container.clone();
-        use_effect_with(props.scene.clone(), move |scene| {
-            let Some(parent) = container.cast::<Element>() else {
-                return;
-            };
-            let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-                return;
-            };
-            let mut written = written.borrow_mut();
-            let next = match written.take() {
-                Some((old, mut drawn)) => {
-                    patch(&document, &mut drawn, &old, scene);
-                    drawn
-                }
-                None => {
-                    let Some(drawn) = create(&document, scene) else {
-                        return;
-                    };
-                    let _ = parent.insert_before(&drawn.element, None);
-                    drawn
-                }
-            };
-            *written = Some((scene.clone(), next));
-        });
-    }
+    use_scene_in(container.clone(), props.scene.clone());
 
     html! {
         <div class="drawing" ref={container}
