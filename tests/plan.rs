@@ -330,12 +330,7 @@ fn plan_drawings_mark_the_selected_ray_and_the_head_at_risk() {
             .find(|n| n.get("data-ray") == Some("2"))
             .unwrap();
         assert!(class_of(m2).contains("treated") && !class_of(m2).contains("at-risk"));
-        let vb: Vec<f64> = svg
-            .get("viewBox")
-            .unwrap()
-            .split(' ')
-            .map(|v| v.parse().unwrap())
-            .collect();
+        let vb = view_box_of(&svg);
         for text in nodes.iter().filter(|n| n.tag == "text") {
             let x: f64 = text.get("x").unwrap().parse().unwrap();
             let y: f64 = text.get("y").unwrap().parse().unwrap();
@@ -598,4 +593,104 @@ fn the_plan_panel_english_is_unchanged() {
         ],
         ["assumption", "published", ": "]
     );
+}
+
+/// A drawing's viewBox: x, y, width, height.
+fn view_box_of(svg: &osteoviz::scene::Node) -> Vec<f64> {
+    svg.get("viewBox")
+        .unwrap()
+        .split(' ')
+        .map(|v| v.parse().unwrap())
+        .collect()
+}
+
+/// The texts of `svg` whose class contains one of `sizes`' classes, with where each ends, estimated
+/// at 0.65 em a character (wider than DejaVu Sans's average) at the size of its class in
+/// plan.css.
+fn estimated_text_ends(svg: &osteoviz::scene::Node, sizes: &[(&str, f64)]) -> Vec<(String, f64)> {
+    svg.descendants()
+        .into_iter()
+        .filter(|n| n.tag == "text")
+        .filter_map(|text| {
+            let class = text.get("class").unwrap_or("");
+            let (_, size) = sizes.iter().find(|(c, _)| class.contains(c))?;
+            let x: f64 = text.get("x")?.parse().ok()?;
+            let content = text.text.as_deref().unwrap_or("").to_string();
+            let end = x + content.chars().count() as f64 * 0.65 * size;
+            Some((content, end))
+        })
+        .collect()
+}
+
+/// Both plan drawings in each language.
+fn plan_views_in_every_language() -> Vec<(
+    osteoviz::state::view::Lang,
+    osteoviz::scene::Node,
+    osteoviz::scene::Node,
+)> {
+    use osteoviz::scene::plan::{arch_view, top_view, PlanSceneOptions};
+    use osteoviz::state::view::Lang;
+    let parsed = parse_plan_query("plan=m2m3m4");
+    let e = evaluate_plan(&parsed.plan).unwrap();
+    [Lang::En, Lang::Fr, Lang::Es]
+        .into_iter()
+        .map(|lang| {
+            let options = PlanSceneOptions {
+                lang,
+                ..Default::default()
+            };
+            (
+                lang,
+                top_view(&parsed.plan, &e, &options),
+                arch_view(&parsed.plan, &e, &options),
+            )
+        })
+        .collect()
+}
+
+/// The top view's start-anchored texts right of the heads (SM4 line, its value, its normal
+/// range) end inside the viewBox in every language.
+#[test]
+fn the_sm4_texts_fit_in_the_top_view() {
+    for (lang, top, _) in plan_views_in_every_language() {
+        let vb = view_box_of(&top);
+        let right = vb[0] + vb[2];
+        let texts = estimated_text_ends(
+            &top,
+            &[
+                ("sm4-label", 2.8),
+                ("indicator-value", 3.0),
+                ("label-start caption", 2.5),
+            ],
+        );
+        assert!(texts.len() >= 3, "{lang:?}: {texts:?}");
+        for (text, end) in texts {
+            assert!(
+                end <= right,
+                "{lang:?}: {text:?} ends near {end:.1} > {right}"
+            );
+        }
+    }
+}
+
+/// The arch view's load-share title and heuristic note (left of the bars) end before the M1
+/// bar in every language.
+#[test]
+fn the_load_share_note_clears_the_m1_bar() {
+    for (lang, _, arch) in plan_views_in_every_language() {
+        let m1_bar_left = arch
+            .descendants()
+            .into_iter()
+            .find(|n| n.get("class") == Some("bar-before"))
+            .and_then(|n| n.get("x")?.parse::<f64>().ok())
+            .unwrap();
+        let texts = estimated_text_ends(&arch, &[("bar-title", 2.9), ("heuristic-note", 2.5)]);
+        assert_eq!(texts.len(), 5, "{lang:?}: {texts:?}");
+        for (text, end) in texts {
+            assert!(
+                end <= m1_bar_left - 0.5,
+                "{lang:?}: {text:?} ends near {end:.1}, the M1 bar starts at {m1_bar_left}"
+            );
+        }
+    }
 }

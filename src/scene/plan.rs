@@ -234,7 +234,8 @@ fn top_bone(h: &HeadReference, i: usize, tip: f64, class: &str) -> Node {
 pub fn top_view(plan: &Plan, e: &PlanEvaluation, options: &PlanSceneOptions) -> Node {
     let f = &e.forefoot;
     let heads = reference_heads();
-    let (left, right, top, bottom) = (-24.0, 104.0, 24.0, -68.0);
+    // Right: room for the SM4 caption ("normal −2 to +4 (Maestro)") right of M4.
+    let (left, right, top, bottom) = (-24.0, 112.0, 24.0, -68.0);
     let view_box = [left, -top, right - left, top - bottom];
     let mut svg = root(
         "plan-top",
@@ -476,7 +477,8 @@ pub fn top_view(plan: &Plan, e: &PlanEvaluation, options: &PlanSceneOptions) -> 
 pub fn arch_view(plan: &Plan, e: &PlanEvaluation, options: &PlanSceneOptions) -> Node {
     let f = &e.forefoot;
     let heads = reference_heads();
-    let (left, right, top, bottom) = (-24.0, 104.0, 40.0, -31.0);
+    // Left: room for the load-share title and the heuristic note left of the M1 bar.
+    let (left, right, top, bottom) = (-34.0, 104.0, 40.0, -31.0);
     let view_box = [left, -top, right - left, top - bottom];
     let mut svg = root(
         "plan-arch",
