@@ -101,17 +101,21 @@ async function fire(page: Page, r: ReturnType<typeof rng>, box: { x: number; y: 
 async function still(page: Page) {
   await page.mouse.up();
   const playing = page.locator('button[name=play][aria-pressed=true]');
+  // Each way of stopping is bounded: a click waits for its target to be visible and on top,
+  // which it may never be (the drawing in fullscreen covers the play button); the next way
+  // follows, and the check below says which state the page was in.
+  const bounded = { timeout: 3000 };
   const stops = [
-    () => playing.first().click(),
-    () => playing.first().evaluate((b) => (b as HTMLButtonElement).click()),
+    () => playing.first().click(bounded),
+    () => playing.first().evaluate((b) => (b as HTMLButtonElement).click(), undefined, bounded),
     async () => {
-      await playing.first().focus();
+      await playing.first().focus(bounded);
       await page.keyboard.press('Enter');
     },
   ];
   for (const stop of stops) {
     if ((await playing.count()) === 0) break;
-    await stop();
+    await stop().catch(() => {});
     await expect(playing).toHaveCount(0, { timeout: 2000 }).catch(() => {});
   }
   const context = await page.evaluate(() => ({
