@@ -2,6 +2,7 @@
 //! and PNG.
 #![cfg(not(target_arch = "wasm32"))]
 
+use osteoviz::model::Verdict;
 use osteoviz::state::Preset;
 use resvg::tiny_skia::Pixmap;
 use std::collections::HashSet;
@@ -74,16 +75,51 @@ fn eval_prints_every_outcome_of_every_preset() {
             );
         }
         assert!(
-            ["held", "slides_proximal", "slides_distal", "separates"]
-                .contains(&json["verdict"].as_str().unwrap()),
+            Verdict::ALL
+                .iter()
+                .any(|v| v.key() == json["verdict"].as_str().unwrap()),
             "{json}"
         );
+        assert!(json["tipping_lever_mm"].as_f64().is_some_and(|e| e >= 0.0));
+        let settled = &json["settled"];
+        for key in [
+            "dx_mm",
+            "dy_mm",
+            "tilt_deg",
+            "displacement_mm",
+            "head_rise_mm",
+            "ground_shortening_mm",
+            "residual",
+        ] {
+            assert!(
+                settled[key].as_f64().is_some_and(f64::is_finite),
+                "{query}: settled.{key} in {json}"
+            );
+        }
+        assert!(settled["contacts"].as_u64().is_some_and(|c| c <= 2));
+        assert!(settled["residual"].as_f64().unwrap() <= 1e-9);
         assert_eq!(json["query"], format!("preset={}&ray=2", preset.name()));
         assert_eq!(json["warnings"], serde_json::json!([]));
     }
     let dmmo = eval_json("preset=dmmo");
     assert_eq!(dmmo["cut_to_shaft_deg"], 45.0);
-    assert_eq!(dmmo["verdict"], "held");
+    // Each preset's verdict, named by where the head goes (reference Section 4.1).
+    for (preset, verdict) in [
+        ("dmmo", "tips_dorsal"),
+        ("perpendicular", "slides_dorsal"),
+        ("vertical", "slides_dorsal"),
+        ("reverse", "separates"),
+        ("weil", "held"),
+        ("ocra", "held"),
+        ("dmmo&at=14", "held"),
+        ("dmmo&close=0", "no_contact"),
+        ("dmmo&slide=15", "no_contact"),
+        ("perpendicular&pull=0&mu=0", "slides_dorsal"),
+        ("vertical&pull=0", "glides"),
+    ] {
+        let json = eval_json(&format!("preset={preset}"));
+        assert_eq!(json["verdict"], verdict, "{preset}");
+    }
 }
 
 #[test]
@@ -292,7 +328,9 @@ fn eval_and_render_take_a_language() {
     let es = svg_of("preset=dmmo", &["--lang", "es"], "lang-es.svg");
     assert!(es.contains("Fuerzas sobre el corte") && es.contains("elevación 2,3 mm"));
     let fr = svg_of("preset=dmmo&lang=fr", &[], "lang-fr.svg");
-    assert!(fr.contains("Forces sur la coupe") && fr.contains("Tête maintenue par frottement"));
+    assert!(
+        fr.contains("Forces sur la coupe") && fr.contains("La tête bascule en flexion dorsale")
+    );
     let en = svg_of("preset=dmmo", &[], "lang-en.svg");
     assert!(en.contains("Forces on the cut") && !en.contains('⟦'));
 

@@ -3,7 +3,6 @@
 
 use osteoviz::model::cut::{angle_against_deg, angle_to_shaft_deg};
 use osteoviz::model::polygon::Polygon;
-use osteoviz::model::statics::{solve, Loads};
 use osteoviz::model::{evaluate, AngleReference, Point, Ray};
 use osteoviz::state::{parse_query, to_query, Key, State, KEYS};
 use proptest::prelude::*;
@@ -11,8 +10,11 @@ use proptest::prelude::*;
 /// Any state the interface can reach: every key anywhere in (and beyond) its range.
 fn any_state() -> impl Strategy<Value = State> {
     let values = proptest::collection::vec(-1.2f64..1.2, KEYS.len());
-    (0usize..3, any::<bool>(), values).prop_map(|(ray, ground, fractions)| {
-        let mut s = State::default();
+    (0usize..3, any::<bool>(), any::<bool>(), values).prop_map(|(ray, ground, load, fractions)| {
+        let mut s = State {
+            load,
+            ..State::default()
+        };
         s.set_ray(Ray::ALL[ray]);
         s.set_reference(if ground {
             AngleReference::Ground
@@ -105,9 +107,14 @@ proptest! {
 
     #[test]
     fn stability_ranking_holds_for_any_declination(delta_deg in 0.0f64..=25.0, mu in 0.0f64..1.5) {
-        let loads = Loads { friction_mu: mu, pull_ratio: 0.0 };
-        let d = delta_deg.to_radians();
-        let n = |phi: f64| solve(phi.to_radians() - d, d, &loads).normal_ratio;
+        let n = |phi: f64| {
+            let mut s = State::default();
+            s.set(Key::Decl, delta_deg);
+            s.set(Key::Mu, mu);
+            s.set(Key::Pull, 0.0);
+            s.set(Key::Cut, phi);
+            evaluate(&s.to_params()).unwrap().outcomes.normal_ratio
+        };
         prop_assert!(n(45.0) > n(90.0) && n(90.0) > n(135.0) && n(135.0) < 0.0);
     }
 

@@ -71,6 +71,12 @@ fn cases() -> Vec<(String, String, SceneOptions)> {
         "preset=dmmo&ref=ground".into(),
         export(),
     ));
+    for (name, query) in [
+        ("dmmo_load", "preset=dmmo&load=1"),
+        ("dmmo_open_kerf_load", "preset=dmmo&close=0&load=1"),
+    ] {
+        out.push((name.into(), query.into(), export()));
+    }
     for theme in ["projector", "dark"] {
         out.push((
             format!("dmmo_theme_{theme}"),
@@ -421,4 +427,39 @@ fn the_shortening_label_stays_right_of_the_ground_force() {
         }
     }
     assert_eq!(checked, 30);
+}
+
+/// Tipping is drawn, not only read: R's line of action to its crossing with the cut, and the
+/// tipping lever as a dimension when it is not 0; under body weight the head as left is a
+/// ghost, an arrow shows where it went and the badge says how far.
+#[test]
+fn the_drawing_shows_the_lever_and_the_settled_head() {
+    let svg = |query: &str| draw(query, &SceneOptions::default()).to_svg();
+    let count = |svg: &str, class: &str| {
+        let doc = roxmltree::Document::parse(svg).unwrap();
+        with_class(&doc, class).len()
+    };
+    let dmmo = svg("preset=dmmo");
+    assert_eq!(count(&dmmo, "lever-line"), 1);
+    assert_eq!(count(&dmmo, "line-of-action"), 2, "main drawing and inset");
+    assert_eq!(count(&dmmo, "inset-contact"), 1);
+    assert!(dmmo.contains("lever e 7.4 mm"));
+    assert_eq!(count(&dmmo, "ghost-as-left"), 0);
+    let weil = svg("preset=weil");
+    assert_eq!(count(&weil, "lever-line"), 0, "e = 0: no dimension");
+    let loaded = svg("preset=dmmo&load=1");
+    assert_eq!(count(&loaded, "ghost-as-left"), 1);
+    assert_eq!(count(&loaded, "settle-arrow"), 1);
+    assert!(
+        loaded.contains("Under load: 1.8 mm dorsally, tilt 10.9°"),
+        "{loaded}"
+    );
+    // The drawn head is the settled one: its centre moved by the settled displacement.
+    let e = osteoviz::model::evaluate(&state("preset=dmmo&load=1").to_params()).unwrap();
+    let doc = roxmltree::Document::parse(&loaded).unwrap();
+    let centre = with_class(&doc, "head-centre")[0];
+    let cx: f64 = centre.attribute("cx").unwrap().parse().unwrap();
+    let cy: f64 = centre.attribute("cy").unwrap().parse().unwrap();
+    let settled = e.geometry.head_centre_after + e.settled.displacement;
+    assert!((cx - settled.x).abs() < 1e-3 && (cy + settled.y).abs() < 1e-3);
 }

@@ -171,6 +171,14 @@ impl RayAnatomy {
         self.axis_length_mm + self.head_radius_mm()
     }
 
+    /// Where the head's articular surface ends dorsally (the dorsal articular margin), in S.
+    /// **Assumption** of the drawn outline: the margin is 120° from the distal axis.
+    pub fn dorsal_articular_margin_shaft(&self) -> Point {
+        let a = Self::DORSAL_HEAD_MARGIN_DEG.to_radians();
+        let r = self.head_radius_mm();
+        Point::new(self.axis_length_mm + r * a.cos(), r * a.sin())
+    }
+
     /// Angles (degrees, from +x_s) where the head's articular circle meets the neck.
     const DORSAL_HEAD_MARGIN_DEG: f64 = 120.0;
     const PLANTAR_HEAD_MARGIN_DEG: f64 = -120.0;

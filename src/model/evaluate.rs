@@ -7,7 +7,8 @@ use super::fragments::{self, FragmentError};
 use super::frame::ShaftFrame;
 use super::kinematics::{self, Motion, MotionLimit};
 use super::polygon::{Line, Polygon};
-use super::statics::{self, Loads, Statics, Verdict};
+use super::settle::{self, SettleInput, Settled};
+use super::statics::{self, Loads, Statics, StaticsInput, Verdict};
 use super::{Point, Vector};
 use serde::Serialize;
 use std::fmt;
@@ -120,6 +121,29 @@ pub struct Geometry {
     pub soft_tissue: Polygon,
 }
 
+impl Geometry {
+    /// The same drawing with the head fragment (and the phalanx it carries) moved further by
+    /// `motion`, a rigid motion in G: the settled pose, or part of the way to it.
+    pub fn with_head_moved(&self, motion: &nalgebra::Isometry2<f64>) -> Geometry {
+        let radius = self.head_centre_after.y - self.head_lowest_after.y;
+        let head_centre_after = motion * self.head_centre_after;
+        Geometry {
+            head_after: self.head_after.transformed(motion),
+            head_face_after: (
+                motion * self.head_face_after.0,
+                motion * self.head_face_after.1,
+            ),
+            head_centre_after,
+            // A round head's lowest point stays under its centre.
+            head_lowest_after: head_centre_after - Vector::new(0.0, radius),
+            tilt_pivot: motion * self.tilt_pivot,
+            head_transform: motion * self.head_transform,
+            phalanx_after: self.phalanx_after.transformed(motion),
+            ..self.clone()
+        }
+    }
+}
+
 /// The measured consequences, each with its unit in its name. Signs: shortening positive
 /// when the head moves proximally, rise positive when it moves away from the ground.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
@@ -149,7 +173,47 @@ pub struct Outcomes {
     pub lever_arm_mm: f64,
     pub normal_ratio: f64,
     pub tangential_ratio: f64,
+    /// e: how far R's line of action crosses the cut outside the contact (0 inside).
+    pub tipping_lever_mm: f64,
     pub verdict: Verdict,
+}
+
+/// Where the head goes under the full ground force (reference Section 4.2), measured like
+/// [`Outcomes`]: displacement of the head centre from where the surgeon left it.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct SettledOutcomes {
+    /// Head-centre displacement along the ground, distal positive.
+    pub dx_mm: f64,
+    /// Head-centre displacement up, dorsal positive.
+    pub dy_mm: f64,
+    /// Rotation of the head, dorsiflexion positive.
+    pub tilt_deg: f64,
+    pub displacement_mm: f64,
+    /// Rise of the head centre above its pre-operative height, after settling.
+    pub head_rise_mm: f64,
+    /// Shortening projected on the ground, after settling.
+    pub ground_shortening_mm: f64,
+    /// Ends of the contact that carry load (0-2).
+    pub contacts: usize,
+    /// Largest unbalanced force or moment at the settled pose (F, F·mm).
+    pub residual: f64,
+}
+
+impl SettledOutcomes {
+    /// The settled outcomes of a head left with `outcomes` that settled by `settled`.
+    pub fn new(outcomes: &Outcomes, settled: &Settled) -> Self {
+        let d = settled.displacement;
+        SettledOutcomes {
+            dx_mm: d.x,
+            dy_mm: d.y,
+            tilt_deg: settled.tilt_deg(),
+            displacement_mm: settled.displacement_mm(),
+            head_rise_mm: outcomes.head_rise_mm + d.y,
+            ground_shortening_mm: outcomes.ground_shortening_mm - d.x,
+            contacts: settled.touching,
+            residual: settled.residual,
+        }
+    }
 }
 
 /// The model's answer for one set of parameters.
@@ -160,6 +224,11 @@ pub struct Evaluation {
     pub geometry: Geometry,
     pub outcomes: Outcomes,
     pub statics: Statics,
+    /// What the head settles under, for a load factor (the forefoot plan's share).
+    pub settle_input: SettleInput,
+    /// The head settled under the whole ground force.
+    pub settled: Settled,
+    pub settled_outcomes: SettledOutcomes,
     /// Why the applied motion differs from the requested one.
     pub limits: Vec<MotionLimit>,
 }
@@ -202,6 +271,12 @@ fn validate(p: &OsteotomyParams) -> Result<(), ModelError> {
     check("tilt_deg", p.motion.tilt_deg, -45.0, 45.0)?;
     check("friction_mu", p.loads.friction_mu, 0.0, 10.0)?;
     check("pull_ratio", p.loads.pull_ratio, 0.0, 10.0)?;
+    check(
+        "tissue_stiffness_per_mm",
+        p.loads.tissue_stiffness_per_mm,
+        0.001,
+        1000.0,
+    )?;
     Ok(())
 }
 
@@ -235,24 +310,52 @@ pub fn evaluate(params: &OsteotomyParams) -> Result<Evaluation, ModelError> {
         kinematics::declination_after_rad(l, delta, head_rise_mm, ground_shortening_mm);
 
     let theta = cut.angle_to_shaft_rad() - delta;
-    let statics = statics::solve(theta, delta, &params.loads);
 
     let head_after_s = fragments.head.transformed(&applied.transform_shaft);
     let head_after = head_after_s.transformed(&to_g);
     let head_before = fragments.head.transformed(&to_g);
-    let head_lowest_after = head_after.lowest_point().unwrap_or(Point::origin());
-    let head_lowest_before = head_before.lowest_point().unwrap_or(Point::origin());
+    let head_centre_before = to_g * head_centre_s;
+    let head_centre_after = to_g * head_centre_after_s;
+    // The ground force acts at the lowest point of the head: under the centre of the round
+    // articular surface (always within it for δ ≤ 45° and tilts ≤ 45°).
+    let head_lowest_before = head_centre_before - Vector::new(0.0, r);
+    let head_lowest_after = head_centre_after - Vector::new(0.0, r);
     let to_g_pair = |(a, b): (Point, Point)| (to_g * a, to_g * b);
     let proximal_face = to_g_pair(contact.proximal_face);
     let contact_segment = contact.contact_segment.map(to_g_pair);
+    let statics = statics::solve(
+        &StaticsInput {
+            cut_to_ground_rad: theta,
+            declination_rad: delta,
+            ground_force_at: head_lowest_after,
+            pull_at: head_centre_after,
+            cut_origin: proximal_face.0,
+            contact: contact_segment,
+        },
+        &params.loads,
+    );
+    let settle_input = SettleInput {
+        centre: head_centre_after,
+        head_radius_mm: r,
+        ground_force: statics.ground_force,
+        ground_force_at: head_lowest_after,
+        pull: statics.pull,
+        normal: statics.normal_ground,
+        tangent: statics.tangent_ground,
+        candidates: match contact.facing_ends {
+            Some(((a, ga), (b, gb))) => [Some((to_g * a, ga)), Some((to_g * b, gb))],
+            None => [None, None],
+        },
+        stiffness_per_mm: params.loads.tissue_stiffness_per_mm,
+        friction_mu: params.loads.friction_mu,
+    };
+    let settled = settle::settle(&settle_input, 1.0);
     let cut_centre = match contact_segment {
         Some((a, b)) => nalgebra::center(&a, &b),
         None => nalgebra::center(&proximal_face.0, &proximal_face.1),
     };
     let lever_arm_mm = head_lowest_after.x - cut_centre.x;
 
-    let head_centre_before = to_g * head_centre_s;
-    let head_centre_after = to_g * head_centre_after_s;
     let phalanx_before = context::phalanx(head_centre_before, r);
     let head_transform = to_g * applied.transform_shaft * to_g.inverse();
     let phalanx_after = phalanx_before.transformed(&head_transform);
@@ -291,8 +394,10 @@ pub fn evaluate(params: &OsteotomyParams) -> Result<Evaluation, ModelError> {
         lever_arm_mm,
         normal_ratio: statics.normal_ratio,
         tangential_ratio: statics.tangential_ratio,
+        tipping_lever_mm: statics.tipping_lever_mm,
         verdict: statics.verdict,
     };
+    let settled_outcomes = SettledOutcomes::new(&outcomes, &settled);
 
     Ok(Evaluation {
         params: OsteotomyParams {
@@ -332,6 +437,9 @@ pub fn evaluate(params: &OsteotomyParams) -> Result<Evaluation, ModelError> {
         },
         outcomes,
         statics,
+        settle_input,
+        settled,
+        settled_outcomes,
         limits: applied.limits,
     })
 }

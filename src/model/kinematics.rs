@@ -3,8 +3,8 @@
 
 use super::cut::Cut;
 use super::fragments::Fragments;
-use super::polygon::Polygon;
-use super::{Point, Vector};
+use super::polygon::{Line, Polygon};
+use super::Point;
 use nalgebra::{Isometry2, Translation2, UnitComplex};
 use serde::Serialize;
 
@@ -173,25 +173,54 @@ pub fn apply(cut: &Cut, fragments: &Fragments, requested: &Motion) -> AppliedMot
 /// Contact between the proximal face and the moved head face, in S.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct FaceContact {
-    /// Length of the proximal face (the cut through the bone) in mm.
+    /// Length of the proximal face that carries load (the cut through the bone; an in-bone
+    /// cut's distal [`IN_BONE_LOAD_LENGTH_MM`]) in mm.
     pub face_length_mm: f64,
     /// Length over which the faces touch (mm).
     pub contact_mm: f64,
     /// The touching segment, in S, when any.
     pub contact_segment: Option<(Point, Point)>,
+    /// The ends of the moved head face where it faces the load-carrying proximal face, each
+    /// with its gap (mm, ≥ 0), in S: where the faces can meet under load.
+    pub facing_ends: Option<((Point, f64), (Point, f64))>,
     /// Smallest distance between the faces where they face each other, or between their
     /// midpoints' lines when they no longer face each other (mm).
     pub gap_mm: f64,
-    /// Endpoints of the proximal face in S.
+    /// Endpoints of the load-carrying proximal face in S.
     pub proximal_face: (Point, Point),
     /// Endpoints of the moved head face in S.
     pub head_face_moved: (Point, Point),
 }
 
+/// A cut that leaves the bone only through its base (nearly axial, such as OCRA) is taken to
+/// carry load over this length from its distal end (mm). **Assumption**: in surgery such a cut
+/// turns out through the cortex; this is about the length of a Weil cut.
+pub const IN_BONE_LOAD_LENGTH_MM: f64 = 25.0;
+
+/// A cut whose proximal end lies this close to the base pivot (mm along the axis) runs inside
+/// the bone to the base: the base flare begins at 16 mm.
+const IN_BONE_EXIT_X_MM: f64 = 16.0;
+
+/// The part of the proximal face's chord `(u0, u1)` that carries load: all of it, or for a cut
+/// that runs to the base, its distal [`IN_BONE_LOAD_LENGTH_MM`].
+pub fn load_carrying(face: &Line, (u0, u1): (f64, f64)) -> (f64, f64) {
+    if u1 - u0 <= IN_BONE_LOAD_LENGTH_MM {
+        (u0, u1)
+    } else if face.at(u0).x < IN_BONE_EXIT_X_MM {
+        // φ near 0: t points distally, u1 is the distal end.
+        (u1 - IN_BONE_LOAD_LENGTH_MM, u1)
+    } else if face.at(u1).x < IN_BONE_EXIT_X_MM {
+        // φ near 180°: t points proximally, u0 is the distal end.
+        (u0, u0 + IN_BONE_LOAD_LENGTH_MM)
+    } else {
+        (u0, u1)
+    }
+}
+
 /// Measures how the two cut faces meet after `applied`.
 pub fn face_contact(fragments: &Fragments, applied: &AppliedMotion) -> FaceContact {
     let face = &fragments.proximal_face;
-    let (u0, u1) = fragments.proximal.chord(face).unwrap_or((0.0, 0.0));
+    let (u0, u1) = load_carrying(face, fragments.proximal.chord(face).unwrap_or((0.0, 0.0)));
     let (v0, v1) = fragments
         .head
         .chord(&fragments.head_face)
@@ -208,6 +237,14 @@ pub fn face_contact(fragments: &Fragments, applied: &AppliedMotion) -> FaceConta
     });
     let length = (b - a).norm();
     let at = |l: f64| a + (b - a) * l;
+    let gap_at = |l: f64| {
+        let g = -(da + (db - da) * l);
+        if g < CONTACT_TOLERANCE_MM {
+            0.0
+        } else {
+            g
+        }
+    };
     let gap_mm = match facing {
         Some((lo, hi)) => (da + (db - da) * lo).abs().min((da + (db - da) * hi).abs()),
         None => ((da + db) / 2.0).abs(),
@@ -216,6 +253,7 @@ pub fn face_contact(fragments: &Fragments, applied: &AppliedMotion) -> FaceConta
         face_length_mm: u1 - u0,
         contact_mm: touching.map_or(0.0, |(lo, hi)| (hi - lo) * length),
         contact_segment: touching.map(|(lo, hi)| (at(lo), at(hi))),
+        facing_ends: facing.map(|(lo, hi)| ((at(lo), gap_at(lo)), (at(hi), gap_at(hi)))),
         gap_mm: if gap_mm < CONTACT_TOLERANCE_MM {
             0.0
         } else {
@@ -240,14 +278,4 @@ fn interval_where_between(fa: f64, fb: f64, lo: f64, hi: f64) -> Option<(f64, f6
         h = h.min(x.max(y));
     }
     (l < h).then_some((l, h))
-}
-
-/// Translation of a point in S by `applied` (for the head centre).
-pub fn moved(applied: &AppliedMotion, p: &Point) -> Point {
-    applied.transform_shaft * p
-}
-
-/// The translation part of a motion in S, for formulas.
-pub fn translation_shaft(cut: &Cut, motion: &Motion) -> Vector {
-    cut.normal_to_proximal_shaft() * motion.closure_mm + cut.direction_shaft() * motion.slide_mm
 }

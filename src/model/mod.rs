@@ -51,14 +51,18 @@ pub mod frame;
 pub mod kinematics;
 pub mod plan;
 pub mod polygon;
+pub mod settle;
 pub mod statics;
 
 pub use anatomy::{Provenance, Ray, RayAnatomy};
 pub use cut::{AngleReference, Cut};
-pub use evaluate::{evaluate, Evaluation, Geometry, ModelError, OsteotomyParams, Outcomes};
+pub use evaluate::{
+    evaluate, Evaluation, Geometry, ModelError, OsteotomyParams, Outcomes, SettledOutcomes,
+};
 pub use kinematics::Motion;
 pub use polygon::Polygon;
-pub use statics::{Loads, Statics, Verdict};
+pub use settle::Settled;
+pub use statics::{Direction, Loads, Statics, Verdict};
 
 /// A point in millimetres (ground or shaft frame: each use says which).
 pub type Point = nalgebra::Point2<f64>;

@@ -13,7 +13,7 @@ pub use node::Node;
 pub use style::{resolve_style, THEMES};
 
 use crate::model::polygon::Polygon;
-use crate::model::{evaluate, AngleReference, Evaluation, ModelError, Point, Vector};
+use crate::model::{evaluate, AngleReference, Evaluation, ModelError, Point, Vector, Verdict};
 use crate::state::i18n::{fixed, tr, trf};
 use crate::state::view::Lang;
 use crate::state::State;
@@ -308,10 +308,62 @@ fn view_box(e: &Evaluation) -> [f64; 4] {
     [min_x, -max_y, max_x - min_x, max_y - min_y]
 }
 
-/// Draws an evaluated state.
+/// Draws an evaluated state: the head as left, or settled under body weight with `load=1`.
 pub fn build(state: &State, e: &Evaluation, options: &SceneOptions) -> Scene {
-    let g = &e.geometry;
+    build_loaded(state, e, options, if state.load { 1.0 } else { 0.0 })
+}
+
+/// Draws an evaluated state with the head `load_fraction` of the way from where it was left
+/// (0) to its settled pose under body weight (1): the weight animation's frames.
+pub fn build_loaded(
+    state: &State,
+    e: &Evaluation,
+    options: &SceneOptions,
+    load_fraction: f64,
+) -> Scene {
+    let as_left = &e.geometry;
+    let load_fraction = if load_fraction.is_finite() {
+        load_fraction.clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    let loaded = load_fraction > 0.0;
+    let settled_geometry;
+    let g = if loaded {
+        settled_geometry = as_left.with_head_moved(
+            &e.settled
+                .transform_at(as_left.head_centre_after, load_fraction),
+        );
+        &settled_geometry
+    } else {
+        as_left
+    };
     let o = &e.outcomes;
+    // The head's outcomes as drawn: as left, or measured again at the settled pose.
+    let drawn_shift = g.head_centre_after - g.head_centre_before;
+    let axis_g = Vector::new(
+        o.declination_before_deg.to_radians().cos(),
+        -o.declination_before_deg.to_radians().sin(),
+    );
+    let (head_rise_mm, axial_shortening_mm, declination_after_deg) = if loaded {
+        (
+            drawn_shift.y,
+            -drawn_shift.dot(&axis_g),
+            crate::model::kinematics::declination_after_rad(
+                e.params.anatomy.axis_length_mm,
+                o.declination_before_deg.to_radians(),
+                drawn_shift.y,
+                -drawn_shift.x,
+            )
+            .to_degrees(),
+        )
+    } else {
+        (
+            o.head_rise_mm,
+            o.axial_shortening_mm,
+            o.declination_after_deg,
+        )
+    };
     let lang = options.lang;
     // Label sizes (scene.css): larger and bold on the projector.
     let projector = options.theme == "projector";
@@ -460,6 +512,7 @@ pub fn build(state: &State, e: &Evaluation, options: &SceneOptions) -> Scene {
         .child(shape(&proximal_d, "fragment-edge"))
         .child(polygon(&g.kerf_strip, "kerf").attr("fill", format!("url(#{})", id("kerf-hatch"))))
         .child(polygon(&g.head_before, "ghost"))
+        .children(loaded.then(|| polygon(&as_left.head_after, "ghost ghost-as-left")))
         .child({
             let mut head = Node::new("g").class("head-fragment");
             if options.interactive {
@@ -609,7 +662,7 @@ pub fn build(state: &State, e: &Evaluation, options: &SceneOptions) -> Scene {
 
     // Declination before and after, at the base pivot.
     let pivot = g.base_pivot;
-    let delta_after = o.declination_after_deg.to_radians();
+    let delta_after = declination_after_deg.to_radians();
     layers.push(
         Node::new("g")
             .class("declination")
@@ -631,7 +684,7 @@ pub fn build(state: &State, e: &Evaluation, options: &SceneOptions) -> Scene {
                 format!(
                     "δ {} → δ′ {}",
                     deg(o.declination_before_deg),
-                    deg(o.declination_after_deg)
+                    deg(declination_after_deg)
                 ),
                 "label label-start declination-label",
             )),
@@ -660,9 +713,9 @@ pub fn build(state: &State, e: &Evaluation, options: &SceneOptions) -> Scene {
     let shortening_text = trf(
         lang,
         "scene.shortening",
-        &[("mm", &mm(o.axial_shortening_mm))],
+        &[("mm", &mm(axial_shortening_mm))],
     );
-    let rise_text = trf(lang, "scene.rise", &[("mm", &mm(o.head_rise_mm))]);
+    let rise_text = trf(lang, "scene.rise", &[("mm", &mm(head_rise_mm))]);
     layers.push(
         Node::new("g")
             .class("dimensions")
@@ -744,6 +797,64 @@ pub fn build(state: &State, e: &Evaluation, options: &SceneOptions) -> Scene {
             .attr("r", "0.9"),
     );
     layers.push(forces);
+
+    // Where the load meets the cut, for the head as left: R's line of action from the head
+    // centre to its crossing X with the cut, and the tipping lever e from the nearer end of
+    // the bone contact to X (so tipping is seen, not read).
+    if let Some(x) = s.resultant_crossing {
+        let from = as_left.head_centre_after;
+        if (x - from).norm() < 90.0 && (x - from).norm() > 1e-6 {
+            let along = (x - from).normalize();
+            let mut mechanics = Node::new("g")
+                .class("mechanics")
+                .child(segment(from, x + along * 3.0, "line-of-action"))
+                .child(
+                    Node::new("circle")
+                        .class("resultant-crossing")
+                        .num("cx", x.x)
+                        .num("cy", -x.y)
+                        .attr("r", "0.8"),
+                );
+            if let (Some(pivot), true) = (s.tipping_pivot, o.tipping_lever_mm >= 0.05) {
+                // Beside the cut on the proximal fragment's side (the angle arcs are on the other).
+                let side = s.normal_ground;
+                let lever_text = trf(lang, "scene.lever", &[("mm", &mm(o.tipping_lever_mm))]);
+                // Anchored on the side away from the cut line, so the text never crosses it.
+                let mid = nalgebra::center(&pivot, &x) + side * (3.0 + dimension_size * 0.6);
+                let anchor = if side.x < 0.0 {
+                    "label-end"
+                } else {
+                    "label-start"
+                };
+                mechanics = mechanics
+                    .child(segment(pivot, pivot + side * 3.6, "extension-line"))
+                    .child(segment(x, x + side * 3.6, "extension-line"))
+                    .child(segment(
+                        pivot + side * 2.6,
+                        x + side * 2.6,
+                        "dimension-line lever-line",
+                    ))
+                    .child(label(
+                        mid,
+                        lever_text,
+                        format!("label {anchor} dimension-label lever-label"),
+                    ));
+            }
+            layers.push(mechanics);
+        }
+    }
+
+    // Under body weight: the head as left is a ghost, and an arrow shows where it went.
+    if loaded {
+        let (from, to) = (as_left.head_centre_after, g.head_centre_after);
+        let moved = (to - from).norm();
+        let mut settle = Node::new("g").class("settle");
+        if moved > 0.3 {
+            settle = settle.child(arrow(from, to, "settle-arrow"));
+        }
+        let _ = moved;
+        layers.push(settle);
+    }
 
     // Inset, top left: the forces on the cut, magnified, with the friction cone.
     let inset_w = INSET_RIGHT - 3.0;
@@ -873,6 +984,7 @@ pub fn build(state: &State, e: &Evaluation, options: &SceneOptions) -> Scene {
             )
             .attr("clip-path", format!("url(#{})", id("clip-inset"))),
         )
+        .children(inset_mechanics(s, c, &id("clip-inset")))
         .child(segment(c + r_vec, c + n_vec, "projection-line"))
         .child(segment(c + r_vec, c + t_vec, "projection-line"))
         .child(arrow(c, c + n_vec, "force force-normal"))
@@ -903,22 +1015,32 @@ pub fn build(state: &State, e: &Evaluation, options: &SceneOptions) -> Scene {
     let verdict = o.verdict.key();
     let verdict_label = tr(
         lang,
-        match verdict {
-            "held" => "scene.verdict.held",
-            "slides_proximal" => "scene.verdict.slides_proximal",
-            "slides_distal" => "scene.verdict.slides_distal",
-            _ => "scene.verdict.separates",
+        match o.verdict {
+            Verdict::NoContact => "scene.verdict.no_contact",
+            Verdict::Held => "scene.verdict.held",
+            Verdict::SlidesProximal => "scene.verdict.slides_proximal",
+            Verdict::SlidesDistal => "scene.verdict.slides_distal",
+            Verdict::SlidesDorsal => "scene.verdict.slides_dorsal",
+            Verdict::SlidesPlantar => "scene.verdict.slides_plantar",
+            Verdict::TipsDorsal => "scene.verdict.tips_dorsal",
+            Verdict::TipsPlantar => "scene.verdict.tips_plantar",
+            Verdict::Glides => "scene.verdict.glides",
+            Verdict::Separates => "scene.verdict.separates",
         },
     );
-    let verdict_detail = trf(
-        lang,
-        "scene.verdict_detail",
-        &[
-            ("n", &fixed(lang, o.normal_ratio, 2)),
-            ("t", &fixed(lang, o.tangential_ratio, 2)),
-            ("mu", &fixed(lang, mu, 2)),
-        ],
-    );
+    let verdict_detail = if o.verdict == Verdict::NoContact {
+        tr(lang, "scene.verdict_detail.no_contact").to_string()
+    } else {
+        trf(
+            lang,
+            "scene.verdict_detail",
+            &[
+                ("n", &fixed(lang, o.normal_ratio, 2)),
+                ("t", &fixed(lang, o.tangential_ratio, 2)),
+                ("mu", &fixed(lang, mu, 2)),
+            ],
+        )
+    };
     // At least 46 mm, wider for a longer text (3.6 mm bold, 1.5 mm each side) or detail line
     // (2.3 mm semi-bold on the projector, 2.2 mm otherwise).
     let badge_w = (label_width_mm(verdict_label, 3.6, true) + 3.0)
@@ -930,6 +1052,37 @@ pub fn build(state: &State, e: &Evaluation, options: &SceneOptions) -> Scene {
             ) + 3.0,
         )
         .max(46.0);
+    // Under body weight, a third line says where the head went.
+    let settled_line = loaded.then(|| {
+        let moved = g.head_centre_after - as_left.head_centre_after;
+        trf(
+            lang,
+            "scene.settled_line",
+            &[
+                ("mm", &mm(moved.norm())),
+                (
+                    "direction",
+                    &tr(
+                        lang,
+                        match crate::model::Direction::of(moved) {
+                            crate::model::Direction::Proximal => "summary.settled.proximal",
+                            crate::model::Direction::Distal => "summary.settled.distal",
+                            crate::model::Direction::Dorsal => "summary.settled.dorsal",
+                            crate::model::Direction::Plantar => "summary.settled.plantar",
+                        },
+                    ),
+                ),
+                ("deg", &fixed(lang, e.settled.tilt_deg() * load_fraction, 1)),
+            ],
+        )
+    });
+    let badge_w = match &settled_line {
+        Some(line) => {
+            badge_w.max(label_width_mm(line, if projector { 2.6 } else { 2.5 }, true) + 3.0)
+        }
+        None => badge_w,
+    };
+    let badge_h = if settled_line.is_some() { 15.5 } else { 11.0 };
     let badge = Node::new("g")
         .class(format!("verdict verdict-{verdict}"))
         .attr("data-verdict", verdict)
@@ -939,7 +1092,7 @@ pub fn build(state: &State, e: &Evaluation, options: &SceneOptions) -> Scene {
                 .num("x", right - badge_w - 3.0)
                 .num("y", -top + 3.0)
                 .num("width", badge_w)
-                .attr("height", "11")
+                .num("height", badge_h)
                 .attr("rx", "2"),
         )
         .child(label(
@@ -951,7 +1104,14 @@ pub fn build(state: &State, e: &Evaluation, options: &SceneOptions) -> Scene {
             Point::new(right - badge_w / 2.0 - 3.0, top - 11.8),
             verdict_detail,
             "label verdict-detail",
-        ));
+        ))
+        .children(settled_line.map(|line| {
+            label(
+                Point::new(right - badge_w / 2.0 - 3.0, top - 15.8),
+                line,
+                "label verdict-settled",
+            )
+        }));
     layers.push(badge);
 
     for (i, line) in options.caption.iter().enumerate() {
@@ -1042,6 +1202,40 @@ pub fn build(state: &State, e: &Evaluation, options: &SceneOptions) -> Scene {
         .child(defs)
         .children(layers);
     Scene { view_box: vb, root }
+}
+
+/// The inset's view of where the load meets the cut: the origin `c` of the force vectors is X,
+/// where R's line of action crosses the cut; R's line dashed through it and the bone contact
+/// [A, B] drawn on the inset's cut line at half scale, so R visibly lands on the contact
+/// (held) or beside it (tips).
+fn inset_mechanics(s: &crate::model::Statics, c: Point, clip: &str) -> Vec<Node> {
+    let Some(x) = s.resultant_crossing else {
+        return Vec::new();
+    };
+    let clip = format!("url(#{clip})");
+    let mut out = Vec::with_capacity(3);
+    if s.resultant.norm() > 1e-9 {
+        let r = s.resultant.normalize();
+        out.push(
+            segment(c - r * 14.0, c + r * 14.0, "line-of-action").attr("clip-path", clip.clone()),
+        );
+    }
+    if let Some((a, b)) = s.contact {
+        let t = s.tangent_ground;
+        let (ua, ub) = ((a - x).dot(&t), (b - x).dot(&t));
+        // Half scale, less when the contact lies far from X (it must stay in the box).
+        let scale = 0.5f64.min(9.0 / ua.abs().max(ub.abs()).max(1e-9));
+        let (ua, ub) = (ua * scale, ub * scale);
+        out.push(segment(c + t * ua, c + t * ub, "contact inset-contact").attr("clip-path", clip));
+    }
+    out.push(
+        Node::new("circle")
+            .class("resultant-crossing")
+            .num("cx", c.x)
+            .num("cy", -c.y)
+            .attr("r", "0.7"),
+    );
+    out
 }
 
 /// Where a one-letter label goes near an arrow's `tip`: 2.8 mm away in the `preferred`

@@ -40,6 +40,15 @@ fn ease(t: f64) -> f64 {
 }
 
 impl Animation {
+    /// The same settings, not playing.
+    pub fn stopped(self) -> Self {
+        Animation {
+            playing: false,
+            phase: 0.0,
+            ..self
+        }
+    }
+
     /// Starts from the pre-operative position, or pauses.
     pub fn toggle(&mut self) {
         if self.playing {

@@ -17,6 +17,8 @@ pub enum Action {
     SetRay(Ray),
     SetReference(AngleReference),
     ApplyPreset(Preset),
+    /// Show the head as left (false) or settled under body weight (true).
+    SetLoad(bool),
     /// Back to the state the session started from.
     Reset,
     Undo,
@@ -100,7 +102,18 @@ impl History {
                 next.set_reference(r);
                 self.commit(next, None);
             }
-            Action::ApplyPreset(p) => self.commit(p.state(next.ray), None),
+            // Under weight stays under weight: a lecture compares the presets loaded.
+            Action::ApplyPreset(p) => self.commit(
+                State {
+                    load: next.load,
+                    ..p.state(next.ray)
+                },
+                None,
+            ),
+            Action::SetLoad(load) => {
+                next.load = load;
+                self.commit(next, None);
+            }
             Action::Reset => self.commit(self.initial, None),
             Action::Replace(s) => self.commit(s, None),
             Action::Undo => {

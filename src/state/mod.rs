@@ -8,7 +8,7 @@
 //! | `ray` | lesser ray | 2, 3, 4 | | 2 |
 //! | `cut` | cut angle against `ref` | ° | φ ∈ 0..180 | preset |
 //! | `ref` | angle reference | `shaft` \| `ground` | | preset |
-//! | `at` | axis crossing, from the head tip | mm | 12..40 | preset |
+//! | `at` | axis crossing, from the head tip | mm | 12..50 | preset |
 //! | `kerf` | bone removed | mm | 0..5 | preset |
 //! | `close` | kerf closure | mm | 0..kerf | preset |
 //! | `slide` | slide along the cut, negative proximal | mm | −15..15 | preset |
@@ -17,6 +17,8 @@
 //! | `len` | axis length base pivot → head centre | mm | 50..90 | ray |
 //! | `mu` | friction coefficient | | 0..1.5 | 0.5 |
 //! | `pull` | soft-tissue pull / ground force | | 0..1 | 0.2 |
+//! | `tissue` | soft-tissue stiffness k | F/mm | 0.05..5 | 0.25 |
+//! | `load` | `0` the head as left, `1` settled under body weight | | | 0 |
 //! | `preset` | preset name (explicit keys override) | | | `dmmo` |
 
 pub mod animation;
@@ -49,6 +51,7 @@ pub enum Key {
     Len,
     Mu,
     Pull,
+    Tissue,
 }
 
 /// How a numeric parameter is entered and shown.
@@ -102,7 +105,7 @@ const fn spec(
 }
 
 /// The numeric keys in canonical order.
-pub const KEYS: [KeySpec; 10] = [
+pub const KEYS: [KeySpec; 11] = [
     spec(
         Key::Cut,
         "cut",
@@ -119,7 +122,7 @@ pub const KEYS: [KeySpec; 10] = [
         "at",
         "Cut position from head tip",
         "mm",
-        (12.0, 40.0),
+        (12.0, 50.0),
         (0.5, 2.0),
         1,
         2,
@@ -213,9 +216,27 @@ pub const KEYS: [KeySpec; 10] = [
         2,
         true,
     ),
+    // Reference Section 4.2: no published stiffness; 0.25 lets an open one-pass kerf close
+    // under a DMMO cut, as the chapter describes.
+    spec(
+        Key::Tissue,
+        "tissue",
+        "Soft-tissue stiffness k",
+        "F/mm",
+        (0.05, 5.0),
+        (0.05, 0.25),
+        2,
+        2,
+        true,
+    ),
 ];
 
 impl KeySpec {
+    /// The static range `(min, max)`.
+    pub const fn range(&self) -> (f64, f64) {
+        (self.min, self.max)
+    }
+
     /// The label in `lang` (`label` is the English one).
     pub fn label_in(&self, lang: view::Lang) -> &'static str {
         i18n::tr(lang, &format!("control.{}", self.name))
@@ -261,6 +282,10 @@ pub struct State {
     pub len_mm: f64,
     pub mu: f64,
     pub pull: f64,
+    /// k: soft-tissue stiffness, ground-force units per mm (assumption).
+    pub tissue: f64,
+    /// Show the head settled under body weight (`load=1`) rather than as the surgeon left it.
+    pub load: bool,
 }
 
 impl Default for State {
@@ -285,6 +310,12 @@ impl State {
                 angle_against_deg(180.0, self.reference, self.decl_deg),
             ),
             Key::Close => (0.0, self.kerf_mm),
+            // The cut must leave 8 mm of bone distal of it (the model's limit): a short bone
+            // ends the range before 50 mm.
+            Key::At => {
+                let tip = self.len_mm + self.ray.anatomy().head_radius_mm();
+                (s.min, s.max.min(((tip - 8.0) * 100.0).floor() / 100.0))
+            }
             _ => (s.min, s.max),
         }
     }
@@ -301,6 +332,7 @@ impl State {
             Key::Len => self.len_mm,
             Key::Mu => self.mu,
             Key::Pull => self.pull,
+            Key::Tissue => self.tissue,
         }
     }
 
@@ -316,6 +348,7 @@ impl State {
             Key::Len => &mut self.len_mm,
             Key::Mu => &mut self.mu,
             Key::Pull => &mut self.pull,
+            Key::Tissue => &mut self.tissue,
         }
     }
 
@@ -334,7 +367,7 @@ impl State {
     }
 
     fn keep_dependents_in_range(&mut self) {
-        for key in [Key::Cut, Key::Close] {
+        for key in [Key::Cut, Key::Close, Key::At] {
             let (lo, hi) = self.range(key);
             let v = self.get(key);
             if v < lo || v > hi {
@@ -380,6 +413,7 @@ impl State {
             loads: Loads {
                 friction_mu: self.mu,
                 pull_ratio: self.pull,
+                tissue_stiffness_per_mm: self.tissue,
             },
         }
     }

@@ -3,9 +3,24 @@
 
 use super::i18n::tr;
 use super::view::Lang;
+use super::Key;
 use super::State;
-use crate::model::{AngleReference, Ray};
+use crate::model::{AngleReference, Ray, RayAnatomy};
 use serde::Serialize;
+
+/// Where a cut parallel to the ground (θ = 0, φ = δ) that starts at the dorsal articular
+/// margin of the head crosses the axis, in mm from the tip (the Weil cut). The margin is an
+/// assumption of the drawn outline.
+pub fn weil_position_mm(anatomy: &RayAnatomy) -> f64 {
+    let margin = anatomy.dorsal_articular_margin_shaft();
+    let phi = anatomy.declination_deg.to_radians();
+    let crossing_x = margin.x - margin.y / phi.tan().max(1e-6);
+    let (lo, hi) = Key::At.spec().range();
+    super::quantise(
+        Key::At,
+        crate::numtext::clamp(anatomy.tip_x_shaft() - crossing_x, lo, hi),
+    )
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -18,7 +33,8 @@ pub enum Preset {
     Vertical,
     /// Reverse obliquity ("\"), dorsal-proximal to plantar-distal, 135° to the shaft.
     Reverse,
-    /// Weil: parallel to the ground from the dorsal articular margin, no kerf, 5 mm proximal slide.
+    /// Weil: parallel to the ground from the dorsal articular margin (of the drawn outline, an
+    /// assumption), no kerf, 5 mm proximal slide.
     Weil,
     /// Axial shortening osteotomy (OCRA): along the axis, no kerf, 5 mm proximal slide.
     Ocra,
@@ -107,6 +123,8 @@ impl Preset {
             len_mm: anatomy.axis_length_mm,
             mu: 0.5,
             pull: 0.2,
+            tissue: 0.25,
+            load: false,
         };
         match self {
             Preset::Dmmo => base,
@@ -126,7 +144,7 @@ impl Preset {
             Preset::Weil => State {
                 cut_deg: 0.0,
                 reference: AngleReference::Ground,
-                at_mm: 25.0,
+                at_mm: weil_position_mm(&anatomy),
                 kerf_mm: 0.0,
                 close_mm: 0.0,
                 slide_mm: -5.0,

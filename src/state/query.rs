@@ -116,7 +116,7 @@ pub fn pairs(query: &str) -> Vec<(String, String)> {
 }
 
 /// Keys the state layer owns besides the numeric ones.
-const STATE_KEYS: [&str; 3] = ["ray", "ref", "preset"];
+const STATE_KEYS: [&str; 4] = ["ray", "ref", "preset", "load"];
 
 /// Whether `key` belongs to the osteotomy state.
 pub fn is_state_key(key: &str) -> bool {
@@ -183,6 +183,13 @@ pub fn parse_query_with(query: &str, view_keys: &[&str]) -> Parsed {
             _ => notices.push(invalid("ref", &v)),
         }
     }
+    if let Some(v) = text("load") {
+        match v.to_ascii_lowercase().as_str() {
+            "1" | "true" | "yes" | "on" => state.load = true,
+            "0" | "false" | "no" | "off" => state.load = false,
+            _ => notices.push(invalid("load", &v)),
+        }
+    }
     // Declination and axis length first: the ground-referenced cut range depends on them.
     let order = [
         Key::Decl,
@@ -195,6 +202,7 @@ pub fn parse_query_with(query: &str, view_keys: &[&str]) -> Parsed {
         Key::Tilt,
         Key::Mu,
         Key::Pull,
+        Key::Tissue,
     ];
     for key in order {
         let name = key.spec().name;
@@ -255,6 +263,9 @@ pub fn differences_from(state: &State, mut base: State) -> Vec<String> {
             ));
         }
     }
+    if state.load != base.load {
+        out.push(format!("load={}", u8::from(state.load)));
+    }
     out
 }
 
@@ -276,9 +287,14 @@ pub fn to_query(state: &State) -> String {
 
 /// The preset a state equals exactly, if any.
 pub fn matching_preset(state: &State) -> Option<Preset> {
+    // Under weight or not, the osteotomy is the preset's.
+    let unloaded = State {
+        load: false,
+        ..*state
+    };
     Preset::ALL
         .into_iter()
-        .find(|p| differences(state, *p).is_empty())
+        .find(|p| differences(&unloaded, *p).is_empty())
 }
 
 #[cfg(test)]

@@ -4,7 +4,9 @@
 use super::i18n::{self, fixed, tr, trf};
 use super::view::Lang;
 use super::{query, Parsed, State};
-use crate::model::{evaluate, Evaluation, ModelError, Outcomes};
+use crate::model::{
+    evaluate, Direction, Evaluation, ModelError, Outcomes, SettledOutcomes, Verdict,
+};
 use serde::Serialize;
 
 /// A readout's value.
@@ -12,26 +14,42 @@ use serde::Serialize;
 #[serde(untagged)]
 pub enum Value {
     Number(f64),
-    Text(&'static str),
+    /// A count (JSON integer).
+    Count(usize),
+    Verdict(Verdict),
 }
 
-/// How one outcome is shown.
+impl Value {
+    /// The full-precision machine value (`data-value`): a number as it round-trips, a verdict
+    /// by its key.
+    pub fn data_value(self) -> String {
+        match self {
+            Value::Number(v) => crate::numtext::shortest(v),
+            Value::Count(n) => n.to_string(),
+            Value::Verdict(v) => v.key().to_string(),
+        }
+    }
+}
+
+/// How one outcome is shown; `T` is what it is read from ([`Outcomes`], [`SettledOutcomes`]).
 #[derive(Clone, Copy, Debug)]
-pub struct ReadoutSpec {
-    /// The JSON key and `data-outcome` attribute, with its unit in the name.
+pub struct ReadoutSpec<T> {
+    /// The JSON key (in its object), with its unit in the name.
     pub key: &'static str,
+    /// The `data-outcome` attribute: the key, or the dotted path of a nested object's key.
+    pub path: &'static str,
     pub label: &'static str,
     pub unit: &'static str,
     pub decimals: usize,
     /// Rests on an assumption (no published value).
     pub assumption: bool,
-    pub value: fn(&Outcomes) -> Value,
+    pub value: fn(&T) -> Value,
 }
 
-impl ReadoutSpec {
+impl<T> ReadoutSpec<T> {
     /// The label in `lang` (`label` is the English one, for the JSON-facing code).
     pub fn label_in(&self, lang: Lang) -> &'static str {
-        tr(lang, &format!("readout.{}", self.key))
+        tr(lang, &format!("readout.{}", self.path))
     }
 }
 
@@ -42,9 +60,10 @@ macro_rules! number {
 }
 
 /// Every outcome, in display order.
-pub const READOUTS: [ReadoutSpec; 16] = [
+pub const READOUTS: [ReadoutSpec<Outcomes>; 17] = [
     ReadoutSpec {
         key: "cut_to_shaft_deg",
+        path: "cut_to_shaft_deg",
         label: "Cut to shaft φ",
         unit: "°",
         decimals: 1,
@@ -53,6 +72,7 @@ pub const READOUTS: [ReadoutSpec; 16] = [
     },
     ReadoutSpec {
         key: "cut_to_ground_deg",
+        path: "cut_to_ground_deg",
         label: "Cut to ground θ",
         unit: "°",
         decimals: 1,
@@ -61,6 +81,7 @@ pub const READOUTS: [ReadoutSpec; 16] = [
     },
     ReadoutSpec {
         key: "head_rise_mm",
+        path: "head_rise_mm",
         label: "Head rise",
         unit: "mm",
         decimals: 2,
@@ -69,6 +90,7 @@ pub const READOUTS: [ReadoutSpec; 16] = [
     },
     ReadoutSpec {
         key: "axial_shortening_mm",
+        path: "axial_shortening_mm",
         label: "Shortening along the shaft",
         unit: "mm",
         decimals: 2,
@@ -77,6 +99,7 @@ pub const READOUTS: [ReadoutSpec; 16] = [
     },
     ReadoutSpec {
         key: "ground_shortening_mm",
+        path: "ground_shortening_mm",
         label: "Shortening on the ground",
         unit: "mm",
         decimals: 2,
@@ -85,6 +108,7 @@ pub const READOUTS: [ReadoutSpec; 16] = [
     },
     ReadoutSpec {
         key: "dorsal_shift_mm",
+        path: "dorsal_shift_mm",
         label: "Dorsal shift (to the shaft)",
         unit: "mm",
         decimals: 2,
@@ -93,6 +117,7 @@ pub const READOUTS: [ReadoutSpec; 16] = [
     },
     ReadoutSpec {
         key: "declination_before_deg",
+        path: "declination_before_deg",
         label: "Declination before",
         unit: "°",
         decimals: 1,
@@ -101,6 +126,7 @@ pub const READOUTS: [ReadoutSpec; 16] = [
     },
     ReadoutSpec {
         key: "declination_after_deg",
+        path: "declination_after_deg",
         label: "Declination after",
         unit: "°",
         decimals: 2,
@@ -109,6 +135,7 @@ pub const READOUTS: [ReadoutSpec; 16] = [
     },
     ReadoutSpec {
         key: "contact_mm",
+        path: "contact_mm",
         label: "Bone contact",
         unit: "mm",
         decimals: 1,
@@ -117,6 +144,7 @@ pub const READOUTS: [ReadoutSpec; 16] = [
     },
     ReadoutSpec {
         key: "contact_fraction",
+        path: "contact_fraction",
         label: "Contact / cut length",
         unit: "",
         decimals: 2,
@@ -125,6 +153,7 @@ pub const READOUTS: [ReadoutSpec; 16] = [
     },
     ReadoutSpec {
         key: "gap_mm",
+        path: "gap_mm",
         label: "Gap between the faces",
         unit: "mm",
         decimals: 2,
@@ -133,6 +162,7 @@ pub const READOUTS: [ReadoutSpec; 16] = [
     },
     ReadoutSpec {
         key: "lever_arm_mm",
+        path: "lever_arm_mm",
         label: "Lever arm of the ground force",
         unit: "mm",
         decimals: 1,
@@ -140,7 +170,17 @@ pub const READOUTS: [ReadoutSpec; 16] = [
         value: number!(lever_arm_mm),
     },
     ReadoutSpec {
+        key: "tipping_lever_mm",
+        path: "tipping_lever_mm",
+        label: "Tipping lever e",
+        unit: "mm",
+        decimals: 1,
+        assumption: true,
+        value: number!(tipping_lever_mm),
+    },
+    ReadoutSpec {
         key: "normal_ratio",
+        path: "normal_ratio",
         label: "Compression N/F",
         unit: "",
         decimals: 2,
@@ -149,6 +189,7 @@ pub const READOUTS: [ReadoutSpec; 16] = [
     },
     ReadoutSpec {
         key: "tangential_ratio",
+        path: "tangential_ratio",
         label: "Shear T/F",
         unit: "",
         decimals: 2,
@@ -157,6 +198,7 @@ pub const READOUTS: [ReadoutSpec; 16] = [
     },
     ReadoutSpec {
         key: "cut_length_mm",
+        path: "cut_length_mm",
         label: "Cut length through the bone",
         unit: "mm",
         decimals: 1,
@@ -165,51 +207,155 @@ pub const READOUTS: [ReadoutSpec; 16] = [
     },
     ReadoutSpec {
         key: "verdict",
+        path: "verdict",
         label: "Verdict",
         unit: "",
         decimals: 0,
         assumption: true,
-        value: |o| Value::Text(o.verdict.key()),
+        value: |o| Value::Verdict(o.verdict),
     },
 ];
 
+macro_rules! settled {
+    ($key:literal, $label:literal, $unit:literal, $decimals:literal, $value:expr) => {
+        ReadoutSpec {
+            key: $key,
+            path: concat!("settled.", $key),
+            label: $label,
+            unit: $unit,
+            decimals: $decimals,
+            assumption: true,
+            value: $value,
+        }
+    };
+}
+
+/// The head settled under body weight (the JSON object `settled`, `data-outcome="settled.KEY"`):
+/// a teaching model on assumed stiffness (reference Section 4.2).
+pub const SETTLED_READOUTS: [ReadoutSpec<SettledOutcomes>; 8] = [
+    settled!("displacement_mm", "Head moves under load", "mm", 2, |o| {
+        Value::Number(o.displacement_mm)
+    }),
+    settled!("dx_mm", "… along the ground (distal +)", "mm", 2, |o| {
+        Value::Number(o.dx_mm)
+    }),
+    settled!("dy_mm", "… upward (dorsal +)", "mm", 2, |o| Value::Number(
+        o.dy_mm
+    )),
+    settled!(
+        "tilt_deg",
+        "Tilt under load (dorsiflexion +)",
+        "°",
+        1,
+        |o| { Value::Number(o.tilt_deg) }
+    ),
+    settled!("head_rise_mm", "Head rise under load", "mm", 2, |o| {
+        Value::Number(o.head_rise_mm)
+    }),
+    settled!(
+        "ground_shortening_mm",
+        "Shortening on the ground under load",
+        "mm",
+        2,
+        |o| Value::Number(o.ground_shortening_mm)
+    ),
+    settled!("contacts", "Bone contacts carrying load", "", 0, |o| {
+        Value::Count(o.contacts)
+    }),
+    settled!("residual", "Balance residual", "", 0, |o| Value::Number(
+        o.residual
+    )),
+];
+
+/// Published radiographic shortenings (mm) to compare with the ground-projected shortening
+/// ([`Outcomes::ground_shortening_mm`]): a dorsoplantar radiograph projects the metatarsal on
+/// the film under the sole (reference Section 6.4). Reference marks, not a pass/fail.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PublishedShortening {
+    /// Catalogue id of its label.
+    pub label_id: &'static str,
+    pub mean_mm: f64,
+    /// Standard deviation, when published.
+    pub sd_mm: Option<f64>,
+    pub source: &'static str,
+}
+
+/// The published DMMO shortenings that apply to `ray`: clinical and cadaver M2, Malhotra per ray.
+pub fn published_shortenings(ray: crate::model::Ray) -> Vec<PublishedShortening> {
+    use crate::model::Ray;
+    let mut out = Vec::with_capacity(3);
+    if ray == Ray::M2 {
+        out.push(PublishedShortening {
+            label_id: "published.clinical",
+            mean_mm: 2.76,
+            sd_mm: None,
+            source: "J Orthop Surg Res 2019, doi 10.1186/s13018-019-1159-0",
+        });
+        out.push(PublishedShortening {
+            label_id: "published.cadaver",
+            mean_mm: 2.10,
+            sd_mm: None,
+            source: "J Orthop Surg Res 2019, doi 10.1186/s13018-019-1159-0",
+        });
+    }
+    let (mean, sd) = match ray {
+        Ray::M2 => (3.6, 2.2),
+        Ray::M3 => (4.1, 1.6),
+        Ray::M4 => (3.6, 1.6),
+    };
+    out.push(PublishedShortening {
+        label_id: "published.malhotra",
+        mean_mm: mean,
+        sd_mm: Some(sd),
+        source: "Malhotra et al., BOFAS",
+    });
+    out
+}
+
 /// The plain-language name of a verdict, in English.
-pub fn verdict_text(key: &str) -> &'static str {
-    verdict_text_in(Lang::En, key)
+pub fn verdict_text(verdict: Verdict) -> &'static str {
+    verdict_text_in(Lang::En, verdict)
 }
 
 /// The plain-language name of a verdict (`held` → "held by friction").
-pub fn verdict_text_in(lang: Lang, key: &str) -> &'static str {
+pub fn verdict_text_in(lang: Lang, verdict: Verdict) -> &'static str {
     tr(
         lang,
-        match key {
-            "held" => "verdict.held",
-            "slides_proximal" => "verdict.slides_proximal",
-            "slides_distal" => "verdict.slides_distal",
-            _ => "verdict.separates",
+        match verdict {
+            Verdict::NoContact => "verdict.no_contact",
+            Verdict::Held => "verdict.held",
+            Verdict::SlidesProximal => "verdict.slides_proximal",
+            Verdict::SlidesDistal => "verdict.slides_distal",
+            Verdict::SlidesDorsal => "verdict.slides_dorsal",
+            Verdict::SlidesPlantar => "verdict.slides_plantar",
+            Verdict::TipsDorsal => "verdict.tips_dorsal",
+            Verdict::TipsPlantar => "verdict.tips_plantar",
+            Verdict::Glides => "verdict.glides",
+            Verdict::Separates => "verdict.separates",
         },
     )
 }
 
 /// A readout value as displayed in English (fixed decimals, unit appended).
-pub fn display(spec: &ReadoutSpec, value: Value) -> String {
+pub fn display<T>(spec: &ReadoutSpec<T>, value: Value) -> String {
     display_in(spec, value, Lang::En)
 }
 
 /// A readout value as displayed in `lang` (decimal comma in French and Spanish).
-pub fn display_in(spec: &ReadoutSpec, value: Value, lang: Lang) -> String {
+pub fn display_in<T>(spec: &ReadoutSpec<T>, value: Value, lang: Lang) -> String {
     match value {
-        Value::Number(v) => {
-            let n = fixed(lang, v, spec.decimals);
-            if spec.unit.is_empty() {
-                n
-            } else if spec.unit == "°" {
-                format!("{n}°")
-            } else {
-                format!("{n} {}", spec.unit)
-            }
-        }
-        Value::Text(t) => verdict_text_in(lang, t).to_string(),
+        Value::Number(v) => with_unit(fixed(lang, v, spec.decimals), spec.unit),
+        Value::Count(n) => n.to_string(),
+        Value::Verdict(v) => verdict_text_in(lang, v).to_string(),
+    }
+}
+
+/// A number and its unit: "30.0°", "2.6 mm".
+pub fn with_unit(number: String, unit: &str) -> String {
+    match unit {
+        "" => number,
+        "°" => format!("{number}°"),
+        unit => format!("{number} {unit}"),
     }
 }
 
@@ -292,20 +438,90 @@ pub fn summary_in(state: &State, e: &Evaluation, lang: Lang) -> String {
             ],
         ))
     };
-    let statics = tr(
+    let statics = statics_sentence(e, lang);
+    if state.load {
+        trf(
+            lang,
+            "summary.sentence_loaded",
+            &[
+                ("what", &what),
+                ("statics", &statics),
+                ("settled", &settled_sentence(e, lang)),
+            ],
+        )
+    } else {
+        trf(
+            lang,
+            "summary.sentence",
+            &[("what", &what), ("statics", &statics)],
+        )
+    }
+}
+
+/// What the loads do to the head as left, in words (the rigid verdict).
+pub fn statics_sentence(e: &Evaluation, lang: Lang) -> String {
+    let lever = fixed(lang, e.outcomes.tipping_lever_mm, 1);
+    let id = match e.outcomes.verdict {
+        Verdict::NoContact => "summary.statics.no_contact",
+        Verdict::Held => "summary.statics.held",
+        Verdict::SlidesProximal => "summary.statics.slides_proximal",
+        Verdict::SlidesDistal => "summary.statics.slides_distal",
+        Verdict::SlidesDorsal => "summary.statics.slides_dorsal",
+        Verdict::SlidesPlantar => "summary.statics.slides_plantar",
+        Verdict::TipsDorsal => "summary.statics.tips_dorsal",
+        Verdict::TipsPlantar => "summary.statics.tips_plantar",
+        Verdict::Glides => "summary.statics.glides",
+        Verdict::Separates => "summary.statics.separates",
+    };
+    trf(lang, id, &[("e", &lever)])
+}
+
+/// Where the head goes under body weight, in words: how far, which way, and its tilt.
+pub fn settled_sentence(e: &Evaluation, lang: Lang) -> String {
+    let s = &e.settled_outcomes;
+    if s.displacement_mm < 0.05 && s.tilt_deg.abs() < 0.05 {
+        return tr(lang, "summary.settled.still").to_string();
+    }
+    let direction = tr(
         lang,
-        match o.verdict.key() {
-            "held" => "summary.statics.held",
-            "slides_proximal" => "summary.statics.slides_proximal",
-            "slides_distal" => "summary.statics.slides_distal",
-            _ => "summary.statics.separates",
+        match Direction::of(e.settled.displacement) {
+            Direction::Proximal => "summary.settled.proximal",
+            Direction::Distal => "summary.settled.distal",
+            Direction::Dorsal => "summary.settled.dorsal",
+            Direction::Plantar => "summary.settled.plantar",
         },
     );
-    let _ = state;
-    trf(
+    let moves = trf(
         lang,
-        "summary.sentence",
-        &[("what", &what), ("statics", &statics)],
+        "summary.settled.moves",
+        &[
+            ("mm", &fixed(lang, s.displacement_mm, 1)),
+            ("direction", &direction),
+        ],
+    );
+    let tilt = if s.tilt_deg >= 0.5 {
+        trf(
+            lang,
+            "summary.settled.dorsiflexion",
+            &[("deg", &fixed(lang, s.tilt_deg, 1))],
+        )
+    } else if s.tilt_deg <= -0.5 {
+        trf(
+            lang,
+            "summary.settled.plantarflexion",
+            &[("deg", &fixed(lang, -s.tilt_deg, 1))],
+        )
+    } else {
+        String::new()
+    };
+    let closes = e.outcomes.gap_mm > 0.0 && s.contacts > 0;
+    format!(
+        "{moves}{tilt}{}",
+        if closes {
+            tr(lang, "summary.settled.closes")
+        } else {
+            ""
+        }
     )
 }
 
@@ -313,6 +529,8 @@ pub fn summary_in(state: &State, e: &Evaluation, lang: Lang) -> String {
 #[derive(Clone, Debug)]
 pub struct Report {
     pub outcomes: Vec<(&'static str, Value)>,
+    /// The `settled` object.
+    pub settled: Vec<(&'static str, Value)>,
     pub query: String,
     pub summary: String,
     pub warnings: Vec<String>,
@@ -321,13 +539,28 @@ pub struct Report {
 impl Serialize for Report {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(Some(self.outcomes.len() + 3))?;
+        let mut map = serializer.serialize_map(Some(self.outcomes.len() + 4))?;
         for (key, value) in &self.outcomes {
             map.serialize_entry(key, value)?;
         }
+        map.serialize_entry("settled", &Object(&self.settled))?;
         map.serialize_entry("query", &self.query)?;
         map.serialize_entry("summary", &self.summary)?;
         map.serialize_entry("warnings", &self.warnings)?;
+        map.end()
+    }
+}
+
+/// Key-value pairs serialised as a JSON object, in order.
+struct Object<'a>(&'a [(&'static str, Value)]);
+
+impl Serialize for Object<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (key, value) in self.0 {
+            map.serialize_entry(key, value)?;
+        }
         map.end()
     }
 }
@@ -346,6 +579,10 @@ pub fn report_in(parsed: &Parsed, lang: Lang) -> Result<Report, ModelError> {
         outcomes: READOUTS
             .iter()
             .map(|r| (r.key, (r.value)(&e.outcomes)))
+            .collect(),
+        settled: SETTLED_READOUTS
+            .iter()
+            .map(|r| (r.key, (r.value)(&e.settled_outcomes)))
             .collect(),
         query: query::to_query(&parsed.state),
         summary: summary_in(&parsed.state, &e, lang),

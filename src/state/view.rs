@@ -97,9 +97,9 @@ impl Default for View {
 /// The view keys (`theme`, `scale`, `embed`, `controls`, `play`, `lang`).
 pub const VIEW_KEYS: [&str; 6] = ["theme", "scale", "embed", "controls", "play", "lang"];
 
-/// Keys that `controls=` may name: the numeric keys, `ref`, `ray` and `preset`.
+/// Keys that `controls=` may name: the numeric keys, `ref`, `ray`, `preset` and `load`.
 fn is_control_key(key: &str) -> bool {
-    Key::from_name(key).is_some() || ["ref", "ray", "preset"].contains(&key)
+    Key::from_name(key).is_some() || ["ref", "ray", "preset", "load"].contains(&key)
 }
 
 fn parse_flag(value: &str) -> Option<bool> {

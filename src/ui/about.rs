@@ -64,6 +64,9 @@ pub fn about(props: &AboutProps) -> Html {
                         { source("about.source.dmmo_cut", html! {}) }
                         { source("about.source.position", assumption.clone()) }
                         { source("about.source.loads", assumption.clone()) }
+                        { source("about.source.tissue", assumption.clone()) }
+                        { source("about.source.weil", assumption.clone()) }
+                        { source("about.source.in_bone", assumption.clone()) }
                         { source("about.source.near_axial", html! { <span class="assumption-tag">{ t("tag.simplification") }</span> }) }
                     </ul>
                 </section>

@@ -9,8 +9,9 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 /// The control names of the panel (`controls=` in embed mode lists some of them).
-pub const ALL_CONTROLS: [&str; 11] = [
-    "ref", "cut", "at", "kerf", "close", "slide", "tilt", "decl", "len", "mu", "pull",
+pub const ALL_CONTROLS: [&str; 13] = [
+    "ref", "cut", "at", "kerf", "close", "slide", "tilt", "decl", "len", "mu", "pull", "tissue",
+    "load",
 ];
 
 /// Which of [`ALL_CONTROLS`] the page shows (a copy of what the view says, cheap to compare).
@@ -83,6 +84,10 @@ pub fn controls_panel(
             AngleReference::Shaft
         })
     });
+    let onload = dispatch.reform(|e: Event| {
+        let input: HtmlInputElement = e.target_unchecked_into();
+        Action::SetLoad(input.checked())
+    });
     let onburr = {
         let dispatch = dispatch.clone();
         Callback::from(move |e: Event| {
@@ -125,7 +130,21 @@ pub fn controls_panel(
                 }
                 { group("group.head", &[Key::Close, Key::Slide, Key::Tilt]) }
                 { group("group.anatomy", &[Key::Decl, Key::Len]) }
-                { group("group.loads", &[Key::Mu, Key::Pull]) }
+                if shown.any(&["mu", "pull", "tissue", "load"]) {
+                <fieldset>
+                    <legend>{ tr(lang, "group.loads") }</legend>
+                    if shown.has("load") {
+                    <div class="control control-load">
+                        <label title={tr(lang, "control.load.title")}>
+                            <input type="checkbox" name="load" checked={present.load} onchange={onload} />
+                            { " " }{ tr(lang, "control.load") }
+                            <span class="assumption-tag" title={tr(lang, "tag.teaching_model.title")}>{ tr(lang, "tag.teaching_model") }</span>
+                        </label>
+                    </div>
+                    }
+                    { for [Key::Mu, Key::Pull, Key::Tissue].iter().map(|&key| control(key, None)) }
+                </fieldset>
+                }
             </form>
         </aside>
     }

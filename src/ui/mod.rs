@@ -44,6 +44,8 @@ pub struct AppModel {
     /// Pairs owned by other features, kept when the URL is rewritten.
     pub other: Vec<(String, String)>,
     pub animation: Animation,
+    /// "Put weight on it": as left → settled under body weight → back, once.
+    pub weight: Animation,
     /// A short status line (link copied, export written).
     pub status: Option<String>,
 }
@@ -56,6 +58,8 @@ pub enum PageAction {
     SetTheme(Theme),
     SetScale(f64),
     TogglePlay,
+    /// Play the weight animation (or stop it).
+    ToggleWeight,
     SetLooping(bool),
     SetSpeed(f64),
     /// Seconds since the last animation frame.
@@ -79,9 +83,13 @@ impl Reducible for AppModel {
             PageAction::SetTheme(t) => next.view.theme = t,
             PageAction::SetScale(s) => next.view.scale = s,
             PageAction::TogglePlay => next.animation.toggle(),
+            PageAction::ToggleWeight => next.weight.toggle(),
             PageAction::SetLooping(l) => next.animation.looping = l,
             PageAction::SetSpeed(v) => next.animation.speed = v,
-            PageAction::Tick(dt) => next.animation.tick(dt),
+            PageAction::Tick(dt) => {
+                next.animation.tick(dt);
+                next.weight.tick(dt);
+            }
             PageAction::Status(s) => next.status = s,
             PageAction::SetLang(l) => {
                 next.view.lang = Some(l);
@@ -130,6 +138,11 @@ impl AppModel {
             view,
             notices,
             other,
+            weight: Animation {
+                looping: false,
+                ..animation
+            }
+            .stopped(),
             animation,
             status: None,
         }
@@ -153,6 +166,14 @@ impl AppModel {
         self.animation
             .progress()
             .map_or(present, |p| present.displaced(p))
+    }
+
+    /// How far the drawn head is from where it was left (0) to settled under body weight (1):
+    /// the weight animation's frame, else `load=`.
+    pub fn load_fraction(&self) -> f64 {
+        self.weight
+            .progress()
+            .unwrap_or(if self.history.present.load { 1.0 } else { 0.0 })
     }
 
     /// The interface language: the URL's, else the browser's, else English.
@@ -315,34 +336,37 @@ pub fn app(props: &AppProps) -> Html {
     // The animation clock: one tick per animation frame while playing.
     {
         let page = page.clone();
-        use_effect_with(model.animation.playing, move |playing| {
-            let running = Rc::new(Cell::new(*playing));
-            if *playing {
-                let frame: Rc<std::cell::RefCell<Option<FrameCallback>>> = Rc::default();
-                let again = frame.clone();
-                let last = Rc::new(Cell::new(f64::NAN));
-                let still = running.clone();
-                *frame.borrow_mut() = Some(Closure::new(move |now: f64| {
-                    // Stopped: request no further frame (the closure is freed with the page).
-                    if !still.get() {
-                        return;
-                    }
-                    let previous = last.replace(now);
-                    if previous.is_finite() {
-                        page.dispatch(PageAction::Tick((now - previous) / 1000.0));
-                    }
-                    if let (Some(w), Some(f)) = (web_sys::window(), again.borrow().as_ref()) {
-                        let _ = w.request_animation_frame(f.as_ref().unchecked_ref());
-                    }
-                }));
-                if let Some(w) = web_sys::window() {
-                    if let Some(f) = frame.borrow().as_ref() {
-                        let _ = w.request_animation_frame(f.as_ref().unchecked_ref());
+        use_effect_with(
+            model.animation.playing || model.weight.playing,
+            move |playing| {
+                let running = Rc::new(Cell::new(*playing));
+                if *playing {
+                    let frame: Rc<std::cell::RefCell<Option<FrameCallback>>> = Rc::default();
+                    let again = frame.clone();
+                    let last = Rc::new(Cell::new(f64::NAN));
+                    let still = running.clone();
+                    *frame.borrow_mut() = Some(Closure::new(move |now: f64| {
+                        // Stopped: request no further frame (the closure is freed with the page).
+                        if !still.get() {
+                            return;
+                        }
+                        let previous = last.replace(now);
+                        if previous.is_finite() {
+                            page.dispatch(PageAction::Tick((now - previous) / 1000.0));
+                        }
+                        if let (Some(w), Some(f)) = (web_sys::window(), again.borrow().as_ref()) {
+                            let _ = w.request_animation_frame(f.as_ref().unchecked_ref());
+                        }
+                    }));
+                    if let Some(w) = web_sys::window() {
+                        if let Some(f) = frame.borrow().as_ref() {
+                            let _ = w.request_animation_frame(f.as_ref().unchecked_ref());
+                        }
                     }
                 }
-            }
-            move || running.set(false)
-        });
+                move || running.set(false)
+            },
+        );
     }
 
     // The URL follows the state (replaceState: no history entry per slider step; written
@@ -374,24 +398,29 @@ pub fn app(props: &AppProps) -> Html {
 
     let theme = model.view.theme;
     // The model's evaluation of the drawn state and the drawing: one evaluation per change.
-    let drawn = use_memo((shown, theme, lang), |(s, theme, lang)| {
-        let evaluation = evaluate(&s.to_params()).map(Rc::new);
-        let drawing = evaluation.as_ref().ok().map(|e| {
-            Rc::new(
-                scene::build(
-                    s,
-                    e,
-                    &SceneOptions {
-                        theme: theme.name().to_string(),
-                        lang: *lang,
-                        ..Default::default()
-                    },
+    let load_fraction = model.load_fraction();
+    let drawn = use_memo(
+        (shown, theme, lang, load_fraction),
+        |(s, theme, lang, load)| {
+            let evaluation = evaluate(&s.to_params()).map(Rc::new);
+            let drawing = evaluation.as_ref().ok().map(|e| {
+                Rc::new(
+                    scene::build_loaded(
+                        s,
+                        e,
+                        &SceneOptions {
+                            theme: theme.name().to_string(),
+                            lang: *lang,
+                            ..Default::default()
+                        },
+                        *load,
+                    )
+                    .root,
                 )
-                .root,
-            )
-        });
-        (evaluation, drawing)
-    });
+            });
+            (evaluation, drawing)
+        },
+    );
     let (evaluation, drawing) = &*drawn;
 
     let body = match (evaluation, drawing) {
@@ -468,6 +497,11 @@ fn lecture_bar(
         let page = page.clone();
         Callback::from(move |_| page.dispatch(PageAction::TogglePlay))
     };
+    let weigh = {
+        let page = page.clone();
+        Callback::from(move |_| page.dispatch(PageAction::ToggleWeight))
+    };
+    let weighing = model.weight.playing;
     let onloop = {
         let page = page.clone();
         Callback::from(move |e: Event| {
@@ -599,6 +633,9 @@ fn lecture_bar(
                     { tr(lang, if anim.playing { "lecture.stop" } else { "lecture.play" }) }
                 </button>
                 <label><input type="checkbox" name="loop" autocomplete="off" checked={anim.looping} onchange={onloop} />{ " " }{ tr(lang, "lecture.loop") }</label>
+                <button name="weight" aria-pressed={weighing.to_string()} title={tr(lang, "control.load.title")} onclick={weigh}>
+                    { tr(lang, if weighing { "lecture.weight_stop" } else { "lecture.weight" }) }
+                </button>
                 <label>{ tr(lang, "lecture.speed") }{ " " }
                     <select name="speed" autocomplete="off" onchange={onspeed}>
                         { for SPEEDS.iter().map(|v| html! { <option value={format_number(*v, 2)} selected={*v == anim.speed}>{ format!("{}×", i18n::number(lang, *v, 2)) }</option> }) }

@@ -2,8 +2,11 @@
 //! readouts `<output data-outcome="JSON_KEY" data-value="FULL_PRECISION">`.
 
 use crate::model::Evaluation;
-use crate::state::i18n::tr;
-use crate::state::readouts::{display_in, limit_text_in, summary_in, Value, READOUTS};
+use crate::state::i18n::{fixed, tr, trf};
+use crate::state::readouts::{
+    display_in, limit_text_in, published_shortenings, summary_in, ReadoutSpec, READOUTS,
+    SETTLED_READOUTS,
+};
 use crate::state::view::Lang;
 use crate::state::State;
 use yew::prelude::*;
@@ -12,22 +15,28 @@ use yew::prelude::*;
 /// not a component: it changes with every step, so a component would only add code.
 pub fn outcomes(state: &State, e: &Evaluation, lang: Lang) -> Html {
     let text = summary_in(state, e, lang);
-    let readouts = READOUTS.iter().map(|r| {
-        let value = (r.value)(&e.outcomes);
-        let data_value = match value {
-            Value::Number(v) => crate::numtext::shortest(v),
-            Value::Text(t) => t.to_string(),
-        };
-        html! {
-            <div class={classes!("readout", format!("readout-{}", r.key))}>
-                <dt>{ r.label_in(lang) }</dt>
-                <dd>
-                    <output data-outcome={r.key} data-value={data_value}>{ display_in(r, value, lang) }</output>
-                    if r.assumption { <span class="assumption-tag" title={tr(lang, "tag.assumption.readout")}>{ tr(lang, "tag.assumption") }</span> }
-                </dd>
-            </div>
-        }
-    });
+    let readouts = READOUTS.iter().map(|r| readout(r, &e.outcomes, lang));
+    // The balance residual is for the JSON and the tests, not for a lecture.
+    let settled = SETTLED_READOUTS
+        .iter()
+        .filter(|r| r.key != "residual")
+        .map(|r| readout(r, &e.settled_outcomes, lang));
+    let published = published_shortenings(e.params.anatomy.ray)
+        .into_iter()
+        .map(|p| {
+            let mean = fixed(lang, p.mean_mm, 2);
+            let value = match p.sd_mm {
+                Some(sd) => format!("{mean} ± {} mm", fixed(lang, sd, 1)),
+                None => format!("{mean} mm"),
+            };
+            let name = trf(lang, p.label_id, &[("ray", &e.params.anatomy.ray.number())]);
+            html! {
+                <li title={p.source} data-published-mm={crate::numtext::shortest(p.mean_mm)}>
+                    { name }{ " " }<strong>{ value }</strong>
+                </li>
+            }
+        });
+    let loads = &e.params.loads;
     let limits = e
         .limits
         .iter()
@@ -41,8 +50,37 @@ pub fn outcomes(state: &State, e: &Evaluation, lang: Lang) -> Html {
             <section class="readouts-section" aria-label={tr(lang, "stage.outcomes")}>
                 <h2>{ tr(lang, "stage.outcomes") }</h2>
                 <dl class="readouts">{ for readouts }</dl>
+                <div class="published-shortening">
+                    <h3 title={tr(lang, "published.note")}>{ tr(lang, "published.title") }</h3>
+                    <ul>{ for published }</ul>
+                    <p class="note">{ tr(lang, "published.note") }</p>
+                </div>
+            </section>
+            <section class="readouts-section settled-section" aria-label={tr(lang, "stage.settled")}>
+                <h2>{ tr(lang, "stage.settled") }{ " " }
+                    <span class="assumption-tag" title={tr(lang, "tag.teaching_model.title")}>{ tr(lang, "tag.teaching_model") }</span>
+                </h2>
+                <p class="note">{ trf(lang, "stage.settled.note", &[
+                    ("k", &fixed(lang, loads.tissue_stiffness_per_mm, 2)),
+                    ("mu", &fixed(lang, loads.friction_mu, 2)),
+                ]) }</p>
+                <dl class="readouts">{ for settled }</dl>
             </section>
             <p class="hint">{ tr(lang, "stage.hint") }</p>
         </>
+    }
+}
+
+/// One readout: `<output data-outcome="PATH" data-value="FULL_PRECISION">`.
+fn readout<T>(r: &ReadoutSpec<T>, source: &T, lang: Lang) -> Html {
+    let value = (r.value)(source);
+    html! {
+        <div class={classes!("readout", format!("readout-{}", r.path.replace('.', "-")))}>
+            <dt>{ r.label_in(lang) }</dt>
+            <dd>
+                <output data-outcome={r.path} data-value={value.data_value()}>{ display_in(r, value, lang) }</output>
+                if r.assumption { <span class="assumption-tag" title={tr(lang, "tag.assumption.readout")}>{ tr(lang, "tag.assumption") }</span> }
+            </dd>
+        </div>
     }
 }
