@@ -590,7 +590,7 @@ fn plan_page_texts(query: &str, lang: Lang) -> Vec<String> {
             .to_string(),
         );
     }
-    let metrics = plan_metrics(f);
+    let metrics = plan_metrics(&e);
     let get = |key: &str| {
         metrics
             .iter()
@@ -615,7 +615,7 @@ fn plan_page_texts(query: &str, lang: Lang) -> Vec<String> {
         }
     }
     for i in 0..HEADS {
-        let m = head_metrics(f, i);
+        let m = head_metrics(&e, i);
         let get = |key: &str| number(m.iter().find(|(k, _)| *k == key).unwrap().1);
         out.push(head_kind_in(lang, i, get("treated") > 0.0).to_string());
         out.push(signed_mm_in(lang, get("protrusion_after_mm")));

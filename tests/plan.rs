@@ -279,10 +279,10 @@ fn eval_prints_the_plan_json() {
         .any(|w| w.as_str().unwrap().contains("bogus")));
     // Every metric the page shows is in the JSON, under the same key.
     let e = evaluated("plan=m2");
-    for (key, _) in plan_metrics(&e.forefoot) {
+    for (key, _) in plan_metrics(&e) {
         assert!(json.get(key).is_some(), "{key}");
     }
-    for (key, _) in head_metrics(&e.forefoot, 0) {
+    for (key, _) in head_metrics(&e, 0) {
         assert!(json["heads"]["m1"].get(key).is_some(), "{key}");
     }
     // A bad value is an error; --strict makes any notice one.
@@ -419,7 +419,7 @@ proptest! {
         let f = &e.forefoot;
         prop_assert!((f.load_share_after_pct.iter().sum::<f64>() - 100.0).abs() < 1e-6);
         prop_assert!(f.load_share_after_pct.iter().all(|s| s.is_finite() && *s >= 0.0));
-        for (_, m) in plan_metrics(f) {
+        for (_, m) in plan_metrics(&e) {
             if let osteoviz::state::plan::Metric::Number(v) = m {
                 prop_assert!(v.is_finite());
             }
@@ -693,4 +693,130 @@ fn the_load_share_note_clears_the_m1_bar() {
             );
         }
     }
+}
+
+/// Reference Section 4.2, "Forefoot": with `load=1` each treated head settles under its own
+/// share of the ground force (its share relative to an even fifth); the shares follow the new
+/// heights, iterated to a fixed point; untreated heads stay where they are.
+#[test]
+fn under_body_weight_each_treated_head_settles_under_its_share() {
+    use osteoviz::model::settle::settle;
+    let e = evaluated("plan=m2m3m4&load=1");
+    let s = &e.settled;
+    assert!(s.iterations >= 2 && s.iterations < 200, "{}", s.iterations);
+    assert!(s.final_change_pct < 1e-9, "{}", s.final_change_pct);
+    close(
+        s.load_share_pct.iter().sum::<f64>(),
+        100.0,
+        1e-9,
+        "shares sum",
+    );
+    // The fixed point: the shares are the heuristic's for the settled heads...
+    let again = osteoviz::model::plan::load_shares(&s.motions.map(|m| m.offload_mm()));
+    for (a, b) in again.iter().zip(&s.load_share_pct) {
+        close(*a, *b, 1e-6, "fixed point");
+    }
+    // ...and each treated head settled under its share.
+    for (k, ray) in Ray::ALL.iter().enumerate() {
+        let head = k + 1;
+        let share = s.load_share_pct[head] / 20.0;
+        let d = settle(&e.rays[k].settle_input, share).displacement;
+        let as_left = e.forefoot.motions[head];
+        close(
+            s.motions[head].rise_mm,
+            as_left.rise_mm + d.y,
+            1e-9,
+            &format!("{ray:?} rise"),
+        );
+        close(
+            s.motions[head].ground_shortening_mm,
+            as_left.ground_shortening_mm - d.x,
+            1e-9,
+            &format!("{ray:?} shortening"),
+        );
+    }
+    for head in [0, 4] {
+        assert_eq!(
+            s.motions[head],
+            e.forefoot.motions[head],
+            "M{} stays",
+            head + 1
+        );
+    }
+    // An untreated ray does not move either.
+    let alone = evaluated("plan=m2&load=1");
+    assert_eq!(alone.settled.motions[2], alone.forefoot.motions[2]);
+    assert_ne!(alone.settled.motions[1], alone.forefoot.motions[1]);
+    // The views and the table show the settled heads under load.
+    assert_eq!(e.shown(true), &e.forefoot_settled);
+    assert_eq!(e.shown(false), &e.forefoot);
+}
+
+/// An overloaded head rises more than an unloaded one: the same osteotomy under a larger share
+/// settles further ("normalization of the pressure under the metatarsal heads").
+#[test]
+fn a_more_loaded_head_settles_further() {
+    use osteoviz::model::settle::settle;
+    let e = evaluated("plan=m2m3m4");
+    let input = &e.rays[0].settle_input;
+    let light = settle(input, 0.5).displacement_mm();
+    let heavy = settle(input, 1.5).displacement_mm();
+    assert!(heavy > light, "{heavy} > {light}");
+}
+
+/// `load` is the plan's: one key for every ray, kept in the canonical text; `mN.load` is not a
+/// key.
+#[test]
+fn load_is_a_plan_key() {
+    let parsed = parse_plan_query("plan=m2m3&load=1&m3.cut=50");
+    assert!(parsed.notices.is_empty(), "{:?}", parsed.notices);
+    assert!(parsed.plan.load);
+    assert!(parsed.plan.rays.iter().all(|r| !r.load));
+    assert!(parsed.plan.edited_view().load);
+    let text = plan_to_query(&parsed.plan);
+    assert_eq!(text, "plan=m2m3&load=1&m3.cut=50");
+    assert_eq!(parse_plan_query(&text).plan, parsed.plan);
+    let bad = parse_plan_query("plan=m2&m3.load=1&load=maybe");
+    assert_eq!(bad.notices.len(), 2, "{:?}", bad.notices);
+    assert!(!bad.plan.load);
+}
+
+/// The plan JSON: per head `head_rise_settled_mm` and `load_share_settled_pct`, and
+/// `load_central_cv_settled`, with the iterations.
+#[test]
+fn eval_prints_the_settled_plan() {
+    let bin = env!("CARGO_BIN_EXE_osteoviz");
+    let out = std::process::Command::new(bin)
+        .args(["eval", "plan=m2m3m4&load=1"])
+        .output()
+        .expect("osteoviz runs");
+    assert_eq!(out.status.code(), Some(0));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let e = evaluated("plan=m2m3m4&load=1");
+    assert_eq!(json["load"], 1);
+    for (i, name) in ["m1", "m2", "m3", "m4", "m5"].iter().enumerate() {
+        let head = &json["heads"][name];
+        // (serde_json reads the last digit of a float approximately.)
+        let read = |key: &str| head[key].as_f64().unwrap();
+        close(
+            read("head_rise_settled_mm"),
+            e.settled.motions[i].rise_mm,
+            1e-12,
+            name,
+        );
+        close(
+            read("load_share_settled_pct"),
+            e.settled.load_share_pct[i],
+            1e-12,
+            name,
+        );
+    }
+    close(
+        json["load_central_cv_settled"].as_f64().unwrap(),
+        ForefootOutcome::central_cv(&e.settled.load_share_pct),
+        1e-12,
+        "cv",
+    );
+    assert_eq!(json["settle_iterations"], e.settled.iterations as f64);
+    assert!(json["settle_final_change_pct"].as_f64().unwrap() < 1e-9);
 }

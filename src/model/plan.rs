@@ -423,6 +423,73 @@ pub fn load_shares(offload_mm: &[f64; HEADS]) -> [f64; HEADS] {
     loads.map(|l| 100.0 * l / total)
 }
 
+/// The forefoot under body weight (reference Section 4.2, "Forefoot"): each treated head
+/// settles under its own share of the ground force, as a multiple of an even fifth; the new
+/// heights change the shares, so the two are iterated to a fixed point.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct SettledForefoot {
+    /// Each head as left by the surgeon plus its settled displacement.
+    pub motions: [HeadMotion; HEADS],
+    /// The heuristic's shares (%) of the settled heads.
+    pub load_share_pct: [f64; HEADS],
+    /// Rounds of settling and sharing until the shares stopped changing.
+    pub iterations: usize,
+    /// The largest change of a share in the last round (percentage points).
+    pub final_change_pct: f64,
+}
+
+/// Shares that change less than this between two rounds (percentage points) are settled.
+const SETTLE_TOLERANCE_PCT: f64 = 1e-9;
+/// The most rounds of settling and sharing.
+const SETTLE_ROUNDS: usize = 200;
+
+/// Settles the treated heads (`settle[i]`, `None` for a head that is not cut) from their
+/// motions as left, each under its share of the ground force, to a fixed point of the shares.
+pub fn settle_forefoot(
+    as_left: &[HeadMotion; HEADS],
+    settle: &[Option<super::settle::SettleInput>; HEADS],
+) -> SettledForefoot {
+    let settled_motions = |shares: &[f64; HEADS]| -> [HeadMotion; HEADS] {
+        std::array::from_fn(|i| match &settle[i] {
+            Some(input) if as_left[i].treated => {
+                let load = shares[i] / (100.0 / HEADS as f64);
+                let d = super::settle::settle(input, load).displacement;
+                HeadMotion {
+                    rise_mm: as_left[i].rise_mm + d.y,
+                    ground_shortening_mm: as_left[i].ground_shortening_mm - d.x,
+                    treated: true,
+                }
+            }
+            _ => as_left[i],
+        })
+    };
+    let mut shares = load_shares(&as_left.map(|m| m.offload_mm()));
+    let mut motions = *as_left;
+    let mut change = 0.0;
+    let mut iterations = 0;
+    while iterations < SETTLE_ROUNDS {
+        iterations += 1;
+        motions = settled_motions(&shares);
+        let next = load_shares(&motions.map(|m| m.offload_mm()));
+        change = (0..HEADS)
+            .map(|i| (next[i] - shares[i]).abs())
+            .fold(0.0, f64::max);
+        // Half a step: a head that rises sheds load and then rises less; halving damps the
+        // see-saw so the rounds converge.
+        shares = std::array::from_fn(|i| (shares[i] + next[i]) / 2.0);
+        if change < SETTLE_TOLERANCE_PCT {
+            shares = next;
+            break;
+        }
+    }
+    SettledForefoot {
+        motions,
+        load_share_pct: shares,
+        iterations,
+        final_change_pct: change,
+    }
+}
+
 /// The plan's metrics for the five heads' motions (M1 and M5 should be still).
 pub fn evaluate_forefoot(motions: &[HeadMotion; HEADS]) -> ForefootOutcome {
     let heads = reference_heads();

@@ -232,7 +232,8 @@ fn top_bone(h: &HeadReference, i: usize, tip: f64, class: &str) -> Node {
 
 /// The top view: the parabola before and after, the SM4 line and the M2−M3, M1−M2 relations.
 pub fn top_view(plan: &Plan, e: &PlanEvaluation, options: &PlanSceneOptions) -> Node {
-    let f = &e.forefoot;
+    // The heads as left, or settled under body weight with `load=1`.
+    let f = e.shown(plan.load);
     let heads = reference_heads();
     // Right: room for the SM4 caption ("normal −2 to +4 (Maestro)") right of M4.
     let (left, right, top, bottom) = (-24.0, 112.0, 24.0, -68.0);
@@ -475,7 +476,8 @@ pub fn top_view(plan: &Plan, e: &PlanEvaluation, options: &PlanSceneOptions) -> 
 
 /// The arch view: head heights above the ground before and after, and the heuristic's loads.
 pub fn arch_view(plan: &Plan, e: &PlanEvaluation, options: &PlanSceneOptions) -> Node {
-    let f = &e.forefoot;
+    // The heads as left, or settled under body weight with `load=1`.
+    let f = e.shown(plan.load);
     let heads = reference_heads();
     // Left: room for the load-share title and the heuristic note left of the M1 bar.
     let (left, right, top, bottom) = (-34.0, 104.0, 40.0, -31.0);

@@ -1459,6 +1459,12 @@ pub const MESSAGES: &[Message] = &[
 /// shows the plan) leaves them out: there, the plan page registers them with
 /// [`enable_plan_messages`] before it renders; natively they are always there.
 pub const PLAN_MESSAGES: &[Message] = &[
+    m(
+        "plan.settled_note",
+        "Under body weight: each treated head settled under its own share of the ground force, the shares following the new heights ({n} rounds, last change {change} points).",
+        "En charge\u{a0}: chaque tête traitée s’est stabilisée sous sa propre part de la réaction du sol, la répartition des charges suivant les nouvelles hauteurs ({n}\u{a0}itérations, dernier écart {change}\u{a0}point).",
+        "En carga: cada cabeza tratada se asentó bajo su propia parte de la reacción del suelo, y el reparto de carga siguió las nuevas alturas ({n}\u{a0}iteraciones, último cambio {change}\u{a0}puntos).",
+    ),
     m("plan.title", "Forefoot plan", "Plan de l'avant-pied", "Plan del antepié"),
     m("plan.presets", "Plan presets", "Plans prédéfinis", "Planes predefinidos"),
     m(

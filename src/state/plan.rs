@@ -27,10 +27,10 @@ use super::readouts::{report, Report};
 use super::view::Lang;
 use super::{format_fixed, format_number, Preset, State};
 use crate::model::plan::{
-    evaluate_forefoot, ForefootOutcome, HeadMotion, CAVEAT, HEADS, HEAD_NAMES, LOAD_COUPLING,
-    M2_M3_PATTERN_MM, PAD_COMPRESSION_MM, PROVENANCE, PUSH_OFF_HEEL_RISE_DEG, SM4_NORMAL_MM,
-    SOURCE_BAROUK, SOURCE_BAROUK_SHORT, SOURCE_MAESTRO, SOURCE_MAESTRO_SHORT,
-    TRANSFER_THRESHOLD_MM,
+    evaluate_forefoot, settle_forefoot, ForefootOutcome, HeadMotion, SettledForefoot, CAVEAT,
+    HEADS, HEAD_NAMES, LOAD_COUPLING, M2_M3_PATTERN_MM, PAD_COMPRESSION_MM, PROVENANCE,
+    PUSH_OFF_HEEL_RISE_DEG, SM4_NORMAL_MM, SOURCE_BAROUK, SOURCE_BAROUK_SHORT, SOURCE_MAESTRO,
+    SOURCE_MAESTRO_SHORT, TRANSFER_THRESHOLD_MM,
 };
 use crate::model::{evaluate, Evaluation, ModelError, Ray};
 use serde::ser::SerializeMap;
@@ -150,6 +150,9 @@ pub struct Plan {
     pub edit: Ray,
     /// A plan preset drawn beside this one.
     pub compare: Option<PlanPreset>,
+    /// Every treated head settled under its share of body weight (`load=1`). The rays' own
+    /// `load` stays false: the plan holds it once.
+    pub load: bool,
 }
 
 impl Default for Plan {
@@ -165,6 +168,7 @@ impl Plan {
             rays: Ray::ALL.map(|r| preset.base_state(r)),
             edit: Ray::M2,
             compare: None,
+            load: false,
         }
     }
 
@@ -177,9 +181,20 @@ impl Plan {
         self.state(self.edit)
     }
 
-    /// Stores a ray's state (by its `ray`).
+    /// Stores a ray's state (by its `ray`); its `load` is the plan's.
     pub fn set_state(&mut self, state: State) {
-        self.rays[ray_index(state.ray)] = state;
+        self.rays[ray_index(state.ray)] = State {
+            load: false,
+            ..state
+        };
+    }
+
+    /// The edited ray's state as the single-ray view shows it (with the plan's `load`).
+    pub fn edited_view(&self) -> State {
+        State {
+            load: self.load,
+            ..*self.edited()
+        }
     }
 
     /// Starts over from a plan preset, keeping the edited ray and the comparison.
@@ -187,6 +202,7 @@ impl Plan {
         *self = Plan {
             edit: self.edit,
             compare: self.compare,
+            load: self.load,
             ..Plan::new(preset)
         };
     }
@@ -308,15 +324,19 @@ fn parse_ray_number(text: &str) -> Option<Ray> {
 pub fn parse_plan_query_with(query: &str, view_keys: &[&str]) -> PlanParsed {
     let mut notices = Vec::new();
     let mut other = Vec::new();
-    let (mut plan_text, mut edit_text, mut compare_text) = (None, None, None);
+    let (mut plan_text, mut edit_text, mut compare_text, mut load_text) = (None, None, None, None);
     let mut per_ray: [Vec<(String, String)>; 3] = Default::default();
     for (k, v) in pairs(query) {
         match k.as_str() {
             "plan" => plan_text = Some(v),
             "edit" | "ray" => edit_text = Some((k, v)),
             "compare" => compare_text = Some(v),
+            "load" => load_text = Some(v),
             _ => match prefixed(&k) {
-                Some((ray, rest)) if rest != "ray" && super::query::is_state_key(rest) => {
+                // `load` is the plan's (all rays at once), `ray` the prefix's.
+                Some((ray, rest))
+                    if rest != "ray" && rest != "load" && super::query::is_state_key(rest) =>
+                {
                     per_ray[ray_index(ray)].push((rest.to_string(), v));
                 }
                 _ if view_keys.contains(&k.as_str()) => other.push((k, v)),
@@ -352,6 +372,14 @@ pub fn parse_plan_query_with(query: &str, view_keys: &[&str]) -> PlanParsed {
             }),
         },
     };
+    let load = match load_text.as_deref().map(str::to_ascii_lowercase).as_deref() {
+        None | Some("0" | "false" | "no" | "off") => false,
+        Some("1" | "true" | "yes" | "on") => true,
+        Some(_) => {
+            notices.push(invalid("load", load_text.as_deref().unwrap_or_default()));
+            false
+        }
+    };
     let rays = Ray::ALL.map(|ray| {
         let given = &per_ray[ray_index(ray)];
         let mut text = if given.iter().any(|(k, _)| k == "preset") {
@@ -376,6 +404,7 @@ pub fn parse_plan_query_with(query: &str, view_keys: &[&str]) -> PlanParsed {
             rays,
             edit,
             compare,
+            load,
         },
         notices,
         other,
@@ -415,6 +444,9 @@ pub fn plan_to_query(plan: &Plan) -> String {
     if let Some(c) = plan.compare {
         parts.push(format!("compare={}", c.name()));
     }
+    if plan.load {
+        parts.push("load=1".into());
+    }
     for state in &plan.rays {
         let prefix = format!("m{}.", state.ray.number());
         parts.extend(
@@ -431,7 +463,23 @@ pub fn plan_to_query(plan: &Plan) -> String {
 pub struct PlanEvaluation {
     /// M2, M3, M4.
     pub rays: [Evaluation; 3],
+    /// The heads as the surgeon left them.
     pub forefoot: ForefootOutcome,
+    /// The treated heads settled under their shares of body weight (iterated to a fixed point).
+    pub settled: SettledForefoot,
+    /// The plan's metrics for the settled heads.
+    pub forefoot_settled: ForefootOutcome,
+}
+
+impl PlanEvaluation {
+    /// What the page shows: the heads as left, or settled with `load=1`.
+    pub fn shown(&self, load: bool) -> &ForefootOutcome {
+        if load {
+            &self.forefoot_settled
+        } else {
+            &self.forefoot
+        }
+    }
 }
 
 /// Evaluates every ray and the forefoot. Errors name the ray that cannot be evaluated.
@@ -446,15 +494,21 @@ pub fn evaluate_plan(plan: &Plan) -> Result<PlanEvaluation, (Ray, ModelError)> {
         unreachable!("three rays evaluate to three evaluations")
     };
     let mut motions = [HeadMotion::default(); HEADS];
+    let mut settle_inputs = [None; HEADS];
     for (state, e) in plan.rays.iter().zip(&rays) {
-        motions[ray_index(state.ray) + 1] = HeadMotion {
+        let head = ray_index(state.ray) + 1;
+        motions[head] = HeadMotion {
             rise_mm: e.outcomes.head_rise_mm,
             ground_shortening_mm: e.outcomes.ground_shortening_mm,
             treated: is_treated(state),
         };
+        settle_inputs[head] = Some(e.settle_input);
     }
+    let settled = settle_forefoot(&motions, &settle_inputs);
     Ok(PlanEvaluation {
         forefoot: evaluate_forefoot(&motions),
+        forefoot_settled: evaluate_forefoot(&settled.motions),
+        settled,
         rays,
     })
 }
@@ -477,10 +531,12 @@ impl Metric {
     }
 }
 
-/// The plan-level metrics, by JSON key (the page's `data-outcome`), in display order.
-pub fn plan_metrics(f: &ForefootOutcome) -> Vec<(&'static str, Metric)> {
+/// The plan-level metrics, by JSON key (the page's `data-outcome`), in display order: the
+/// heads as left, then under body weight (`e.settled`).
+pub fn plan_metrics(e: &PlanEvaluation) -> Vec<(&'static str, Metric)> {
     use Metric::{Flag, Number};
     type F = ForefootOutcome;
+    let f = &e.forefoot;
     vec![
         (
             "m2_m3_difference_before_mm",
@@ -532,12 +588,24 @@ pub fn plan_metrics(f: &ForefootOutcome) -> Vec<(&'static str, Metric)> {
             "load_max_central_increase_pct",
             Number(f.load_max_central_increase_pct()),
         ),
+        (
+            "load_central_cv_settled",
+            Number(F::central_cv(&e.settled.load_share_pct)),
+        ),
+        ("settle_iterations", Number(e.settled.iterations as f64)),
+        (
+            "settle_final_change_pct",
+            Number(e.settled.final_change_pct),
+        ),
     ]
 }
 
-/// One head's metrics, by JSON key (`heads.mN.KEY` on the page).
-pub fn head_metrics(f: &ForefootOutcome, head: usize) -> Vec<(&'static str, Metric)> {
+/// One head's metrics, by JSON key (`heads.mN.KEY` on the page): as left, then settled under
+/// its share of body weight.
+pub fn head_metrics(e: &PlanEvaluation, head: usize) -> Vec<(&'static str, Metric)> {
     use Metric::{Flag, Number};
+    let f = &e.forefoot;
+    let settled = &e.forefoot_settled;
     let m = &f.motions[head];
     vec![
         ("treated", Flag(m.treated)),
@@ -558,6 +626,26 @@ pub fn head_metrics(f: &ForefootOutcome, head: usize) -> Vec<(&'static str, Metr
             Number(f.load_share_before_pct[head]),
         ),
         ("load_share_after_pct", Number(f.load_share_after_pct[head])),
+        (
+            "protrusion_settled_mm",
+            Number(settled.protrusion_after_mm[head]),
+        ),
+        (
+            "head_centre_height_settled_mm",
+            Number(settled.head_centre_height_after_mm[head]),
+        ),
+        (
+            "head_rise_settled_mm",
+            Number(settled.motions[head].rise_mm + 0.0),
+        ),
+        (
+            "ground_shortening_settled_mm",
+            Number(settled.motions[head].ground_shortening_mm + 0.0),
+        ),
+        (
+            "load_share_settled_pct",
+            Number(e.settled.load_share_pct[head]),
+        ),
     ]
 }
 
@@ -918,6 +1006,7 @@ impl Serialize for PlanReport {
         map.serialize_entry("plan", self.plan.preset.name())?;
         map.serialize_entry("edit", &self.plan.edit.number())?;
         map.serialize_entry("compare", &self.plan.compare.map(|c| c.name()))?;
+        map.serialize_entry("load", &u8::from(self.plan.load))?;
         map.serialize_entry("rays", &Pairs(&self.rays))?;
         map.serialize_entry("heads", &Heads(&self.heads))?;
         for (k, v) in &self.metrics {
@@ -967,9 +1056,9 @@ pub fn plan_report(parsed: &PlanParsed) -> Result<PlanReport, ModelError> {
         plan: *plan,
         rays,
         heads: (0..HEADS)
-            .map(|i| (HEAD_NAMES[i], head_metrics(f, i)))
+            .map(|i| (HEAD_NAMES[i], head_metrics(&e, i)))
             .collect(),
-        metrics: plan_metrics(f),
+        metrics: plan_metrics(&e),
         transfers: f.transfers.clone(),
         transfer_warnings: f.transfers.iter().map(transfer_text).collect(),
         query: plan_to_query(plan),

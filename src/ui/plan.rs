@@ -140,7 +140,11 @@ impl PlanModel {
 
     /// The query the wrapped App starts from: the selected ray's state and the view pairs.
     pub fn app_query(&self) -> String {
-        format!("{}{}", to_query(self.plan.edited()), self.view_suffix())
+        format!(
+            "{}{}",
+            to_query(&self.plan.edited_view()),
+            self.view_suffix()
+        )
     }
 
     /// The interface language: the URL's, else the browser's, else English (as the App's).
@@ -166,6 +170,8 @@ impl Reducible for PlanModel {
             PlanAction::FromApp(query) => {
                 let parsed = parse_query_with(&query, &VIEW_KEYS);
                 next.view = parsed.other;
+                // The view's "under body weight" is the whole plan's.
+                next.plan.load = parsed.state.load;
                 if parsed.state.ray == next.plan.edit {
                     next.plan.set_state(parsed.state);
                 } else {
@@ -352,8 +358,8 @@ fn indicator(metrics: &[(&'static str, Metric)], ind: &Indicator, lang: Lang) ->
     }
 }
 
-fn harmony_table(f: &ForefootOutcome, lang: Lang) -> Html {
-    let metrics = plan_metrics(f);
+fn harmony_table(e: &PlanEvaluation, lang: Lang) -> Html {
+    let metrics = plan_metrics(e);
     html! {
         <table class="plan-indicators">
             <caption>{ tr(lang, "plan.harmony") }</caption>
@@ -363,13 +369,29 @@ fn harmony_table(f: &ForefootOutcome, lang: Lang) -> Html {
     }
 }
 
-fn loads_table(f: &ForefootOutcome, lang: Lang) -> Html {
-    let metrics = plan_metrics(f);
+/// The heads' table: as left, or with `load` the "after" columns settled under body weight
+/// (their `data-outcome` keys then name the settled values, `…_settled_…`).
+fn loads_table(e: &PlanEvaluation, load: bool, lang: Lang) -> Html {
+    let f = e.shown(load);
+    let metrics = plan_metrics(e);
+    // An "after" key, or its settled twin under load.
+    let after_key = |k: &'static str| -> &'static str {
+        match (load, k) {
+            (false, _) => k,
+            (true, "protrusion_after_mm") => "protrusion_settled_mm",
+            (true, "head_centre_height_after_mm") => "head_centre_height_settled_mm",
+            (true, "head_rise_mm") => "head_rise_settled_mm",
+            (true, "ground_shortening_mm") => "ground_shortening_settled_mm",
+            (true, "load_share_after_pct") => "load_share_settled_pct",
+            (true, "load_central_cv_after") => "load_central_cv_settled",
+            (true, other) => other,
+        }
+    };
     let rows = (0..HEADS).map(|i| {
         let name = HEAD_NAMES[i];
-        let m = head_metrics(f, i);
-        let get = |k: &str| find(&m, k);
-        let key = |k: &str| format!("heads.{name}.{k}");
+        let m = head_metrics(e, i);
+        let get = |k: &'static str| find(&m, after_key(k));
+        let key = |k: &'static str| format!("heads.{name}.{}", after_key(k));
         let before = get("load_share_before_pct");
         let after = get("load_share_after_pct");
         let change = number(after) - number(before);
@@ -411,11 +433,17 @@ fn loads_table(f: &ForefootOutcome, lang: Lang) -> Html {
             </tr></thead>
             <tbody>{ for rows }</tbody>
         </table>
+        if load {
+            <p class="plan-settled-note" role="note">{ trf(lang, "plan.settled_note", &[
+                ("n", &e.settled.iterations),
+                ("change", &crate::state::i18n::number(lang, e.settled.final_change_pct, 12)),
+            ]) }<span class="assumption-tag" title={tr(lang, "tag.teaching_model.title")}>{ tr(lang, "tag.teaching_model") }</span></p>
+        }
         <p class="plan-evenness">
             { tr(lang, "plan.evenness") }
             { output("load_central_cv_before".into(), find(&metrics, "load_central_cv_before"), fixed(lang, number(find(&metrics, "load_central_cv_before")), 2)) }
             { " → " }
-            { output("load_central_cv_after".into(), find(&metrics, "load_central_cv_after"), fixed(lang, number(find(&metrics, "load_central_cv_after")), 2)) }
+            { output(after_key("load_central_cv_after").into(), find(&metrics, after_key("load_central_cv_after")), fixed(lang, number(find(&metrics, after_key("load_central_cv_after"))), 2)) }
             { tr(lang, "plan.largest_gain") }
             { output("load_max_central_increase_pct".into(), find(&metrics, "load_max_central_increase_pct"),
                 points_in(lang, number(find(&metrics, "load_max_central_increase_pct")))) }
@@ -584,7 +612,7 @@ fn panel(
             <div class="plan-column plan-column-main">
                 <h3>{ trf(lang, "plan.this_plan", &[("label", &plan.treated_label_in(lang))]) }</h3>
                 { views(plan, e, &theme, "plan-main-", Some(plan.edit), lang) }
-                <div class="plan-loads">{ loads_table(&e.forefoot, lang) }</div>
+                <div class="plan-loads">{ loads_table(e, plan.load, lang) }</div>
             </div>
         },
         None => {
@@ -606,7 +634,7 @@ fn panel(
         html! {
             <div class="plan-details">
                 { warnings(f, lang) }
-                { harmony_table(f, lang) }
+                { harmony_table(e, lang) }
                 <p class="plan-caveat" role="note"><strong>{ tr(lang, "plan.caveat") }</strong>{ tr(lang, "plan.caveat_text") }</p>
                 { heuristic_details(lang) }
             </div>

@@ -19,21 +19,21 @@ const KNOWN: Record<Code, { summary: string; cutLabel: string; readout: string; 
     cutLabel: 'Cut angle to the shaft φ',
     readout: '45.0°',
     texts: ['Undo', 'Outcomes', 'Head rise', 'About the model', 'Export figure', 'Kerf closure'],
-    svg: ['Forces on the cut', 'Head held by friction', 'rise 2.3 mm'],
+    svg: ['Forces on the cut', 'The head tips into dorsiflexion', 'rise 2.3 mm', 'lever e 7.4 mm'],
   },
   fr: {
     summary: 'En fermant le trait de coupe de 2,6 mm, on élève la tête de 2,3 mm et on raccourcit le rayon de 1,8 mm',
     cutLabel: 'Angle de coupe par rapport à la diaphyse φ',
     readout: '45,0°',
     texts: ['Annuler', 'Résultats', 'Élévation de la tête', 'À propos du modèle', 'Exporter la figure', 'Fermeture du trait de coupe'],
-    svg: ['Forces sur la coupe', 'Tête maintenue par frottement', 'élévation 2,3 mm'],
+    svg: ['Forces sur la coupe', 'La tête bascule en flexion dorsale', 'élévation 2,3 mm', 'levier e 7,4 mm'],
   },
   es: {
     summary: 'Al cerrar el corte de 2,6 mm, la cabeza sube 2,3 mm y el radio se acorta 1,8 mm',
     cutLabel: 'Ángulo de corte respecto a la diáfisis φ',
     readout: '45,0°',
     texts: ['Deshacer', 'Resultados', 'Elevación de la cabeza', 'Acerca del modelo', 'Exportar la figura', 'Cierre del corte'],
-    svg: ['Fuerzas sobre el corte', 'Cabeza sujeta por rozamiento', 'elevación 2,3 mm'],
+    svg: ['Fuerzas sobre el corte', 'La cabeza bascula en flexión dorsal', 'elevación 2,3 mm', 'palanca e 7,4 mm'],
   },
 };
 

@@ -43,6 +43,7 @@ test('a link with a full query reproduces the same readouts as the CLI, and a re
   const expected = JSON.parse(execFileSync(cli, ['eval', FULL]).toString());
   for (const [key, value] of Object.entries(shown)) {
     if (key === 'verdict') expect(value).toBe(expected.verdict);
+    else if (key.startsWith('settled.')) expect(Math.abs(Number(value) - expected.settled[key.slice(8)]), key).toBeLessThan(1e-9);
     else expect(Math.abs(Number(value) - expected[key]), key).toBeLessThan(1e-9);
   }
   // The page rewrote its URL to the canonical query, which reproduces the same view.

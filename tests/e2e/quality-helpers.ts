@@ -79,7 +79,10 @@ export async function openMode(page: Page, mode: Mode) {
 }
 
 /** The verdict names a readout may hold instead of a number. */
-export const VERDICTS = ['held', 'slides_proximal', 'slides_distal', 'separates'];
+export const VERDICTS = [
+  'no_contact', 'held', 'slides_proximal', 'slides_distal', 'slides_dorsal', 'slides_plantar',
+  'tips_dorsal', 'tips_plantar', 'glides', 'separates',
+];
 
 /** Every `output[data-value]` of the page, by `data-outcome` (several per key in plan mode). */
 export async function readouts(page: Page): Promise<[string, string][]> {

@@ -25,11 +25,14 @@ export const NUMERIC_KEYS = [
   'normal_ratio',
   'tangential_ratio',
   'cut_length_mm',
+  'tipping_lever_mm',
 ] as const;
-const ALL_KEYS = [...NUMERIC_KEYS, 'verdict'].sort();
+/** The head settled under body weight: `settled.KEY` on the page, `settled` in the CLI. */
+export const SETTLED_KEYS = ['displacement_mm', 'dx_mm', 'dy_mm', 'tilt_deg', 'head_rise_mm', 'ground_shortening_mm', 'contacts'] as const;
+const ALL_KEYS = [...NUMERIC_KEYS, ...SETTLED_KEYS.map((k) => `settled.${k}`), 'verdict'].sort();
 
 /** The state keys with a range input and a number box, in canonical order. */
-const CONTROL_KEYS = ['cut', 'at', 'kerf', 'close', 'slide', 'tilt', 'decl', 'len', 'mu', 'pull'];
+const CONTROL_KEYS = ['cut', 'at', 'kerf', 'close', 'slide', 'tilt', 'decl', 'len', 'mu', 'pull', 'tissue'];
 
 // ------------------------------------------------------------------ the native CLI
 
@@ -110,8 +113,10 @@ export async function snapshot(page: Page): Promise<Snapshot> {
       values[o.getAttribute('data-outcome') ?? '?'] = o.getAttribute('data-value') ?? '';
     }
     const input = (selector: string) => (document.querySelector(selector) as HTMLInputElement | null)?.value;
+    const load = (document.querySelector('input[type=checkbox][name=load]') as HTMLInputElement | null)?.checked;
     const state = [`ray=${input('select[name=ray]')}`, `ref=${input('input[type=radio][name=ref]:checked')}`]
       .concat(keys.map((k) => `${k}=${input(`input[type=number][name=${k}]`)}`))
+      .concat([`load=${load ? 1 : 0}`])
       .join('&');
     const head = document.querySelector('svg.scene g.head-fragment[data-handle=head] path.fragment-head');
     const cut = document.querySelector('svg.scene g.cut line.cut-line');
@@ -145,6 +150,11 @@ export function expectMatchesCli(s: Snapshot, step: string): CliOutcome {
     expect(Number.isFinite(page), `${step}: ${key} = ${s.values[key]} is finite`).toBe(true);
     expect(typeof cli, `${step}: CLI ${key}`).toBe('number');
     expect(Math.abs(page - (cli as number)), `${step}: ${key} page ${page} vs CLI ${cli} (${query})`).toBeLessThan(1e-9);
+  }
+  const settled = out.settled as Record<string, number>;
+  for (const key of SETTLED_KEYS) {
+    const page = Number(s.values[`settled.${key}`]);
+    expect(Math.abs(page - settled[key]), `${step}: settled.${key} page ${page} vs CLI ${settled[key]} (${query})`).toBeLessThan(1e-9);
   }
   expect(s.values.verdict, `${step}: verdict (${query})`).toBe(out.verdict);
   expect(s.summary, `${step}: summary sentence`).toBe(out.summary);
