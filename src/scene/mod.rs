@@ -599,7 +599,7 @@ pub fn build_loaded(
     let above_reaches_inset = vertex.y + r_theta + 3.0 + 2.0 + label_size > top - INSET_BOTTOM
         && vertex.x - labels_w < left + INSET_RIGHT;
     let (labels_dx, labels_dy, labels_anchor) =
-        if !near_axial && vertex.x + r_theta + labels_room < right {
+        if !near_axial && vertex.x + r_theta + 4.0 + labels_room.max(labels_w) < right - 1.0 {
             (r_theta + 4.0, 0.0, "label-start")
         } else if above_reaches_inset && vertex.x + 2.5 + labels_w < right - 1.0 {
             (2.5, r_theta + 3.0, "label-start")
@@ -984,7 +984,15 @@ pub fn build_loaded(
             )
             .attr("clip-path", format!("url(#{})", id("clip-inset"))),
         )
-        .children(inset_mechanics(s, c, &id("clip-inset")))
+        .children(inset_mechanics(
+            s,
+            c,
+            (
+                Point::new(inset_x + 0.5, inset_top - inset_h + caption_band),
+                Point::new(inset_x + inset_w - 0.5, inset_top - title_band),
+            ),
+            &id("clip-inset"),
+        ))
         .child(segment(c + r_vec, c + n_vec, "projection-line"))
         .child(segment(c + r_vec, c + t_vec, "projection-line"))
         .child(arrow(c, c + n_vec, "force force-normal"))
@@ -1208,17 +1216,40 @@ pub fn build_loaded(
 /// where R's line of action crosses the cut; R's line dashed through it and the bone contact
 /// [A, B] drawn on the inset's cut line at half scale, so R visibly lands on the contact
 /// (held) or beside it (tips).
-fn inset_mechanics(s: &crate::model::Statics, c: Point, clip: &str) -> Vec<Node> {
+fn inset_mechanics(
+    s: &crate::model::Statics,
+    c: Point,
+    (box_lo, box_hi): (Point, Point),
+    clip: &str,
+) -> Vec<Node> {
     let Some(x) = s.resultant_crossing else {
         return Vec::new();
     };
     let clip = format!("url(#{clip})");
     let mut out = Vec::with_capacity(3);
     if s.resultant.norm() > 1e-9 {
+        // Cut to the box itself (the clip hides the rest, but the line would still reach out).
         let r = s.resultant.normalize();
-        out.push(
-            segment(c - r * 14.0, c + r * 14.0, "line-of-action").attr("clip-path", clip.clone()),
-        );
+        let (lo, hi) = (box_lo.coords, box_hi.coords);
+        let reach = |dir: Vector| {
+            (0..2)
+                .map(|k| {
+                    if dir[k] > 1e-12 {
+                        (hi[k] - c.coords[k]) / dir[k]
+                    } else if dir[k] < -1e-12 {
+                        (lo[k] - c.coords[k]) / dir[k]
+                    } else {
+                        f64::INFINITY
+                    }
+                })
+                .fold(14.0f64, f64::min)
+                .max(0.0)
+        };
+        out.push(segment(
+            c - r * reach(-r),
+            c + r * reach(r),
+            "line-of-action",
+        ));
     }
     if let Some((a, b)) = s.contact {
         let t = s.tangent_ground;

@@ -24,9 +24,9 @@ pub fn outcomes(state: &State, e: &Evaluation, lang: Lang) -> Html {
     let published = published_shortenings(e.params.anatomy.ray)
         .into_iter()
         .map(|p| {
-            let mean = fixed(lang, p.mean_mm, 2);
+            let mean = crate::state::i18n::number(lang, p.mean_mm, 2);
             let value = match p.sd_mm {
-                Some(sd) => format!("{mean} ± {} mm", fixed(lang, sd, 1)),
+                Some(sd) => format!("{mean} ± {} mm", crate::state::i18n::number(lang, sd, 1)),
                 None => format!("{mean} mm"),
             };
             let name = trf(lang, p.label_id, &[("ray", &e.params.anatomy.ray.number())]);
