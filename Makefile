@@ -16,6 +16,7 @@ TRUNK_VERSION        := 0.21.14
 WASM_BINDGEN_VERSION := 0.2.130
 WASM_TARGET          := wasm32-unknown-unknown
 PORT                 ?= 8080
+RAY_LANGS            := es fr en
 
 TOOLS := $(CURDIR)/.tools
 LOGS  := $(CURDIR)/target/test-logs
@@ -93,16 +94,22 @@ node_modules/.package-lock.json: package.json package-lock.json
 #
 # The page boots the smaller single-ray bundle (osteoviz-web-ray: no forefoot plan page) unless
 # its URL asks for a plan (scripts/split.mjs). trunk builds the whole app; the single-ray bundle
-# is built here with the same toolchain and flags, then wasm-bindgen and wasm-opt -Oz as trunk
-# runs them. osteoviz.html (single-file.mjs) holds the whole app.
+# is built here with the same toolchain and flags, once per interface language (each carries
+# the texts of one: the page's language picks it), then wasm-bindgen and wasm-opt -Oz as trunk
+# runs them. osteoviz.html (single-file.mjs) holds the whole app, every language.
 build: tools
 	$(WASM_RELEASE_ENV) trunk build --release
 	@ls dist/*.wasm >/dev/null
-	$(WASM_RELEASE_ENV) cargo build --offline --release --target $(WASM_TARGET) --bin osteoviz-web-ray
 	rm -rf target/ray
-	wasm-bindgen --target web --no-typescript --out-dir target/ray \
-		target/$(WASM_TARGET)/release/osteoviz-web-ray.wasm
-	wasm-opt -Oz --converge target/ray/osteoviz-web-ray_bg.wasm -o target/ray/osteoviz-web-ray_bg.wasm
+	@# One single-ray bundle per language (English last: make bench names its contributors).
+	for lang in $(RAY_LANGS); do \
+		$(WASM_RELEASE_ENV) cargo build --offline --release --target $(WASM_TARGET) \
+			--bin osteoviz-web-ray --no-default-features --features lang-$$lang; \
+		wasm-bindgen --target web --no-typescript --out-dir target/ray/$$lang \
+			target/$(WASM_TARGET)/release/osteoviz-web-ray.wasm; \
+		wasm-opt -Oz --converge target/ray/$$lang/osteoviz-web-ray_bg.wasm \
+			-o target/ray/$$lang/osteoviz-web-ray_bg.wasm; \
+	done
 	node scripts/csp.mjs
 	node scripts/single-file.mjs
 	node scripts/split.mjs
@@ -158,6 +165,7 @@ lint-clippy: tools-rust
 # The UI (src/ui) and tests/web.rs only exist for wasm32.
 lint-clippy-wasm: tools-rust
 	cargo clippy --target $(WASM_TARGET) --lib --bin osteoviz-web --bin osteoviz-web-ray --test web --test web_numtext -- -D warnings
+	cargo clippy --target $(WASM_TARGET) --bin osteoviz-web-ray --no-default-features --features lang-en -- -D warnings
 
 # tests/fuzz.rs runs 500 cases a property in the plain (debug) run and 50,000 (100,000 in
 # all) in the optimised `fuzz` profile.

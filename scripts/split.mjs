@@ -7,8 +7,9 @@
 // trunk builds the whole app (`osteoviz-web`: the single-ray page and the forefoot plan page)
 // and dist/index.html starts it through start-HASH.js (trunk's loader, moved by csp.mjs). The
 // Makefile also builds `osteoviz-web-ray` (the single-ray page only: no plan views, model or
-// text) with wasm-bindgen + wasm-opt into target/ray/. This step
-//   * copies that bundle into dist/ with content-hashed names;
+// text) once per language with wasm-bindgen + wasm-opt into target/ray/LANG/. This step
+//   * copies those bundles (one per interface language, target/ray/LANG) into dist/ with
+//     content-hashed names;
 //   * writes boot-HASH.js, which picks a bundle from the URL exactly as the app decides which
 //     page to show (state::plan::is_plan_query: a `plan` key or a per-ray key such as
 //     `m3.cut`): the whole app, with the plan's stylesheets, for a plan; the single-ray bundle
@@ -45,18 +46,26 @@ const digest = (algo, data) => createHash(algo).update(data).digest();
 const short = (data) => digest('sha256', data).toString('hex').slice(0, 16);
 const integrity = (data) => `sha384-${digest('sha384', data).toString('base64')}`;
 
-// The single-ray bundle, under content-hashed names (older copies removed).
+// The single-ray bundles, one per interface language, under content-hashed names (older copies
+// removed).
 for (const f of readdirSync(dist)) {
-  if (/^(osteoviz-web-ray-[0-9a-f]{16}(_bg\.wasm|\.js)|boot-[0-9a-f]{16}\.js)$/.test(f)) rmSync(join(dist, f));
+  if (/^(osteoviz-web-ray-([a-z]{2}-)?[0-9a-f]{16}(_bg\.wasm|\.js)|boot-[0-9a-f]{16}\.js)$/.test(f)) rmSync(join(dist, f));
 }
-const rayGlue = join(ray, 'osteoviz-web-ray.js');
-const rayWasm = join(ray, 'osteoviz-web-ray_bg.wasm');
-if (!existsSync(rayGlue) || !existsSync(rayWasm)) fail(`${ray} has no osteoviz-web-ray bundle; run \`make build\``);
-const wasmBytes = readFileSync(rayWasm);
-const glueText = readFileSync(rayGlue, 'utf8');
-const stem = `osteoviz-web-ray-${short(Buffer.concat([wasmBytes, Buffer.from(glueText)]))}`;
-copyFileSync(rayWasm, join(dist, `${stem}_bg.wasm`));
-writeFileSync(join(dist, `${stem}.js`), glueText);
+const LANGS = ['en', 'fr', 'es'];
+const stems = {};
+let wasmBytes;
+for (const lang of LANGS) {
+  const rayGlue = join(ray, lang, 'osteoviz-web-ray.js');
+  const rayWasm = join(ray, lang, 'osteoviz-web-ray_bg.wasm');
+  if (!existsSync(rayGlue) || !existsSync(rayWasm)) fail(`${ray}/${lang} has no osteoviz-web-ray bundle; run \`make build\``);
+  const bytes = readFileSync(rayWasm);
+  const glueText = readFileSync(rayGlue, 'utf8');
+  const stem = `osteoviz-web-ray-${lang}-${short(Buffer.concat([bytes, Buffer.from(glueText)]))}`;
+  copyFileSync(rayWasm, join(dist, `${stem}_bg.wasm`));
+  writeFileSync(join(dist, `${stem}.js`), glueText);
+  stems[lang] = stem;
+  if (lang === 'en') wasmBytes = bytes;
+}
 
 // The whole app's loader (csp.mjs moved trunk's inline loader there).
 const startTag = /<script type="module" src="\.\/(start-[0-9a-f]{16}\.js)"[^>]*><\/script>/.exec(html);
@@ -82,11 +91,15 @@ if (startTag) {
 }
 if (!existsSync(join(dist, start))) fail(`dist/${start} is missing`);
 
-const boot = `// Chooses the bundle for this page (scripts/split.mjs): a forefoot plan needs the whole app,
-// a single ray the smaller bundle. The test is the app's own (state::plan::is_plan_query).
+const boot = `// Chooses the bundle for this page (scripts/split.mjs): a forefoot plan (and the About panel,
+// \`about=1\`, to which the single-ray page links) needs the whole app, a single ray the smaller
+// bundle of its interface language. The tests are the app's own
+// (state::plan::is_plan_query: a \`plan\` key or a per-ray key; ui::AppModel::lang: the last
+// valid \`lang=\` of the URL, else the browser's language, else English).
 const PLAN_STYLESHEETS = ${JSON.stringify(planSheets)};
+const RAY = ${JSON.stringify(stems)};
 const keys = [...new URLSearchParams(location.search).keys()];
-if (keys.some((k) => k === 'plan' || /^m[0-9]\\./.test(k))) {
+if (keys.some((k) => k === 'plan' || k === 'about' || /^m[0-9]\\./.test(k))) {
   for (const href of PLAN_STYLESHEETS) {
     const link = document.createElement('link');
     link.rel = 'stylesheet';
@@ -95,8 +108,26 @@ if (keys.some((k) => k === 'plan' || /^m[0-9]\\./.test(k))) {
   }
   await import('./${start}');
 } else {
-  const { default: init, ...bindings } = await import('./${stem}.js');
-  const wasm = await init({ module_or_path: './${stem}_bg.wasm' });
+  const decode = (s) => {
+    try {
+      return decodeURIComponent(s.replace(/\\+/g, ' '));
+    } catch {
+      return s;
+    }
+  };
+  const language = (tag) => {
+    const primary = String(tag ?? '').trim().split(/[-_]/)[0].toLowerCase();
+    return Object.hasOwn(RAY, primary) ? primary : null;
+  };
+  let lang = null;
+  for (const pair of location.search.replace(/^[?#]/, '').split(/[&;]/)) {
+    const at = pair.indexOf('=');
+    const key = decode(at < 0 ? pair : pair.slice(0, at)).trim().toLowerCase();
+    if (key === 'lang') lang = language(decode(at < 0 ? '' : pair.slice(at + 1))) ?? lang;
+  }
+  const stem = RAY[lang ?? language(navigator.language) ?? 'en'];
+  const { default: init, ...bindings } = await import('./' + stem + '.js');
+  const wasm = await init({ module_or_path: './' + stem + '_bg.wasm' });
   window.wasmBindings = bindings;
   dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
 }
@@ -108,7 +139,7 @@ html = startTag ? html.replace(startTag[0], tag) : html.replace(bootTag[0], tag)
 
 // Minified glues (the whole app's is imported by start-HASH.js without an integrity hash) and
 // stylesheets (their integrity hashes updated).
-for (const f of readdirSync(dist).filter((f) => /^osteoviz-web-(ray-)?[0-9a-f]{16}\.js$/.test(f))) {
+for (const f of readdirSync(dist).filter((f) => /^osteoviz-web-(ray-[a-z]{2}-)?[0-9a-f]{16}\.js$/.test(f))) {
   const path = join(dist, f);
   const out = await minifyJs(readFileSync(path, 'utf8'), { module: true, compress: true, mangle: true });
   writeFileSync(path, out.code);
@@ -124,6 +155,6 @@ const tmp = `${indexPath}.tmp-${process.pid}`;
 writeFileSync(tmp, html);
 renameSync(tmp, indexPath);
 console.log(
-  `split: dist/index.html boots ${stem} (${wasmBytes.length} bytes of wasm) for a single ray, ${start} for a plan` +
+  `split: dist/index.html boots ${Object.values(stems).join(', ')} (${wasmBytes.length} bytes of English wasm) for a single ray, ${start} for a plan` +
     ` (stylesheets ${planSheets.join(', ')})`,
 );

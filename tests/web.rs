@@ -238,3 +238,46 @@ async fn lang_fr_translates_the_page_and_keeps_machine_values() {
     })
     .await;
 }
+
+/// The "Under body weight" checkbox draws the head settled, and the settled readouts and the
+/// tipping lever are the model's (issue 12).
+#[wasm_bindgen_test]
+async fn the_load_checkbox_draws_the_settled_head() {
+    let root = mount("preset=dmmo&at=30").await;
+    let e = osteoviz::model::evaluate(
+        &osteoviz::state::parse_query("preset=dmmo&at=30")
+            .state
+            .to_params(),
+    )
+    .unwrap();
+    assert_eq!(
+        outcome(&root, "tipping_lever_mm"),
+        e.outcomes.tipping_lever_mm
+    );
+    let settled = outcome(&root, "settled\\.displacement_mm");
+    assert_eq!(settled, e.settled_outcomes.displacement_mm);
+    assert!(root
+        .query_selector("svg.scene .ghost-as-left")
+        .unwrap()
+        .is_none());
+    let input: HtmlInputElement = query(&root, "input[type=checkbox][name=load]")
+        .dyn_into()
+        .unwrap();
+    input.click();
+    let r = root.clone();
+    wait_until("the settled head", move || {
+        r.query_selector("svg.scene .ghost-as-left")
+            .unwrap()
+            .is_some()
+    })
+    .await;
+    let summary = query(&root, "#summary").text_content().unwrap_or_default();
+    assert!(
+        summary.contains("under body weight the head moves"),
+        "{summary}"
+    );
+    assert_eq!(
+        attr(&query(&root, "output[data-outcome=verdict]"), "data-value"),
+        "tips_dorsal"
+    );
+}

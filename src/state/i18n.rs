@@ -20,7 +20,6 @@
 
 use super::view::Lang;
 use super::{format_fixed, format_number};
-use std::collections::HashMap;
 use std::fmt::Display;
 use std::sync::OnceLock;
 
@@ -44,8 +43,65 @@ impl Message {
     }
 }
 
-const fn m(id: &'static str, en: &'static str, fr: &'static str, es: &'static str) -> Message {
-    Message { id, en, fr, es }
+/// A table of messages, stored compactly: the ids, and each language's texts, each as one
+/// string of entries separated by [`SEPARATOR`] (no pointer per message in the WebAssembly).
+/// The texts of languages not compiled in (the `lang-en`, `lang-fr`, `lang-es` features: all by
+/// default) are left out, so a single-language bundle carries one column.
+#[derive(Clone, Copy, Debug)]
+pub struct Table {
+    ids: &'static str,
+    texts: [&'static str; 3],
+}
+
+/// Ends each entry of a [`Table`]'s strings (no message contains it).
+const SEPARATOR: char = '\u{1f}';
+
+/// A [`Table`] from `m(id, en, fr, es)` entries.
+macro_rules! table {
+    ($( m($id:literal, $en:literal, $fr:literal, $es:literal $(,)?) ),* $(,)?) => {
+        Table {
+            ids: concat!($($id, "\u{1f}"),*),
+            texts: [
+                if cfg!(feature = "lang-en") { concat!($($en, "\u{1f}"),*) } else { "" },
+                if cfg!(feature = "lang-fr") { concat!($($fr, "\u{1f}"),*) } else { "" },
+                if cfg!(feature = "lang-es") { concat!($($es, "\u{1f}"),*) } else { "" },
+            ],
+        }
+    };
+}
+
+impl Table {
+    /// The table's messages, in catalogue order.
+    fn messages(&self) -> Vec<Message> {
+        let column = |text: &'static str| -> Vec<&'static str> {
+            text.split_terminator(SEPARATOR).collect()
+        };
+        let [en, fr, es] = self.texts.map(column);
+        self.ids
+            .split_terminator(SEPARATOR)
+            .enumerate()
+            .map(|(i, id)| {
+                let at = |c: &Vec<&'static str>| c.get(i).copied().unwrap_or("");
+                Message {
+                    id,
+                    en: at(&en),
+                    fr: at(&fr),
+                    es: at(&es),
+                }
+            })
+            .collect()
+    }
+}
+
+/// Whether this build carries `lang`'s texts. The single-ray page's bundles carry one language
+/// each (scripts/split.mjs picks the bundle from `lang=` or the browser's language); the page
+/// loads the other bundle to switch. The native build and the whole app carry all three.
+pub const fn compiled(lang: Lang) -> bool {
+    match lang {
+        Lang::En => cfg!(feature = "lang-en"),
+        Lang::Fr => cfg!(feature = "lang-fr"),
+        Lang::Es => cfg!(feature = "lang-es"),
+    }
 }
 
 /// The first character of the marker an unknown id renders as (`⟦id⟧`).
@@ -87,7 +143,7 @@ pub fn language_name(lang: Lang) -> &'static str {
 
 /// Every message. Ids are grouped by where they appear; keep the English texts exactly as the
 /// interface showed them before translation (tests and lecturers' scripts select by some).
-pub const MESSAGES: &[Message] = &[
+pub const MESSAGES: Table = table![
     // ------------------------------------------------------------------ page
     m(
         "app.title",
@@ -818,61 +874,6 @@ pub const MESSAGES: &[Message] = &[
         "contacto óseo",
     ),
     m(
-        "about.formulas.7",
-        "Tipping: R crosses the cut at X. If X lies outside the bone contact [A, B], the head tips about the nearer end; the tipping lever e is the distance from X to that end, and F·e is the moment the soft tissues must hold. The more proximal the cut, the longer e.",
-        "Bascule\u{a0}: R croise le trait d’ostéotomie en X. Si X tombe hors du contact osseux [A, B], la tête bascule autour de l’extrémité la plus proche\u{a0}; le bras de levier de bascule e est la distance de X à cette extrémité, et F·e le moment que les parties molles doivent retenir. Plus le trait est proximal, plus e est long.",
-        "Basculación: R cruza el trazo de osteotomía en X. Si X cae fuera del contacto óseo [A, B], la cabeza bascula alrededor del extremo más cercano; el brazo de palanca e es la distancia de X a ese extremo, y F·e el momento que deben sostener las partes blandas. Cuanto más proximal es el trazo, más largo es e.",
-    ),
-    m(
-        "about.formulas.8",
-        "Under body weight (teaching model): the head is held by a spring of stiffness k at its centre and k·r² in rotation, anchored where it was left; the faces meet at the two ends of their overlap, never crossing, with Coulomb friction μ. The load is followed from 0 to F, so an open gap closes first; force and moment balance to 10⁻⁹.",
-        "En charge (modèle pédagogique)\u{a0}: la tête est retenue par un ressort de raideur k en son centre et k·r² en rotation, ancré là où elle a été laissée\u{a0}; les surfaces se rencontrent aux deux extrémités de leur recouvrement, sans jamais se traverser, avec un frottement de Coulomb μ. La charge croît de 0 à F\u{a0}: un espace fraisé ouvert se ferme d’abord\u{a0}; forces et moments s’équilibrent à 10⁻⁹ près.",
-        "En carga (modelo didáctico): la cabeza está sujeta por un resorte de rigidez k en su centro y k·r² en rotación, anclado donde se dejó; las caras se apoyan en los dos extremos de su superposición, sin atravesarse nunca, con rozamiento de Coulomb μ. La carga crece de 0 a F, por lo que un espacio del fresado abierto se cierra primero; fuerzas y momentos se equilibran con un error inferior a 10⁻⁹.",
-    ),
-    m(
-        "about.formulas.9",
-        "Radiographs: a dorsoplantar radiograph projects the metatarsal on the film under the sole, so the radiographic shortening compares with the shortening on the ground, not the one along the shaft.",
-        "Radiographies\u{a0}: une radiographie dorsoplantaire projette le métatarsien sur le film sous la plante\u{a0}; le raccourcissement radiographique se compare donc au raccourcissement projeté au sol, non à celui selon l’axe de la diaphyse.",
-        "Radiografías: una radiografía dorsoplantar proyecta el metatarsiano sobre la placa bajo la planta, por lo que el acortamiento radiográfico se compara con el acortamiento proyectado en el suelo, no con el del eje de la diáfisis.",
-    ),
-    m(
-        "about.source.tissue.name",
-        "Soft-tissue stiffness k = 0.25 F/mm",
-        "Raideur des parties molles k = 0,25\u{a0}F/mm",
-        "Rigidez de las partes blandas k = 0,25\u{a0}F/mm",
-    ),
-    m(
-        "about.source.tissue.note",
-        "no published stiffness; soft enough that an open one-pass kerf closes under a DMMO cut under body weight, as the chapter describes (a stiffer envelope would leave it open)",
-        "aucune raideur publiée\u{a0}; assez souple pour qu’un espace fraisé ouvert d’un passage se ferme en charge sous une coupe de DMMO, comme le décrit le chapitre (une enveloppe plus raide le laisserait ouvert)",
-        "no hay rigidez publicada; lo bastante blanda para que un espacio del fresado abierto de una pasada se cierre en carga bajo un corte de DMMO, como describe el capítulo (una envoltura más rígida lo dejaría abierto)",
-    ),
-    m(
-        "about.source.weil.name",
-        "Weil cut",
-        "Coupe de Weil",
-        "Corte de Weil",
-    ),
-    m(
-        "about.source.weil.note",
-        "parallel to the ground from the dorsal articular margin of the drawn head; where the cartilage ends (120° from the distal axis) is an assumption of the outline",
-        "parallèle au sol depuis le rebord articulaire dorsal de la tête dessinée\u{a0}; la limite du cartilage (à 120° de l’axe distal) est une hypothèse du contour",
-        "paralelo al suelo desde el margen articular dorsal de la cabeza dibujada; el límite del cartílago (a 120° del eje distal) es un supuesto del contorno",
-    ),
-    m(
-        "about.source.in_bone.name",
-        "Axial cuts (OCRA)",
-        "Coupes axiales (OCRA)",
-        "Cortes axiales (OCRA)",
-    ),
-    m(
-        "about.source.in_bone.note",
-        "a cut that would run inside the bone to the base carries load over its distal 25 mm, where a surgeon turns it out through the cortex (about the length of a Weil cut)",
-        "une coupe qui courrait dans l’os jusqu’à la base porte la charge sur ses 25\u{a0}mm distaux, là où le chirurgien la fait sortir par la corticale (environ la longueur d’une coupe de Weil)",
-        "un corte que recorrería el hueso hasta la base soporta la carga en sus 25\u{a0}mm distales, donde el cirujano lo saca por la cortical (aproximadamente la longitud de un corte de Weil)",
-    ),
-    // ------------------------------------------------------------------ motion limits
-    m(
         "limit.closure_kerf",
         "closure {requested} mm is more than the kerf: {applied} mm used",
         "fermeture de {requested} mm supérieure à l'épaisseur de coupe : {applied} mm retenus",
@@ -1121,6 +1122,80 @@ pub const MESSAGES: &[Message] = &[
         "À propos du modèle : conventions, formules, hypothèses, sources",
         "Acerca del modelo: convenciones, fórmulas, supuestos, fuentes",
     ),
+    m(
+        "plan.entry",
+        "Forefoot plan →",
+        "Plan de l'avant-pied →",
+        "Plan del antepié →",
+    ),
+    m(
+        "plan.entry_title",
+        "M2, M3 and M4 together: the metatarsal parabola, the anterior arch and the load heuristic",
+        "M2, M3 et M4 ensemble : la parabole métatarsienne, l'arche antérieure et l'heuristique de charge",
+        "M2, M3 y M4 juntos: la parábola metatarsal, el arco anterior y la heurística de carga",
+    ),
+];
+
+/// The "About the model" panel's messages (`about.*`, but for its summary line). A separate table
+/// so that the single-ray page's bundles leave them out: they link to the panel instead, which the
+/// whole app shows (`about=1`); it registers them with [`enable_about_messages`] before it
+/// renders; natively they are always there.
+pub const ABOUT_MESSAGES: Table = table![
+    m(
+        "about.formulas.7",
+        "Tipping: R crosses the cut at X. If X lies outside the bone contact [A, B], the head tips about the nearer end; the tipping lever e is the distance from X to that end, and F·e is the moment the soft tissues must hold. The more proximal the cut, the longer e.",
+        "Bascule\u{a0}: R croise le trait d’ostéotomie en X. Si X tombe hors du contact osseux [A, B], la tête bascule autour de l’extrémité la plus proche\u{a0}; le bras de levier de bascule e est la distance de X à cette extrémité, et F·e le moment que les parties molles doivent retenir. Plus le trait est proximal, plus e est long.",
+        "Basculación: R cruza el trazo de osteotomía en X. Si X cae fuera del contacto óseo [A, B], la cabeza bascula alrededor del extremo más cercano; el brazo de palanca e es la distancia de X a ese extremo, y F·e el momento que deben sostener las partes blandas. Cuanto más proximal es el trazo, más largo es e.",
+    ),
+    m(
+        "about.formulas.8",
+        "Under body weight (teaching model): the head is held by a spring of stiffness k at its centre and k·r² in rotation, anchored where it was left; the faces meet at the two ends of their overlap, never crossing, with Coulomb friction μ. The load is followed from 0 to F, so an open gap closes first; force and moment balance to 10⁻⁹.",
+        "En charge (modèle pédagogique)\u{a0}: la tête est retenue par un ressort de raideur k en son centre et k·r² en rotation, ancré là où elle a été laissée\u{a0}; les surfaces se rencontrent aux deux extrémités de leur recouvrement, sans jamais se traverser, avec un frottement de Coulomb μ. La charge croît de 0 à F\u{a0}: un espace fraisé ouvert se ferme d’abord\u{a0}; forces et moments s’équilibrent à 10⁻⁹ près.",
+        "En carga (modelo didáctico): la cabeza está sujeta por un resorte de rigidez k en su centro y k·r² en rotación, anclado donde se dejó; las caras se apoyan en los dos extremos de su superposición, sin atravesarse nunca, con rozamiento de Coulomb μ. La carga crece de 0 a F, por lo que un espacio del fresado abierto se cierra primero; fuerzas y momentos se equilibran con un error inferior a 10⁻⁹.",
+    ),
+    m(
+        "about.formulas.9",
+        "Radiographs: a dorsoplantar radiograph projects the metatarsal on the film under the sole, so the radiographic shortening compares with the shortening on the ground, not the one along the shaft.",
+        "Radiographies\u{a0}: une radiographie dorsoplantaire projette le métatarsien sur le film sous la plante\u{a0}; le raccourcissement radiographique se compare donc au raccourcissement projeté au sol, non à celui selon l’axe de la diaphyse.",
+        "Radiografías: una radiografía dorsoplantar proyecta el metatarsiano sobre la placa bajo la planta, por lo que el acortamiento radiográfico se compara con el acortamiento proyectado en el suelo, no con el del eje de la diáfisis.",
+    ),
+    m(
+        "about.source.tissue.name",
+        "Soft-tissue stiffness k = 0.25 F/mm",
+        "Raideur des parties molles k = 0,25\u{a0}F/mm",
+        "Rigidez de las partes blandas k = 0,25\u{a0}F/mm",
+    ),
+    m(
+        "about.source.tissue.note",
+        "no published stiffness; soft enough that an open one-pass kerf closes under a DMMO cut under body weight, as the chapter describes (a stiffer envelope would leave it open)",
+        "aucune raideur publiée\u{a0}; assez souple pour qu’un espace fraisé ouvert d’un passage se ferme en charge sous une coupe de DMMO, comme le décrit le chapitre (une enveloppe plus raide le laisserait ouvert)",
+        "no hay rigidez publicada; lo bastante blanda para que un espacio del fresado abierto de una pasada se cierre en carga bajo un corte de DMMO, como describe el capítulo (una envoltura más rígida lo dejaría abierto)",
+    ),
+    m(
+        "about.source.weil.name",
+        "Weil cut",
+        "Coupe de Weil",
+        "Corte de Weil",
+    ),
+    m(
+        "about.source.weil.note",
+        "parallel to the ground from the dorsal articular margin of the drawn head; where the cartilage ends (120° from the distal axis) is an assumption of the outline",
+        "parallèle au sol depuis le rebord articulaire dorsal de la tête dessinée\u{a0}; la limite du cartilage (à 120° de l’axe distal) est une hypothèse du contour",
+        "paralelo al suelo desde el margen articular dorsal de la cabeza dibujada; el límite del cartílago (a 120° del eje distal) es un supuesto del contorno",
+    ),
+    m(
+        "about.source.in_bone.name",
+        "Axial cuts (OCRA)",
+        "Coupes axiales (OCRA)",
+        "Cortes axiales (OCRA)",
+    ),
+    m(
+        "about.source.in_bone.note",
+        "a cut that would run inside the bone to the base carries load over its distal 25 mm, where a surgeon turns it out through the cortex (about the length of a Weil cut)",
+        "une coupe qui courrait dans l’os jusqu’à la base porte la charge sur ses 25\u{a0}mm distaux, là où le chirurgien la fait sortir par la corticale (environ la longueur d’une coupe de Weil)",
+        "un corte que recorrería el hueso hasta la base soporta la carga en sus 25\u{a0}mm distales, donde el cirujano lo saca por la cortical (aproximadamente la longitud de un corte de Weil)",
+    ),
+    // ------------------------------------------------------------------ motion limits
     m("about.colon", ": ", " : ", ": "),
     m("about.conventions", "Conventions", "Conventions", "Convenciones"),
     m(
@@ -1440,25 +1515,13 @@ pub const MESSAGES: &[Message] = &[
         "Henry J, Besse JL, Fessy MH. Orthop Traumatol Surg Res 2011 (Weil frente a DMMO); Haque S et al. Foot Ankle Int 2016; Johansen JK et al. Foot Ankle Surg 2019.",
     ),
     // ------------------------------------------------------------------ forefoot plan
-    m(
-        "plan.entry",
-        "Forefoot plan →",
-        "Plan de l'avant-pied →",
-        "Plan del antepié →",
-    ),
-    m(
-        "plan.entry_title",
-        "M2, M3 and M4 together: the metatarsal parabola, the anterior arch and the load heuristic",
-        "M2, M3 et M4 ensemble : la parabole métatarsienne, l'arche antérieure et l'heuristique de charge",
-        "M2, M3 y M4 juntos: la parábola metatarsal, el arco anterior y la heurística de carga",
-    ),
 ];
 
 /// The forefoot plan page's messages (`plan.*`, but for the entry link above). A separate table
 /// so that the single-ray page's smaller WebAssembly bundle (`osteoviz-web-ray`, which never
 /// shows the plan) leaves them out: there, the plan page registers them with
 /// [`enable_plan_messages`] before it renders; natively they are always there.
-pub const PLAN_MESSAGES: &[Message] = &[
+pub const PLAN_MESSAGES: Table = table![
     m(
         "plan.settled_note",
         "Under body weight: each treated head settled under its own share of the ground force, the shares following the new heights ({n} rounds, last change {change} points).",
@@ -1915,23 +1978,44 @@ pub const PLAN_MESSAGES: &[Message] = &[
 
 fn index() -> &'static Index {
     static INDEX: OnceLock<Index> = OnceLock::new();
-    INDEX.get_or_init(|| MESSAGES.iter().map(|m| (m.id, m)).collect())
+    INDEX.get_or_init(|| index_of(&MESSAGES))
+}
+
+fn index_of(table: &Table) -> Index {
+    table.messages().into_iter().map(|m| (m.id, m)).collect()
 }
 
 /// The catalogue entry of an id.
-pub fn message(id: &str) -> Option<&'static Message> {
-    index().get(id).or_else(|| plan_index()?.get(id)).copied()
+pub fn message(id: &str) -> Option<Message> {
+    index()
+        .get(id)
+        .or_else(|| plan_index()?.get(id))
+        .or_else(|| about_index()?.get(id))
+        .copied()
 }
 
-type Index = HashMap<&'static str, &'static Message>;
+type Index = std::collections::HashMap<&'static str, Message>;
 
 static PLAN_INDEX: OnceLock<Index> = OnceLock::new();
+static ABOUT_INDEX: OnceLock<Index> = OnceLock::new();
+
+/// Makes the About panel's messages ([`ABOUT_MESSAGES`]) available to [`tr`]; the panel calls
+/// it first thing.
+pub fn enable_about_messages() {
+    ABOUT_INDEX.get_or_init(|| index_of(&ABOUT_MESSAGES));
+}
+
+fn about_index() -> Option<&'static Index> {
+    #[cfg(not(target_arch = "wasm32"))]
+    enable_about_messages();
+    ABOUT_INDEX.get()
+}
 
 /// Makes the plan's messages ([`PLAN_MESSAGES`]) available to [`tr`]. The plan page calls it
 /// first thing; nothing else refers to the table, so a bundle without the plan page does not
 /// carry its text.
 pub fn enable_plan_messages() {
-    PLAN_INDEX.get_or_init(|| PLAN_MESSAGES.iter().map(|m| (m.id, m)).collect());
+    PLAN_INDEX.get_or_init(|| index_of(&PLAN_MESSAGES));
 }
 
 fn plan_index() -> Option<&'static Index> {
@@ -1946,28 +2030,23 @@ pub fn lookup(lang: Lang, id: &str) -> Option<&'static str> {
     message(id).map(|m| m.text(lang)).filter(|t| !t.is_empty())
 }
 
-/// The text of `id` in `lang`; English where the translation is missing, and the marker
-/// `⟦id⟧` for an id the catalogue does not hold.
+/// The text of `id` in `lang`; English where the translation is missing (or, in a build
+/// without English, the language it carries), and the marker `⟦id⟧` for an id the catalogue
+/// does not hold.
 pub fn tr(lang: Lang, id: &str) -> &'static str {
     match message(id) {
-        Some(m) => match m.text(lang) {
-            "" => m.en,
-            t => t,
-        },
+        Some(m) => [m.text(lang), m.en, m.fr, m.es]
+            .into_iter()
+            .find(|t| !t.is_empty())
+            .unwrap_or(""),
         None => missing(id),
     }
 }
 
-/// `⟦id⟧`, allocated once per unknown id (a programming error: tests fail on the marker).
+/// `⟦id⟧` for an unknown id: a programming error that the tests fail on, so its few bytes are
+/// simply leaked (no cache's code in the bundle).
 fn missing(id: &str) -> &'static str {
-    use std::sync::Mutex;
-    static MISSING: OnceLock<Mutex<HashMap<String, &'static str>>> = OnceLock::new();
-    let mut seen = MISSING
-        .get_or_init(Default::default)
-        .lock()
-        .unwrap_or_else(|e| e.into_inner());
-    seen.entry(id.to_string())
-        .or_insert_with(|| Box::leak(format!("{MISSING_MARK}{id}⟧").into_boxed_str()))
+    Box::leak(format!("{MISSING_MARK}{id}⟧").into_boxed_str())
 }
 
 /// The ids `prefix.1`, `prefix.2`… that the catalogue holds, in order (the paragraphs of a
@@ -1984,8 +2063,12 @@ pub fn all_ids() -> impl Iterator<Item = &'static str> {
 }
 
 /// Every message, the plan's included, in catalogue order.
-pub fn all_messages() -> impl Iterator<Item = &'static Message> {
-    MESSAGES.iter().chain(PLAN_MESSAGES)
+pub fn all_messages() -> impl Iterator<Item = Message> {
+    MESSAGES
+        .messages()
+        .into_iter()
+        .chain(ABOUT_MESSAGES.messages())
+        .chain(PLAN_MESSAGES.messages())
 }
 
 /// Fills a template's `{name}` placeholders. A placeholder without a value is left as written

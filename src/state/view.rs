@@ -79,6 +79,8 @@ pub struct View {
     pub play: bool,
     /// `None`: the browser's language.
     pub lang: Option<Lang>,
+    /// Open the "About the model" panel (`about=1`; the single-ray page links there).
+    pub about: bool,
 }
 
 impl Default for View {
@@ -90,12 +92,15 @@ impl Default for View {
             controls: Vec::new(),
             play: false,
             lang: None,
+            about: false,
         }
     }
 }
 
-/// The view keys (`theme`, `scale`, `embed`, `controls`, `play`, `lang`).
-pub const VIEW_KEYS: [&str; 6] = ["theme", "scale", "embed", "controls", "play", "lang"];
+/// The view keys (`theme`, `scale`, `embed`, `controls`, `play`, `lang`, `about`).
+pub const VIEW_KEYS: [&str; 7] = [
+    "theme", "scale", "embed", "controls", "play", "lang", "about",
+];
 
 /// Keys that `controls=` may name: the numeric keys, `ref`, `ray`, `preset` and `load`.
 fn is_control_key(key: &str) -> bool {
@@ -153,6 +158,10 @@ impl View {
                     Some(b) => view.play = b,
                     None => notices.push(invalid(key, value)),
                 },
+                "about" => match parse_flag(value) {
+                    Some(b) => view.about = b,
+                    None => notices.push(invalid(key, value)),
+                },
                 "controls" => {
                     view.controls.clear();
                     for name in value.split(',').map(|s| s.trim().to_ascii_lowercase()) {
@@ -199,6 +208,9 @@ impl View {
         }
         if let Some(l) = self.lang {
             out.push(("lang".into(), l.code().into()));
+        }
+        if self.about {
+            out.push(("about".into(), "1".into()));
         }
         out
     }

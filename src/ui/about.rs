@@ -9,10 +9,14 @@ use yew::prelude::*;
 pub struct AboutProps {
     #[prop_or_default]
     pub lang: Lang,
+    /// Open on arrival (`about=1`).
+    #[prop_or_default]
+    pub open: bool,
 }
 
 #[component(About)]
 pub fn about(props: &AboutProps) -> Html {
+    crate::state::i18n::enable_about_messages();
     let lang = props.lang;
     let t = |id: &str| tr(lang, id);
     let colon = t("about.colon");
@@ -45,7 +49,7 @@ pub fn about(props: &AboutProps) -> Html {
             .collect()
     };
     html! {
-        <details class="about" id="about">
+        <details class="about" id="about" open={props.open}>
             <summary>{ t("about.summary") }</summary>
             <div class="about-body">
                 <section>

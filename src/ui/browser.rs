@@ -176,6 +176,17 @@ pub fn set_document_language(code: &str, title: &str) {
 }
 
 /// The browser's preferred language tag.
+/// Loads the page again at `?query`, unless the address is that already (then no bundle with
+/// what the page needs could be loaded, and loading again would loop).
+pub fn load_query(query: &str) {
+    let Some(location) = window().map(|w| w.location()) else {
+        return;
+    };
+    if location.search().ok().as_deref() != Some(&format!("?{query}")) {
+        let _ = location.set_search(query);
+    }
+}
+
 pub fn browser_language() -> Option<String> {
     window().and_then(|w| w.navigator().language())
 }

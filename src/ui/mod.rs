@@ -5,6 +5,7 @@
 //! number input with `name` equal to the query key (range inputs have `id="control-KEY"`);
 //! readouts `<output data-outcome="JSON_KEY" data-value="FULL_PRECISION">`.
 
+#[cfg(feature = "about-panel")]
 pub mod about;
 pub mod browser;
 pub mod controls;
@@ -20,6 +21,7 @@ use crate::state::query::{matching_preset, parse_query_with, to_query, Notice};
 use crate::state::readouts::{display_in, model_error_text, summary_in, READOUTS};
 use crate::state::view::{Lang, Theme, View, SCALES, SPEEDS, VIEW_KEYS};
 use crate::state::{format_number, Action, History, Preset, State};
+#[cfg(feature = "about-panel")]
 use about::About;
 use controls::controls_panel;
 use outcomes::outcomes;
@@ -387,6 +389,21 @@ pub fn app(props: &AppProps) -> Html {
 
     // The document's language and title follow the interface language.
     let lang = model.lang();
+    // A single-language bundle (the single-ray page's) loads the page again for another
+    // language: scripts/split.mjs picks the bundle that carries it; the URL keeps the state.
+    {
+        let sync = props.sync_url;
+        // The language in the address, even when it came from the browser's.
+        let query = match model.view.lang {
+            Some(_) => model.query(),
+            None => format!("{}&lang={}", model.query(), lang.code()),
+        };
+        use_effect_with(lang, move |lang| {
+            if sync && !i18n::compiled(*lang) {
+                browser::load_query(&query);
+            }
+        });
+    }
     {
         let sync = props.sync_url;
         use_effect_with(lang, move |lang| {
@@ -477,8 +494,24 @@ pub fn app(props: &AppProps) -> Html {
             { lecture }
             { plan::panel_slot(&plan_hook) }
             { body }
-            <About {lang} />
+            { about_panel(&model, lang) }
         </main>
+    }
+}
+
+/// "About the model": the panel, or in a bundle without it (the single-ray page's) a link to the
+/// same page with `about=1`, which boots the whole app (scripts/split.mjs).
+#[cfg(feature = "about-panel")]
+fn about_panel(model: &AppModel, lang: Lang) -> Html {
+    html! { <About {lang} open={model.view.about} /> }
+}
+
+#[cfg(not(feature = "about-panel"))]
+fn about_panel(model: &AppModel, lang: Lang) -> Html {
+    html! {
+        <p class="about about-link" id="about">
+            <a href={format!("?{}&about=1", model.query())}>{ tr(lang, "about.summary") }{ " →" }</a>
+        </p>
     }
 }
 

@@ -206,8 +206,10 @@ test('keyboard only: Tab reaches and operates every control, in document order, 
       await download;
     } else if (f.tag === 'button' || f.tag === 'a') {
       if (f.tag === 'a') continue; // a link leaves the page: reached is enough
-      await page.keyboard.press(f.name === 'play' ? 'Space' : 'Enter');
-      if (f.name === 'play') await page.keyboard.press('Space'); // and stop it again
+      // The animations (play, put weight on it) change the drawing while they run: stop them.
+      const animates = f.name === 'play' || f.name === 'weight';
+      await page.keyboard.press(animates ? 'Space' : 'Enter');
+      if (animates) await page.keyboard.press('Space'); // and stop it again
     }
     if (f.tag === 'input' && f.type === 'range') {
       const after = await page.evaluate(() => location.search + '|' + (document.querySelector('#summary')?.textContent ?? ''));

@@ -271,8 +271,22 @@ test('a single-ray page downloads nothing of the plan; a plan link boots the who
   await page.goto('./?preset=dmmo&ray=3');
   await expect(page.locator('.stage .drawing svg.scene')).toBeVisible();
   await expect(page.locator('input[name=cut]').first()).toHaveValue('45');
-  expect(wasm()).toEqual([expect.stringMatching(/^osteoviz-web-ray-[0-9a-f]{16}_bg\.wasm$/)]);
+  expect(wasm()).toEqual([expect.stringMatching(/^osteoviz-web-ray-en-[0-9a-f]{16}_bg\.wasm$/)]);
   expect(loaded.filter((f) => /^plan-.*\.css$/.test(f))).toEqual([]);
+  // Each interface language boots its own single-ray bundle (the URL's `lang`, as the app reads
+  // it: case, `;` and the last valid value), and switching loads the page in the other one.
+  for (const [query, lang] of [['?lang=fr', 'fr'], ['?LANG=es-MX', 'es'], ['?lang=xx;lang=fr;lang=zz', 'fr']]) {
+    loaded.length = 0;
+    await page.goto(`./${query}`);
+    await expect(page.locator('html')).toHaveAttribute('lang', lang);
+    expect(wasm()).toEqual([expect.stringMatching(new RegExp(`^osteoviz-web-ray-${lang}-[0-9a-f]{16}_bg\\.wasm$`))]);
+  }
+  loaded.length = 0;
+  await page.locator('select[name=lang]').selectOption('en');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  expect(wasm()).toEqual([expect.stringMatching(/^osteoviz-web-ray-en-[0-9a-f]{16}_bg\.wasm$/)]);
+  await page.goto('./?preset=dmmo&ray=3');
+  await expect(page.locator('input[name=cut]').first()).toHaveValue('45');
   await expect(page.locator('a.plan-entry')).toBeVisible(); // styled by style.css
   for (const query of ['?plan=m2', '?m3.cut=60']) {
     loaded.length = 0;

@@ -45,8 +45,8 @@ const TEXTS = ['0', '45', '-3', '1e3', '-1e308', '1e309', 'NaN', 'abc', '', '  7
 
 /** README "Query keys": the documented ranges. */
 const RANGES: Record<string, [number, number]> = {
-  at: [12, 40], kerf: [0, 5], close: [0, 5], slide: [-15, 15], tilt: [-20, 20], decl: [0, 35],
-  len: [50, 90], mu: [0, 1.5], pull: [0, 1],
+  at: [12, 50], kerf: [0, 5], close: [0, 5], slide: [-15, 15], tilt: [-20, 20], decl: [0, 35],
+  len: [50, 90], mu: [0, 1.5], pull: [0, 1], tissue: [0.05, 5],
 };
 
 async function fire(page: Page, r: ReturnType<typeof rng>, box: { x: number; y: number; width: number; height: number }) {

@@ -370,7 +370,8 @@ export async function presetScenario(page: Page, testInfo: TestInfo, name: Prese
     async () => {
       await atRange.focus();
       await page.keyboard.press('ArrowRight');
-      await expect(atRange).toHaveValue(String(at0 + 0.5));
+      // The next step of the slider's grid (12, 12.5, …): the Weil cut's 38.09 steps to 38.5.
+      await expect(atRange).toHaveValue(String(12 + Math.floor((at0 - 12) / 0.5 + 1 + 1e-9) * 0.5));
       await expect(atRange).toBeFocused();
     },
   );
