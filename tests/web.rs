@@ -138,7 +138,7 @@ async fn mounts_with_every_control_and_readout() {
     assert!((outcome(&root, "head_rise_mm") - 2.6 * 30f64.to_radians().cos()).abs() < 1e-9);
     assert_eq!(
         attr(&query(&root, "output[data-outcome=verdict]"), "data-value"),
-        "held"
+        "tips_dorsal"
     );
     assert!(query(&root, "#summary")
         .text_content()
@@ -165,7 +165,7 @@ async fn the_cut_slider_updates_readouts_and_drawing() {
     assert_ne!(before, cut_line(&root), "the cut line moved");
     assert_eq!(
         attr(&query(&root, "output[data-outcome=verdict]"), "data-value"),
-        "slides_distal"
+        "slides_dorsal"
     );
 }
 

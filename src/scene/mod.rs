@@ -800,59 +800,95 @@ pub fn build_loaded(
 
     // Where the load meets the cut, for the head as left: R's line of action from the head
     // centre to its crossing X with the cut, and the tipping lever e from the nearer end of
-    // the bone contact to X (so tipping is seen, not read).
-    if let Some(x) = s.resultant_crossing {
+    // the bone contact to X (so tipping is seen, not read). The group always holds the same
+    // elements (`absent` hides those that do not apply), so a step patches it in place and the
+    // page's element order never shifts under the keyboard focus.
+    {
         let from = as_left.head_centre_after;
-        if (x - from).norm() < 90.0 && (x - from).norm() > 1e-6 {
-            let along = (x - from).normalize();
-            let mut mechanics = Node::new("g")
+        let crossing = s
+            .resultant_crossing
+            .filter(|x| (x - from).norm() < 90.0 && (x - from).norm() > 1e-6);
+        let x = crossing.unwrap_or(from);
+        let along = if crossing.is_some() {
+            (x - from).normalize()
+        } else {
+            Vector::zeros()
+        };
+        let lever = crossing
+            .and(s.tipping_pivot)
+            .filter(|_| o.tipping_lever_mm >= 0.05);
+        let pivot = lever.unwrap_or(x);
+        // Beside the cut on the proximal fragment's side (the angle arcs are on the other).
+        let side = s.normal_ground;
+        let lever_text = lever.map_or(String::new(), |_| {
+            trf(lang, "scene.lever", &[("mm", &mm(o.tipping_lever_mm))])
+        });
+        // Anchored on the side away from the cut line, so the text never crosses it.
+        let mid = nalgebra::center(&pivot, &x) + side * (3.0 + dimension_size * 0.6);
+        let anchor = if side.x < 0.0 {
+            "label-end"
+        } else {
+            "label-start"
+        };
+        let shown = |class: &str, present: bool| {
+            if present {
+                class.to_string()
+            } else {
+                format!("{class} absent")
+            }
+        };
+        let (has_x, has_lever) = (crossing.is_some(), lever.is_some());
+        layers.push(
+            Node::new("g")
                 .class("mechanics")
-                .child(segment(from, x + along * 3.0, "line-of-action"))
+                .child(segment(
+                    from,
+                    x + along * 3.0,
+                    shown("line-of-action", has_x),
+                ))
                 .child(
                     Node::new("circle")
-                        .class("resultant-crossing")
+                        .class(shown("resultant-crossing", has_x))
                         .num("cx", x.x)
                         .num("cy", -x.y)
                         .attr("r", "0.8"),
-                );
-            if let (Some(pivot), true) = (s.tipping_pivot, o.tipping_lever_mm >= 0.05) {
-                // Beside the cut on the proximal fragment's side (the angle arcs are on the other).
-                let side = s.normal_ground;
-                let lever_text = trf(lang, "scene.lever", &[("mm", &mm(o.tipping_lever_mm))]);
-                // Anchored on the side away from the cut line, so the text never crosses it.
-                let mid = nalgebra::center(&pivot, &x) + side * (3.0 + dimension_size * 0.6);
-                let anchor = if side.x < 0.0 {
-                    "label-end"
-                } else {
-                    "label-start"
-                };
-                mechanics = mechanics
-                    .child(segment(pivot, pivot + side * 3.6, "extension-line"))
-                    .child(segment(x, x + side * 3.6, "extension-line"))
-                    .child(segment(
-                        pivot + side * 2.6,
-                        x + side * 2.6,
-                        "dimension-line lever-line",
-                    ))
-                    .child(label(
-                        mid,
-                        lever_text,
-                        format!("label {anchor} dimension-label lever-label"),
-                    ));
-            }
-            layers.push(mechanics);
-        }
+                )
+                .child(segment(
+                    pivot,
+                    pivot + side * 3.6,
+                    shown("extension-line", has_lever),
+                ))
+                .child(segment(
+                    x,
+                    x + side * 3.6,
+                    shown("extension-line", has_lever),
+                ))
+                .child(segment(
+                    pivot + side * 2.6,
+                    x + side * 2.6,
+                    shown("dimension-line lever-line", has_lever),
+                ))
+                .child(label(
+                    mid,
+                    lever_text,
+                    shown(
+                        &format!("label {anchor} dimension-label lever-label"),
+                        has_lever,
+                    ),
+                )),
+        );
     }
 
     // Under body weight: the head as left is a ghost, and an arrow shows where it went.
     if loaded {
         let (from, to) = (as_left.head_centre_after, g.head_centre_after);
         let moved = (to - from).norm();
-        let mut settle = Node::new("g").class("settle");
-        if moved > 0.3 {
-            settle = settle.child(arrow(from, to, "settle-arrow"));
-        }
-        let _ = moved;
+        // (Always an arrow, hidden when the head barely moved: the same elements each step.)
+        let settle = Node::new("g").class("settle").child(if moved > 0.3 {
+            arrow(from, to, "settle-arrow")
+        } else {
+            arrow(from, from + Vector::new(0.0, 1.0), "settle-arrow absent")
+        });
         layers.push(settle);
     }
 
@@ -1222,51 +1258,62 @@ fn inset_mechanics(
     (box_lo, box_hi): (Point, Point),
     clip: &str,
 ) -> Vec<Node> {
-    let Some(x) = s.resultant_crossing else {
-        return Vec::new();
-    };
+    let x = s.resultant_crossing;
     let clip = format!("url(#{clip})");
-    let mut out = Vec::with_capacity(3);
-    if s.resultant.norm() > 1e-9 {
-        // Cut to the box itself (the clip hides the rest, but the line would still reach out).
-        let r = s.resultant.normalize();
-        let (lo, hi) = (box_lo.coords, box_hi.coords);
-        let reach = |dir: Vector| {
-            (0..2)
-                .map(|k| {
-                    if dir[k] > 1e-12 {
-                        (hi[k] - c.coords[k]) / dir[k]
-                    } else if dir[k] < -1e-12 {
-                        (lo[k] - c.coords[k]) / dir[k]
-                    } else {
-                        f64::INFINITY
-                    }
-                })
-                .fold(14.0f64, f64::min)
-                .max(0.0)
-        };
-        out.push(segment(
-            c - r * reach(-r),
-            c + r * reach(r),
-            "line-of-action",
-        ));
-    }
-    if let Some((a, b)) = s.contact {
-        let t = s.tangent_ground;
+    let absent = |class: &str, present: bool| {
+        if present {
+            class.to_string()
+        } else {
+            format!("{class} absent")
+        }
+    };
+    // Cut to the box itself (the clip hides the rest, but the line would still reach out).
+    let r = if s.resultant.norm() > 1e-9 {
+        s.resultant.normalize()
+    } else {
+        Vector::zeros()
+    };
+    let (lo, hi) = (box_lo.coords, box_hi.coords);
+    let reach = |dir: Vector| {
+        (0..2)
+            .map(|k| {
+                if dir[k] > 1e-12 {
+                    (hi[k] - c.coords[k]) / dir[k]
+                } else if dir[k] < -1e-12 {
+                    (lo[k] - c.coords[k]) / dir[k]
+                } else {
+                    f64::INFINITY
+                }
+            })
+            .fold(14.0f64, f64::min)
+            .max(0.0)
+    };
+    let t = s.tangent_ground;
+    let contact = x.zip(s.contact).map(|(x, (a, b))| {
         let (ua, ub) = ((a - x).dot(&t), (b - x).dot(&t));
         // Half scale, less when the contact lies far from X (it must stay in the box).
         let scale = 0.5f64.min(9.0 / ua.abs().max(ub.abs()).max(1e-9));
-        let (ua, ub) = (ua * scale, ub * scale);
-        out.push(segment(c + t * ua, c + t * ub, "contact inset-contact").attr("clip-path", clip));
-    }
-    out.push(
+        (ua * scale, ub * scale)
+    });
+    let (ua, ub) = contact.unwrap_or((0.0, 0.0));
+    vec![
+        segment(
+            c - r * reach(-r),
+            c + r * reach(r),
+            absent("line-of-action", x.is_some()),
+        ),
+        segment(
+            c + t * ua,
+            c + t * ub,
+            absent("contact inset-contact", contact.is_some()),
+        )
+        .attr("clip-path", clip),
         Node::new("circle")
-            .class("resultant-crossing")
+            .class(absent("resultant-crossing", x.is_some()))
             .num("cx", c.x)
             .num("cy", -c.y)
             .attr("r", "0.7"),
-    );
-    out
+    ]
 }
 
 /// Where a one-letter label goes near an arrow's `tip`: 2.8 mm away in the `preferred`

@@ -144,6 +144,8 @@ pub fn language_name(lang: Lang) -> &'static str {
 /// Every message. Ids are grouped by where they appear; keep the English texts exactly as the
 /// interface showed them before translation (tests and lecturers' scripts select by some).
 pub const MESSAGES: Table = table![
+    // Punctuation between a name and its note (the About panel, the plan's provenance list).
+    m("about.colon", ": ", " : ", ": "),
     // ------------------------------------------------------------------ page
     m(
         "app.title",
@@ -633,9 +635,9 @@ pub const MESSAGES: Table = table![
     m("control.load", "Under body weight", "En charge", "En carga"),
     m(
         "control.load.title",
-        "Draw the head settled under body weight (teaching model on an assumed stiffness)",
-        "Dessiner la tête stabilisée sous le poids du corps (modèle pédagogique, raideur supposée)",
-        "Dibujar la cabeza asentada bajo el peso corporal (modelo didáctico, rigidez supuesta)",
+        "The head settled under body weight (teaching model)",
+        "La tête stabilisée sous le poids du corps (modèle pédagogique)",
+        "La cabeza asentada bajo el peso corporal (modelo didáctico)",
     ),
     m("lecture.weight", "Put weight on it", "Mettre en charge", "Poner en carga"),
     m(
@@ -652,9 +654,9 @@ pub const MESSAGES: Table = table![
     ),
     m(
         "tag.teaching_model.title",
-        "A teaching model on assumed soft-tissue stiffness, friction and pull: it shows directions and rankings, not measured millimetres",
-        "Modèle pédagogique fondé sur une raideur des parties molles, un frottement et une traction supposés\u{a0}: il montre des sens et des classements, pas des millimètres mesurés",
-        "Modelo didáctico basado en una rigidez de partes blandas, un rozamiento y una tracción supuestos: muestra sentidos y clasificaciones, no milímetros medidos",
+        "Assumed stiffness, friction and pull: directions and rankings, not measured millimetres",
+        "Raideur, frottement et traction supposés\u{a0}: des sens et des classements, pas des millimètres mesurés",
+        "Rigidez, rozamiento y tracción supuestos: sentidos y clasificaciones, no milímetros medidos",
     ),
     m(
         "stage.settled",
@@ -664,9 +666,9 @@ pub const MESSAGES: Table = table![
     ),
     m(
         "stage.settled.note",
-        "The head is held only by its soft tissues: a spring of assumed stiffness k = {k} F/mm anchored where it was left, k·r² in rotation; the cut faces meet with friction μ = {mu}.",
-        "La tête n’est retenue que par ses parties molles\u{a0}: un ressort de raideur supposée k = {k}\u{a0}F/mm ancré là où elle a été laissée, k·r² en rotation\u{a0}; les surfaces d’ostéotomie se rencontrent avec un frottement μ = {mu}.",
-        "La cabeza solo está sujeta por sus partes blandas: un resorte de rigidez supuesta k = {k}\u{a0}F/mm anclado donde se dejó, k·r² en rotación; las caras de la osteotomía se apoyan con rozamiento μ = {mu}.",
+        "Held only by its soft tissues: a spring of assumed stiffness k = {k} F/mm (k·r² in rotation); friction μ = {mu}.",
+        "Retenue par ses seules parties molles\u{a0}: ressort de raideur supposée k = {k}\u{a0}F/mm (k·r² en rotation)\u{a0}; frottement μ = {mu}.",
+        "Sujeta solo por sus partes blandas: resorte de rigidez supuesta k = {k}\u{a0}F/mm (k·r² en rotación); rozamiento μ = {mu}.",
     ),
     m(
         "readout.tipping_lever_mm",
@@ -738,9 +740,9 @@ pub const MESSAGES: Table = table![
     ),
     m(
         "published.note",
-        "A dorsoplantar radiograph projects the metatarsal on the film under the sole: compare these with the shortening on the ground, not along the shaft. Reference marks, not targets.",
-        "Une radiographie dorsoplantaire projette le métatarsien sur le film, sous la plante\u{a0}: comparez ces valeurs au raccourcissement projeté au sol, pas à celui selon l’axe. Des repères, pas des objectifs.",
-        "Una radiografía dorsoplantar proyecta el metatarsiano sobre la placa, bajo la planta: compare estos valores con el acortamiento proyectado en el suelo, no con el del eje. Referencias, no objetivos.",
+        "A dorsoplantar radiograph projects the metatarsal under the sole: compare with the shortening on the ground. Reference marks, not targets.",
+        "La radiographie dorsoplantaire projette le métatarsien sous la plante\u{a0}: comparer au raccourcissement projeté au sol. Des repères, pas des objectifs.",
+        "La radiografía dorsoplantar proyecta el metatarsiano bajo la planta: comparar con el acortamiento proyectado en el suelo. Referencias, no objetivos.",
     ),
     m(
         "summary.statics.no_contact",
@@ -1196,7 +1198,6 @@ pub const ABOUT_MESSAGES: Table = table![
         "un corte que recorrería el hueso hasta la base soporta la carga en sus 25\u{a0}mm distales, donde el cirujano lo saca por la cortical (aproximadamente la longitud de un corte de Weil)",
     ),
     // ------------------------------------------------------------------ motion limits
-    m("about.colon", ": ", " : ", ": "),
     m("about.conventions", "Conventions", "Conventions", "Convenciones"),
     m(
         "about.conventions.1",

@@ -314,7 +314,11 @@ impl State {
             // ends the range before 50 mm.
             Key::At => {
                 let tip = self.len_mm + self.ray.anatomy().head_radius_mm();
-                (s.min, s.max.min(((tip - 8.0) * 100.0).floor() / 100.0))
+                // (Rounded down to the stored 0.01 mm, below the model's limit even in floats.)
+                (
+                    s.min,
+                    s.max.min(((tip - 8.0) * 100.0 - 1e-6).floor() / 100.0),
+                )
             }
             _ => (s.min, s.max),
         }

@@ -176,13 +176,9 @@ pub fn set_document_language(code: &str, title: &str) {
 }
 
 /// The browser's preferred language tag.
-/// Loads the page again at `?query`, unless the address is that already (then no bundle with
-/// what the page needs could be loaded, and loading again would loop).
+/// Loads the page again at `?query` (the boot loader then picks the bundle it needs).
 pub fn load_query(query: &str) {
-    let Some(location) = window().map(|w| w.location()) else {
-        return;
-    };
-    if location.search().ok().as_deref() != Some(&format!("?{query}")) {
+    if let Some(location) = window().map(|w| w.location()) {
         let _ = location.set_search(query);
     }
 }

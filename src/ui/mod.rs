@@ -48,6 +48,9 @@ pub struct AppModel {
     pub animation: Animation,
     /// "Put weight on it": as left → settled under body weight → back, once.
     pub weight: Animation,
+    /// The `lang=` the page was loaded with: a bundle without that language does not load the
+    /// page again for it (no loop).
+    pub loaded_lang: Option<Lang>,
     /// A short status line (link copied, export written).
     pub status: Option<String>,
 }
@@ -135,6 +138,7 @@ impl AppModel {
             reduced_motion: browser::prefers_reduced_motion(),
             ..Default::default()
         };
+        let loaded_lang = view.lang;
         AppModel {
             history: History::new(parsed.state),
             view,
@@ -145,6 +149,7 @@ impl AppModel {
                 ..animation
             }
             .stopped(),
+            loaded_lang,
             animation,
             status: None,
         }
@@ -398,8 +403,9 @@ pub fn app(props: &AppProps) -> Html {
             Some(_) => model.query(),
             None => format!("{}&lang={}", model.query(), lang.code()),
         };
+        let loaded = model.loaded_lang;
         use_effect_with(lang, move |lang| {
-            if sync && !i18n::compiled(*lang) {
+            if sync && !i18n::compiled(*lang) && loaded != Some(*lang) {
                 browser::load_query(&query);
             }
         });

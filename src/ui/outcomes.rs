@@ -4,8 +4,7 @@
 use crate::model::Evaluation;
 use crate::state::i18n::{fixed, tr, trf};
 use crate::state::readouts::{
-    display_in, limit_text_in, published_shortenings, summary_in, ReadoutSpec, READOUTS,
-    SETTLED_READOUTS,
+    display_in, limit_text_in, published_shortenings, summary_in, Value, READOUTS, SETTLED_READOUTS,
 };
 use crate::state::view::Lang;
 use crate::state::State;
@@ -15,12 +14,31 @@ use yew::prelude::*;
 /// not a component: it changes with every step, so a component would only add code.
 pub fn outcomes(state: &State, e: &Evaluation, lang: Lang) -> Html {
     let text = summary_in(state, e, lang);
-    let readouts = READOUTS.iter().map(|r| readout(r, &e.outcomes, lang));
+    let readouts = READOUTS.iter().map(|r| {
+        readout(
+            r.path,
+            r.label_in(lang),
+            r.assumption,
+            (r.value)(&e.outcomes),
+            display_in(r, (r.value)(&e.outcomes), lang),
+            lang,
+        )
+    });
     // The balance residual is for the JSON and the tests, not for a lecture.
     let settled = SETTLED_READOUTS
         .iter()
         .filter(|r| r.key != "residual")
-        .map(|r| readout(r, &e.settled_outcomes, lang));
+        .map(|r| {
+            let v = (r.value)(&e.settled_outcomes);
+            readout(
+                r.path,
+                r.label_in(lang),
+                r.assumption,
+                v,
+                display_in(r, v, lang),
+                lang,
+            )
+        });
     let published = published_shortenings(e.params.anatomy.ray)
         .into_iter()
         .map(|p| {
@@ -71,15 +89,22 @@ pub fn outcomes(state: &State, e: &Evaluation, lang: Lang) -> Html {
     }
 }
 
-/// One readout: `<output data-outcome="PATH" data-value="FULL_PRECISION">`.
-fn readout<T>(r: &ReadoutSpec<T>, source: &T, lang: Lang) -> Html {
-    let value = (r.value)(source);
+/// One readout: `<output data-outcome="PATH" data-value="FULL_PRECISION">` (one function for
+/// both tables: not generic, so its markup is in the bundle once).
+fn readout(
+    path: &'static str,
+    label: &'static str,
+    assumption: bool,
+    value: Value,
+    text: String,
+    lang: Lang,
+) -> Html {
     html! {
-        <div class={classes!("readout", format!("readout-{}", r.path.replace('.', "-")))}>
-            <dt>{ r.label_in(lang) }</dt>
+        <div class={classes!("readout", format!("readout-{}", path.replace('.', "-")))}>
+            <dt>{ label }</dt>
             <dd>
-                <output data-outcome={r.path} data-value={value.data_value()}>{ display_in(r, value, lang) }</output>
-                if r.assumption { <span class="assumption-tag" title={tr(lang, "tag.assumption.readout")}>{ tr(lang, "tag.assumption") }</span> }
+                <output data-outcome={path} data-value={value.data_value()}>{ text }</output>
+                if assumption { <span class="assumption-tag" title={tr(lang, "tag.assumption.readout")}>{ tr(lang, "tag.assumption") }</span> }
             </dd>
         </div>
     }

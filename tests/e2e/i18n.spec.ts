@@ -52,7 +52,7 @@ async function everything(page: Page): Promise<{ body: string; svg: string; attr
     const el = page.locator(details);
     if ((await el.count()) === 0) continue; // the single-ray page links to the About panel
     if ((await el.getAttribute('open')) === null) await el.locator('summary').click();
-    await expect(el).toHaveAttribute('open', '');
+    await expect(el).toHaveJSProperty('open', true);
   }
   return page.evaluate(() => {
     const attrs: string[] = [];
@@ -86,7 +86,7 @@ for (const code of ['fr', 'es', 'en'] as Code[]) {
     const link = page.locator('p.about-link a');
     await expect(link).toContainText({ en: 'About the model', fr: 'À propos du modèle', es: 'Acerca del modelo' }[code]);
     await link.click();
-    await expect(page.locator('details.about')).toHaveAttribute('open', '');
+    await expect(page.locator('details.about')).toHaveJSProperty('open', true);
     await expect.poll(() => page.evaluate(() => new URLSearchParams(location.search).get('about'))).toBe('1');
     await expect(page.locator('html')).toHaveAttribute('lang', code);
     await expect(page.locator('main#app')).toHaveAttribute('lang', code);

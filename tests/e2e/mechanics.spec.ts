@@ -156,3 +156,31 @@ for (const lang of ['en', 'fr', 'es']) {
     expect(errors).toEqual([]);
   });
 }
+
+test('a forefoot plan under body weight shows the settled heads, as osteoviz eval computes them', async ({ page }, testInfo) => {
+  const errors = collectErrors(page);
+  await page.goto('./?plan=m2m3m4&load=1');
+  await expect(page.locator('.plan-column-main svg.plan-top')).toBeVisible();
+  const json = cliEval('plan=m2m3m4&load=1') as unknown as {
+    heads: Record<string, Record<string, number>>;
+    load_central_cv_settled: number;
+    settle_iterations: number;
+  };
+  for (const head of ['m1', 'm2', 'm3', 'm4', 'm5']) {
+    for (const key of ['head_rise_settled_mm', 'load_share_settled_pct']) {
+      const value = Number(await page.locator(`output[data-outcome="heads.${head}.${key}"]`).getAttribute('data-value'));
+      expect(Math.abs(value - json.heads[head][key]), `${head}.${key}`).toBeLessThan(1e-9);
+    }
+  }
+  const cv = Number(await page.locator('output[data-outcome=load_central_cv_settled]').getAttribute('data-value'));
+  expect(Math.abs(cv - json.load_central_cv_settled)).toBeLessThan(1e-9);
+  await expect(page.locator('.plan-settled-note')).toContainText(`${json.settle_iterations} rounds`);
+  // The sagittal view of the edited ray is under load too, and unticking it unloads the plan.
+  await expect(page.locator('input[type=checkbox][name=load]')).toBeChecked();
+  await expect(page.locator('svg.scene .ghost-as-left')).toHaveCount(1);
+  await page.screenshot({ path: testInfo.outputPath('plan-load.png'), fullPage: true });
+  await page.locator('input[type=checkbox][name=load]').uncheck();
+  await expect.poll(() => page.evaluate(() => location.search)).not.toContain('load=1');
+  await expect(page.locator('.plan-settled-note')).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
