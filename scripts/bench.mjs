@@ -225,13 +225,17 @@ async function browser(url) {
       await page.keyboard.up(key);
       await page.evaluate(() => window.__bench.frame());
     };
-    // Warm-up, then 300 slider steps: right 150, left 150 (the value keeps changing).
-    const slider = page.locator('input[type=range][name=cut]');
-    await slider.focus();
-    for (let i = 0; i < 20; i++) await press('ArrowRight');
-    await take();
-    for (let i = 0; i < 300; i++) await press(i < 150 ? 'ArrowRight' : 'ArrowLeft');
-    const sliderSamples = (await take()).filter((s) => s.type === 'input');
+    // 20 warm-up presses on a focused slider, then 300 measured ones; `key(i)` keeps the value
+    // changing at every press.
+    const sweep = async (name, warmUp, key) => {
+      await page.locator(`input[type=range][name=${name}]`).focus();
+      for (let i = 0; i < 20; i++) await press(warmUp);
+      await take();
+      for (let i = 0; i < 300; i++) await press(key(i));
+      return (await take()).filter((s) => s.type === 'input');
+    };
+    // The cut slider: right 150, left 150.
+    const sliderSamples = await sweep('cut', 'ArrowRight', (i) => (i < 150 ? 'ArrowRight' : 'ArrowLeft'));
     // 100 drag steps of the head fragment along the cut (back and forth).
     const head = page.locator('svg.scene [data-handle=head] path.fragment-head').first();
     await head.scrollIntoViewIfNeeded();
@@ -256,14 +260,12 @@ async function browser(url) {
     if (Number(slide) === 0) throw new Error('the drag did not move the head fragment (slide is still 0)');
     // Under body weight (load=1): 300 steps of the cut-position slider, the head settled anew at
     // each (the lecture's "drag the cut proximally and watch the head tip further").
+    // From 12 mm (the warm-up's end), four sweeps of 75 steps across its 12-50 mm range.
     await page.goto(`${url}?load=1`);
     await page.waitForFunction(() => window.__bench.interactive !== null);
-    const position = page.locator('input[type=range][name=at]');
-    await position.focus();
-    for (let i = 0; i < 20; i++) await press('ArrowRight');
-    await take();
-    for (let i = 0; i < 300; i++) await press(i < 150 ? 'ArrowRight' : 'ArrowLeft');
-    const loadedSamples = (await take()).filter((s) => s.type === 'input');
+    const loadedSamples = await sweep('at', 'ArrowLeft', (i) =>
+      Math.floor(i / 75) % 2 === 0 ? 'ArrowRight' : 'ArrowLeft',
+    );
     await context.close();
     if (errors.length) throw new Error(`page errors during the benchmark: ${errors.join('; ')}`);
 
