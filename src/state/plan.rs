@@ -23,7 +23,7 @@
 
 use super::i18n::{self, fixed, tr, trf};
 use super::query::{pairs, parse_query, Notice};
-use super::readouts::{report, Report};
+use super::readouts::{report, Pairs, Report};
 use super::view::Lang;
 use super::{format_fixed, format_number, Preset, State};
 use crate::model::plan::{
@@ -965,19 +965,6 @@ pub struct PlanReport {
     pub query: String,
     pub summary: String,
     pub warnings: Vec<String>,
-}
-
-/// Serialises `(key, value)` pairs as a JSON object, in order.
-struct Pairs<'a, T>(&'a [(&'static str, T)]);
-
-impl<T: Serialize> Serialize for Pairs<'_, T> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(self.0.len()))?;
-        for (k, v) in self.0 {
-            map.serialize_entry(k, v)?;
-        }
-        map.end()
-    }
 }
 
 struct Heads<'a>(&'a [(&'static str, Vec<(&'static str, Metric)>)]);

@@ -543,7 +543,7 @@ impl Serialize for Report {
         for (key, value) in &self.outcomes {
             map.serialize_entry(key, value)?;
         }
-        map.serialize_entry("settled", &Object(&self.settled))?;
+        map.serialize_entry("settled", &Pairs(&self.settled))?;
         map.serialize_entry("query", &self.query)?;
         map.serialize_entry("summary", &self.summary)?;
         map.serialize_entry("warnings", &self.warnings)?;
@@ -551,10 +551,11 @@ impl Serialize for Report {
     }
 }
 
-/// Key-value pairs serialised as a JSON object, in order.
-struct Object<'a>(&'a [(&'static str, Value)]);
+/// `(key, value)` pairs serialised as a JSON object, in order (the eval JSON's objects, the
+/// plan's too).
+pub(crate) struct Pairs<'a, T>(pub(crate) &'a [(&'static str, T)]);
 
-impl Serialize for Object<'_> {
+impl<T: Serialize> Serialize for Pairs<'_, T> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
         let mut map = serializer.serialize_map(Some(self.0.len()))?;
