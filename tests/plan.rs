@@ -8,6 +8,7 @@ use osteoviz::model::plan::{
     reference_heads, ForefootOutcome, HEADS, M1_M2_NORMAL_MM, M2_M3_PATTERN_MM, SM4_NORMAL_MM,
 };
 use osteoviz::model::{AngleReference, Ray};
+use osteoviz::state::i18n::Msg;
 use osteoviz::state::plan::{
     evaluate_plan, head_metrics, is_plan_query, parse_plan_query, plan_metrics, plan_to_query,
     Plan, PlanEvaluation, PlanPreset,
@@ -509,7 +510,7 @@ fn the_plan_panel_english_is_unchanged() {
         ["reference", "cut", "not cut", "reference"]
     );
     assert_eq!(
-        [tr(en, "plan.head.shortened"), tr(en, "plan.head.rise")],
+        [tr(en, Msg::PlanHeadShortened), tr(en, Msg::PlanHeadRise)],
         ["shortened", "rise"]
     );
     assert_eq!(
@@ -528,7 +529,7 @@ fn the_plan_panel_english_is_unchanged() {
     );
     assert_eq!(points_in(en, -3.21), "-3.2 points");
     assert_eq!(
-        format!("{}0.00 → 0.05{}-3.2 points", tr(en, "plan.evenness"), tr(en, "plan.largest_gain")),
+        format!("{}0.00 → 0.05{}-3.2 points", tr(en, Msg::PlanEvenness), tr(en, Msg::PlanLargestGain)),
         "Evenness of M2-M4 loads (coefficient of variation): 0.00 → 0.05 · largest gain on M2-M4: -3.2 points"
     );
     assert_eq!(ray_title_in(en, Ray::M3), "Edit M3 in its sagittal view");
@@ -558,7 +559,7 @@ fn the_plan_panel_english_is_unchanged() {
         )
     );
     assert_eq!(
-        tr(en, "plan.how.load_title"),
+        tr(en, Msg::PlanHowLoadTitle),
         "Load share, a teaching heuristic, not a measurement"
     );
     assert_eq!(
@@ -583,13 +584,13 @@ fn the_plan_panel_english_is_unchanged() {
             (*what, p.note(), p.is_assumption())
         );
     }
-    let next = format!("plan.provenance.{}.name", PROVENANCE.len() + 1);
-    assert!(osteoviz::state::i18n::message(&next).is_none(), "{next}");
+    assert_eq!(Msg::PLAN_PROVENANCE_NAME.len(), PROVENANCE.len());
+    assert_eq!(Msg::PLAN_PROVENANCE_NOTE.len(), PROVENANCE.len());
     assert_eq!(
         [
-            tr(en, "tag.assumption"),
-            tr(en, "tag.published"),
-            tr(en, "about.colon")
+            tr(en, Msg::TagAssumption),
+            tr(en, Msg::TagPublished),
+            tr(en, Msg::AboutColon)
         ],
         ["assumption", "published", ": "]
     );

@@ -14,6 +14,7 @@ pub use style::{resolve_style, THEMES};
 
 use crate::model::polygon::Polygon;
 use crate::model::{evaluate, AngleReference, Evaluation, ModelError, Point, Vector, Verdict};
+use crate::state::i18n::Msg;
 use crate::state::i18n::{fixed, tr, trf};
 use crate::state::view::Lang;
 use crate::state::State;
@@ -377,7 +378,7 @@ pub fn build_loaded(
     // left when it would pass the right edge (fit_left below), but not over the ground force's
     // arrow: a long translation at its longest ("88.8 mm") widens the view instead, once for
     // the whole interaction (the view depends on the intact anatomy, language and theme only).
-    let longest_shortening = trf(lang, "scene.shortening", &[("mm", &mm(88.8))]);
+    let longest_shortening = trf(lang, Msg::SceneShortening, &[("mm", &mm(88.8))]);
     let shortening_room = g.head_lowest_before.x
         + 2.0
         + label_width_mm(&longest_shortening, dimension_size, projector)
@@ -480,7 +481,7 @@ pub fn build_loaded(
             .child(ticks)
             .child(label(
                 Point::new(left + 3.0, -5.5),
-                tr(lang, "scene.ground"),
+                tr(lang, Msg::SceneGround),
                 "label label-start muted",
             )),
     );
@@ -570,12 +571,12 @@ pub fn build_loaded(
     let vertex = cut.at(u_hi + 12.0);
     let phi_primary = state.reference == AngleReference::Shaft;
     let (r_phi, r_theta) = (7.0, 11.0);
-    let theta_text = trf(lang, "scene.theta", &[("deg", &deg(o.cut_to_ground_deg))]);
-    let phi_text = trf(lang, "scene.phi", &[("deg", &deg(o.cut_to_shaft_deg))]);
+    let theta_text = trf(lang, Msg::SceneTheta, &[("deg", &deg(o.cut_to_ground_deg))]);
+    let phi_text = trf(lang, Msg::ScenePhi, &[("deg", &deg(o.cut_to_shaft_deg))]);
     // The forces inset's caption: one line, or two (split after "R = F + P") when the line
     // would not fit the box (the projector's bold text, a longer language).
     let mu = e.params.loads.friction_mu;
-    let inset_caption = trf(lang, "scene.inset_caption", &[("mu", &fixed(lang, mu, 2))]);
+    let inset_caption = trf(lang, Msg::SceneInsetCaption, &[("mu", &fixed(lang, mu, 2))]);
     let caption_size = if projector { 2.2 } else { 2.1 };
     let caption_lines: Vec<String> =
         if label_width_mm(&inset_caption, caption_size, projector) + 2.0 > INSET_RIGHT - 3.0 {
@@ -712,10 +713,10 @@ pub fn build_loaded(
     };
     let shortening_text = trf(
         lang,
-        "scene.shortening",
+        Msg::SceneShortening,
         &[("mm", &mm(axial_shortening_mm))],
     );
-    let rise_text = trf(lang, "scene.rise", &[("mm", &mm(head_rise_mm))]);
+    let rise_text = trf(lang, Msg::SceneRise, &[("mm", &mm(head_rise_mm))]);
     layers.push(
         Node::new("g")
             .class("dimensions")
@@ -821,7 +822,7 @@ pub fn build_loaded(
         // Beside the cut on the proximal fragment's side (the angle arcs are on the other).
         let side = s.normal_ground;
         let lever_text = lever.map_or(String::new(), |_| {
-            trf(lang, "scene.lever", &[("mm", &mm(o.tipping_lever_mm))])
+            trf(lang, Msg::SceneLever, &[("mm", &mm(o.tipping_lever_mm))])
         });
         // Anchored on the side away from the cut line, so the text never crosses it.
         let mid = nalgebra::center(&pivot, &x) + side * (3.0 + dimension_size * 0.6);
@@ -1002,7 +1003,7 @@ pub fn build_loaded(
         )
         .child(label(
             Point::new(inset_x + 2.0, inset_top - 2.6),
-            tr(lang, "scene.forces_title"),
+            tr(lang, Msg::SceneForcesTitle),
             "label label-start inset-title",
         ))
         .child(
@@ -1060,24 +1061,24 @@ pub fn build_loaded(
     let verdict_label = tr(
         lang,
         match o.verdict {
-            Verdict::NoContact => "scene.verdict.no_contact",
-            Verdict::Held => "scene.verdict.held",
-            Verdict::SlidesProximal => "scene.verdict.slides_proximal",
-            Verdict::SlidesDistal => "scene.verdict.slides_distal",
-            Verdict::SlidesDorsal => "scene.verdict.slides_dorsal",
-            Verdict::SlidesPlantar => "scene.verdict.slides_plantar",
-            Verdict::TipsDorsal => "scene.verdict.tips_dorsal",
-            Verdict::TipsPlantar => "scene.verdict.tips_plantar",
-            Verdict::Glides => "scene.verdict.glides",
-            Verdict::Separates => "scene.verdict.separates",
+            Verdict::NoContact => Msg::SceneVerdictNoContact,
+            Verdict::Held => Msg::SceneVerdictHeld,
+            Verdict::SlidesProximal => Msg::SceneVerdictSlidesProximal,
+            Verdict::SlidesDistal => Msg::SceneVerdictSlidesDistal,
+            Verdict::SlidesDorsal => Msg::SceneVerdictSlidesDorsal,
+            Verdict::SlidesPlantar => Msg::SceneVerdictSlidesPlantar,
+            Verdict::TipsDorsal => Msg::SceneVerdictTipsDorsal,
+            Verdict::TipsPlantar => Msg::SceneVerdictTipsPlantar,
+            Verdict::Glides => Msg::SceneVerdictGlides,
+            Verdict::Separates => Msg::SceneVerdictSeparates,
         },
     );
     let verdict_detail = if o.verdict == Verdict::NoContact {
-        tr(lang, "scene.verdict_detail.no_contact").to_string()
+        tr(lang, Msg::SceneVerdictDetailNoContact).to_string()
     } else {
         trf(
             lang,
-            "scene.verdict_detail",
+            Msg::SceneVerdictDetail,
             &[
                 ("n", &fixed(lang, o.normal_ratio, 2)),
                 ("t", &fixed(lang, o.tangential_ratio, 2)),
@@ -1101,7 +1102,7 @@ pub fn build_loaded(
         let moved = g.head_centre_after - as_left.head_centre_after;
         trf(
             lang,
-            "scene.settled_line",
+            Msg::SceneSettledLine,
             &[
                 ("mm", &mm(moved.norm())),
                 (
@@ -1109,10 +1110,10 @@ pub fn build_loaded(
                     &tr(
                         lang,
                         match crate::model::Direction::of(moved) {
-                            crate::model::Direction::Proximal => "summary.settled.proximal",
-                            crate::model::Direction::Distal => "summary.settled.distal",
-                            crate::model::Direction::Dorsal => "summary.settled.dorsal",
-                            crate::model::Direction::Plantar => "summary.settled.plantar",
+                            crate::model::Direction::Proximal => Msg::SummarySettledProximal,
+                            crate::model::Direction::Distal => Msg::SummarySettledDistal,
+                            crate::model::Direction::Dorsal => Msg::SummarySettledDorsal,
+                            crate::model::Direction::Plantar => Msg::SummarySettledPlantar,
                         },
                     ),
                 ),
@@ -1184,7 +1185,7 @@ pub fn build_loaded(
                         .attr("r", "2.2")
                         .attr("tabindex", "0")
                         .attr("role", "slider")
-                        .attr("aria-label", tr(lang, "scene.handle.cut"))
+                        .attr("aria-label", tr(lang, Msg::SceneHandleCut))
                         .attr("aria-valuenow", n(o.cut_to_shaft_deg))
                         .attr("aria-valuemin", "0")
                         .attr("aria-valuemax", "180")
@@ -1199,7 +1200,7 @@ pub fn build_loaded(
                         .attr("r", "1.9")
                         .attr("tabindex", "0")
                         .attr("role", "slider")
-                        .attr("aria-label", tr(lang, "scene.handle.slide"))
+                        .attr("aria-label", tr(lang, Msg::SceneHandleSlide))
                         .attr("aria-valuenow", n(e.params.motion.slide_mm))
                         .attr("aria-valuemin", "-15")
                         .attr("aria-valuemax", "15")
@@ -1207,7 +1208,7 @@ pub fn build_loaded(
                             "aria-valuetext",
                             trf(
                                 lang,
-                                "scene.handle.slide_value",
+                                Msg::SceneHandleSlideValue,
                                 &[("mm", &mm(e.params.motion.slide_mm))],
                             ),
                         ),
@@ -1236,7 +1237,7 @@ pub fn build_loaded(
     root = root
         .child(Node::new("title").attr("id", id("title")).text(trf(
             lang,
-            "scene.title",
+            Msg::SceneTitle,
             &[
                 ("ray", &e.params.anatomy.ray.number()),
                 ("phi", &deg(o.cut_to_shaft_deg)),

@@ -9,6 +9,7 @@ use crate::model::plan::{
     reference_heads, ForefootOutcome, HeadReference, HEADS, LATERAL_SESAMOID_X_MM, SM4_NORMAL_MM,
 };
 use crate::model::Ray;
+use crate::state::i18n::Msg;
 use crate::state::i18n::{fixed, tr, trf};
 use crate::state::plan::{
     percent_in, signed_in, signed_mm_in, Plan, PlanEvaluation, HEURISTIC_LABEL,
@@ -243,7 +244,7 @@ pub fn top_view(plan: &Plan, e: &PlanEvaluation, options: &PlanSceneOptions) -> 
         view_box,
         trf(
             options.lang,
-            "plan.scene.top_title",
+            Msg::PlanSceneTopTitle,
             &[("label", &plan.treated_label_in(options.lang))],
         ),
         options,
@@ -348,7 +349,7 @@ pub fn top_view(plan: &Plan, e: &PlanEvaluation, options: &PlanSceneOptions) -> 
         .child(text_at(
             x4 + 13.0,
             s + 2.2,
-            tr(options.lang, "plan.scene.sm4_line"),
+            tr(options.lang, Msg::PlanSceneSm4Line),
             "label label-start sm4-label",
         ))
         .child(text_at(
@@ -360,7 +361,7 @@ pub fn top_view(plan: &Plan, e: &PlanEvaluation, options: &PlanSceneOptions) -> 
         .child(text_at(
             x4 + 13.0,
             s - 5.0,
-            tr(options.lang, "plan.scene.sm4_normal"),
+            tr(options.lang, Msg::PlanSceneSm4Normal),
             "label label-start caption",
         ));
     svg = svg.child(sm4);
@@ -435,7 +436,7 @@ pub fn top_view(plan: &Plan, e: &PlanEvaluation, options: &PlanSceneOptions) -> 
             .child(text_at(
                 left + 10.0,
                 legend_y,
-                tr(options.lang, "plan.before"),
+                tr(options.lang, Msg::PlanBefore),
                 "label label-start caption",
             ))
             .child(line(
@@ -448,7 +449,7 @@ pub fn top_view(plan: &Plan, e: &PlanEvaluation, options: &PlanSceneOptions) -> 
             .child(text_at(
                 left + 29.0,
                 legend_y,
-                tr(options.lang, "plan.scene.after_tips"),
+                tr(options.lang, Msg::PlanSceneAfterTips),
                 "label label-start caption",
             ))
             .child(
@@ -462,14 +463,14 @@ pub fn top_view(plan: &Plan, e: &PlanEvaluation, options: &PlanSceneOptions) -> 
             .child(text_at(
                 left + 76.5,
                 legend_y,
-                tr(options.lang, "plan.scene.m4_zone"),
+                tr(options.lang, Msg::PlanSceneM4Zone),
                 "label label-start caption",
             )),
     )
     .child(text_at(
         left + 2.0,
         top - 4.0,
-        tr(options.lang, "plan.scene.top_caption"),
+        tr(options.lang, Msg::PlanSceneTopCaption),
         "label label-start view-title",
     ))
 }
@@ -487,7 +488,7 @@ pub fn arch_view(plan: &Plan, e: &PlanEvaluation, options: &PlanSceneOptions) ->
         view_box,
         trf(
             options.lang,
-            "plan.scene.arch_title",
+            Msg::PlanSceneArchTitle,
             &[("label", &plan.treated_label_in(options.lang))],
         ),
         options,
@@ -507,13 +508,13 @@ pub fn arch_view(plan: &Plan, e: &PlanEvaluation, options: &PlanSceneOptions) ->
         .child(text_at(
             left + 2.0,
             1.8,
-            tr(options.lang, "plan.scene.ground"),
+            tr(options.lang, Msg::PlanSceneGround),
             "label label-start caption",
         ))
         .child(text_at(
             right - 2.0,
             fat_pad / 2.0 + 0.4,
-            tr(options.lang, "plan.scene.fat_pad"),
+            tr(options.lang, Msg::PlanSceneFatPad),
             "label label-end caption",
         ));
 
@@ -631,43 +632,43 @@ pub fn arch_view(plan: &Plan, e: &PlanEvaluation, options: &PlanSceneOptions) ->
         .child(text_at(
             left + 2.0,
             bar_top - 4.0,
-            tr(options.lang, "plan.scene.load_share"),
+            tr(options.lang, Msg::PlanSceneLoadShare),
             "label label-start bar-title",
         ))
         .child(text_at(
             left + 2.0,
             bar_top - 8.0,
-            tr(options.lang, "plan.scene.heuristic_1"),
+            tr(options.lang, Msg::PlanSceneHeuristic1),
             "label label-start caption heuristic-note",
         ))
         .child(text_at(
             left + 2.0,
             bar_top - 11.0,
-            tr(options.lang, "plan.scene.heuristic_2"),
+            tr(options.lang, Msg::PlanSceneHeuristic2),
             "label label-start caption heuristic-note",
         ))
         .child(text_at(
             left + 2.0,
             bar_top - 14.0,
-            tr(options.lang, "plan.scene.heuristic_3"),
+            tr(options.lang, Msg::PlanSceneHeuristic3),
             "label label-start caption heuristic-note",
         ))
         .child(text_at(
             left + 2.0,
             bar_top - 17.0,
-            tr(options.lang, "plan.scene.heuristic_4"),
+            tr(options.lang, Msg::PlanSceneHeuristic4),
             "label label-start caption heuristic-note",
         ))
         .child(text_at(
             left + 2.0,
             bar_top - 22.0,
-            tr(options.lang, "plan.scene.dashed_before"),
+            tr(options.lang, Msg::PlanSceneDashedBefore),
             "label label-start caption",
         ))
         .child(text_at(
             left + 2.0,
             top - 4.0,
-            tr(options.lang, "plan.scene.arch_caption"),
+            tr(options.lang, Msg::PlanSceneArchCaption),
             "label label-start view-title",
         ))
 }

@@ -36,6 +36,7 @@ pub use query::{parse_query, to_query, Notice, Parsed};
 
 use crate::model::cut::{angle_against_deg, angle_to_shaft_deg};
 use crate::model::{AngleReference, Cut, Loads, Motion, OsteotomyParams, Ray};
+use i18n::Msg;
 use serde::Serialize;
 
 /// Every numeric parameter, named by its query key.
@@ -60,7 +61,8 @@ pub struct KeySpec {
     pub key: Key,
     /// The URL query key, also the `name` of its controls.
     pub name: &'static str,
-    pub label: &'static str,
+    /// Its label in the catalogue.
+    pub label: Msg,
     /// Unit suffix for display ("mm", "°", "").
     pub unit: &'static str,
     /// Static range; [`State::range`] gives the live one (cut and close depend on others).
@@ -81,7 +83,7 @@ pub struct KeySpec {
 const fn spec(
     key: Key,
     name: &'static str,
-    label: &'static str,
+    label: Msg,
     unit: &'static str,
     range: (f64, f64),
     steps: (f64, f64),
@@ -109,7 +111,7 @@ pub const KEYS: [KeySpec; 11] = [
     spec(
         Key::Cut,
         "cut",
-        "Cut angle",
+        Msg::ControlCut,
         "°",
         (0.0, 180.0),
         (0.5, 5.0),
@@ -120,7 +122,7 @@ pub const KEYS: [KeySpec; 11] = [
     spec(
         Key::At,
         "at",
-        "Cut position from head tip",
+        Msg::ControlAt,
         "mm",
         (12.0, 50.0),
         (0.5, 2.0),
@@ -131,7 +133,7 @@ pub const KEYS: [KeySpec; 11] = [
     spec(
         Key::Kerf,
         "kerf",
-        "Kerf (bone removed)",
+        Msg::ControlKerf,
         "mm",
         (0.0, 5.0),
         (0.1, 0.5),
@@ -142,7 +144,7 @@ pub const KEYS: [KeySpec; 11] = [
     spec(
         Key::Close,
         "close",
-        "Kerf closure",
+        Msg::ControlClose,
         "mm",
         (0.0, 5.0),
         (0.1, 0.5),
@@ -153,7 +155,7 @@ pub const KEYS: [KeySpec; 11] = [
     spec(
         Key::Slide,
         "slide",
-        "Slide along the cut",
+        Msg::ControlSlide,
         "mm",
         (-15.0, 15.0),
         (0.1, 1.0),
@@ -164,7 +166,7 @@ pub const KEYS: [KeySpec; 11] = [
     spec(
         Key::Tilt,
         "tilt",
-        "Head tilt (dorsiflexion +)",
+        Msg::ControlTilt,
         "°",
         (-20.0, 20.0),
         (0.5, 5.0),
@@ -175,7 +177,7 @@ pub const KEYS: [KeySpec; 11] = [
     spec(
         Key::Decl,
         "decl",
-        "Declination",
+        Msg::ControlDecl,
         "°",
         (0.0, 35.0),
         (0.5, 5.0),
@@ -186,7 +188,7 @@ pub const KEYS: [KeySpec; 11] = [
     spec(
         Key::Len,
         "len",
-        "Axis length (base to head centre)",
+        Msg::ControlLen,
         "mm",
         (50.0, 90.0),
         (0.5, 5.0),
@@ -197,7 +199,7 @@ pub const KEYS: [KeySpec; 11] = [
     spec(
         Key::Mu,
         "mu",
-        "Friction coefficient μ",
+        Msg::ControlMu,
         "",
         (0.0, 1.5),
         (0.05, 0.25),
@@ -208,7 +210,7 @@ pub const KEYS: [KeySpec; 11] = [
     spec(
         Key::Pull,
         "pull",
-        "Soft-tissue pull / ground force",
+        Msg::ControlPull,
         "",
         (0.0, 1.0),
         (0.05, 0.25),
@@ -221,7 +223,7 @@ pub const KEYS: [KeySpec; 11] = [
     spec(
         Key::Tissue,
         "tissue",
-        "Soft-tissue stiffness k",
+        Msg::ControlTissue,
         "F/mm",
         (0.05, 5.0),
         (0.05, 0.25),
@@ -237,9 +239,9 @@ impl KeySpec {
         (self.min, self.max)
     }
 
-    /// The label in `lang` (`label` is the English one).
+    /// The label in `lang`.
     pub fn label_in(&self, lang: view::Lang) -> &'static str {
-        i18n::tr(lang, &format!("control.{}", self.name))
+        i18n::tr(lang, self.label)
     }
 }
 

@@ -33,6 +33,7 @@ use crate::model::plan::{
     SOURCE_MAESTRO_SHORT, TRANSFER_THRESHOLD_MM,
 };
 use crate::model::{evaluate, Evaluation, ModelError, Ray};
+use crate::state::i18n::Msg;
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
@@ -79,7 +80,7 @@ impl PlanPreset {
     /// [`PlanPreset::label`] in `lang`.
     pub fn label_in(self, lang: Lang) -> String {
         match self {
-            PlanPreset::M2 => trf(lang, "plan.ray_alone", &[("ray", &"M2")]),
+            PlanPreset::M2 => trf(lang, Msg::PlanRayAlone, &[("ray", &"M2")]),
             _ => self.label().to_string(),
         }
     }
@@ -93,9 +94,9 @@ impl PlanPreset {
         tr(
             lang,
             match self {
-                PlanPreset::M2 => "plan.preset.m2.description",
-                PlanPreset::M2M3 => "plan.preset.m2m3.description",
-                PlanPreset::M2M3M4 => "plan.preset.m2m3m4.description",
+                PlanPreset::M2 => Msg::PlanPresetM2Description,
+                PlanPreset::M2M3 => Msg::PlanPresetM2m3Description,
+                PlanPreset::M2M3M4 => Msg::PlanPresetM2m3m4Description,
             },
         )
     }
@@ -240,8 +241,8 @@ impl Plan {
             .map(|r| format!("M{}", r.number()))
             .collect();
         match cut.len() {
-            0 => tr(lang, "plan.no_ray_cut").to_string(),
-            1 => trf(lang, "plan.ray_alone", &[("ray", &cut[0])]),
+            0 => tr(lang, Msg::PlanNoRayCut).to_string(),
+            1 => trf(lang, Msg::PlanRayAlone, &[("ray", &cut[0])]),
             _ => cut.join(" + "),
         }
     }
@@ -661,23 +662,23 @@ pub fn transfer_text_in(t: &crate::model::plan::Transfer, lang: Lang) -> String 
     if t.lower_mm > TRANSFER_THRESHOLD_MM {
         what.push(trf(
             lang,
-            "plan.transfer_lower",
+            Msg::PlanTransferLower,
             &[("mm", &fixed(lang, t.lower_mm, 1))],
         ));
     }
     if t.longer_mm > TRANSFER_THRESHOLD_MM {
         what.push(trf(
             lang,
-            "plan.transfer_longer",
+            Msg::PlanTransferLonger,
             &[("mm", &fixed(lang, t.longer_mm, 1))],
         ));
     }
     trf(
         lang,
-        "plan.transfer_text",
+        Msg::PlanTransferText,
         &[
             ("head", &name(t.head)),
-            ("what", &what.join(tr(lang, "plan.transfer_and"))),
+            ("what", &what.join(tr(lang, Msg::PlanTransferAnd))),
             ("neighbour", &name(t.neighbour)),
             ("mm", &i18n::number(lang, TRANSFER_THRESHOLD_MM, 1)),
         ],
@@ -711,17 +712,17 @@ pub fn mm_in(lang: Lang, v: f64) -> String {
 
 /// A percentage ("26.5%", "26,5 %").
 pub fn percent_in(lang: Lang, v: f64, decimals: usize) -> String {
-    trf(lang, "plan.percent", &[("n", &fixed(lang, v, decimals))])
+    trf(lang, Msg::PlanPercent, &[("n", &fixed(lang, v, decimals))])
 }
 
 /// Percentage points with one decimal ("-3.2 points").
 pub fn points_in(lang: Lang, v: f64) -> String {
-    trf(lang, "plan.points", &[("n", &fixed(lang, v, 1))])
+    trf(lang, Msg::PlanPoints, &[("n", &fixed(lang, v, 1))])
 }
 
 /// "yes" or "no".
 pub fn yes_no_in(lang: Lang, yes: bool) -> &'static str {
-    tr(lang, if yes { "plan.yes" } else { "plan.no" })
+    tr(lang, if yes { Msg::PlanYes } else { Msg::PlanNo })
 }
 
 /// One harmony indicator of the plan panel: its metric keys and its texts' catalogue ids.
@@ -734,11 +735,11 @@ pub struct Indicator {
     pub status_key: &'static str,
     /// Catalogue ids: the row's label, the status words when within and outside the
     /// threshold, the threshold sentence, and the assumption the row rests on (if any).
-    pub label: &'static str,
-    pub within: &'static str,
-    pub outside: &'static str,
-    pub threshold: &'static str,
-    pub assumption: Option<&'static str>,
+    pub label: Msg,
+    pub within: Msg,
+    pub outside: Msg,
+    pub threshold: Msg,
+    pub assumption: Option<Msg>,
     /// The threshold's source: the full reference (a tooltip) and its short tag, citations
     /// written the same in every language.
     pub source: (&'static str, &'static str),
@@ -749,40 +750,40 @@ pub const INDICATORS: [Indicator; 4] = [
     Indicator {
         key: "m2_m3_difference",
         status_key: "m2_m3_over_threshold",
-        label: "plan.m2_m3",
-        within: "plan.status.within",
-        outside: "plan.status.over",
-        threshold: "plan.threshold.m2_m3",
+        label: Msg::PlanM2M3,
+        within: Msg::PlanStatusWithin,
+        outside: Msg::PlanStatusOver,
+        threshold: Msg::PlanThresholdM2M3,
         assumption: None,
         source: (SOURCE_BAROUK, SOURCE_BAROUK_SHORT),
     },
     Indicator {
         key: "sm4_offset",
         status_key: "sm4_normal",
-        label: "plan.sm4",
-        within: "plan.status.normal",
-        outside: "plan.status.outside",
-        threshold: "plan.threshold.sm4",
-        assumption: Some("plan.threshold.sm4_assumption"),
+        label: Msg::PlanSm4,
+        within: Msg::PlanStatusNormal,
+        outside: Msg::PlanStatusOutside,
+        threshold: Msg::PlanThresholdSm4,
+        assumption: Some(Msg::PlanThresholdSm4Assumption),
         source: (SOURCE_MAESTRO, SOURCE_MAESTRO_SHORT),
     },
     Indicator {
         key: "m1_m2_difference",
         status_key: "m1_m2_normal",
-        label: "plan.m1_m2",
-        within: "plan.status.normal",
-        outside: "plan.status.outside",
-        threshold: "plan.threshold.m1_m2",
+        label: Msg::PlanM1M2,
+        within: Msg::PlanStatusNormal,
+        outside: Msg::PlanStatusOutside,
+        threshold: Msg::PlanThresholdM1M2,
         assumption: None,
         source: (SOURCE_MAESTRO, SOURCE_MAESTRO_SHORT),
     },
     Indicator {
         key: "central_pattern",
         status_key: "central_pattern",
-        label: "plan.central_pattern",
-        within: "plan.no",
-        outside: "plan.yes",
-        threshold: "plan.threshold.central_pattern",
+        label: Msg::PlanCentralPattern,
+        within: Msg::PlanNo,
+        outside: Msg::PlanYes,
+        threshold: Msg::PlanThresholdCentralPattern,
         assumption: None,
         source: (SOURCE_BAROUK, SOURCE_BAROUK_SHORT),
     },
@@ -790,10 +791,10 @@ pub const INDICATORS: [Indicator; 4] = [
 
 impl Indicator {
     /// The thresholds the texts quote, written in `lang`.
-    fn fill(&self, lang: Lang, id: &str) -> String {
+    fn fill(&self, lang: Lang, msg: Msg) -> String {
         trf(
             lang,
-            id,
+            msg,
             &[
                 ("mm", &i18n::number(lang, M2_M3_PATTERN_MM, 1)),
                 ("proximal", &i18n::number(lang, -SM4_NORMAL_MM.0, 1)),
@@ -830,13 +831,13 @@ impl Indicator {
 }
 
 /// The heads' table column headings (catalogue ids), after the heads' names.
-pub const HEAD_COLUMNS: [&str; 6] = [
-    "plan.col.tip_before",
-    "plan.col.tip_after",
-    "plan.col.height_before",
-    "plan.col.height_after",
-    "plan.col.load_before",
-    "plan.col.load_after",
+pub const HEAD_COLUMNS: [Msg; 6] = [
+    Msg::PlanColTipBefore,
+    Msg::PlanColTipAfter,
+    Msg::PlanColHeightBefore,
+    Msg::PlanColHeightAfter,
+    Msg::PlanColLoadBefore,
+    Msg::PlanColLoadAfter,
 ];
 
 /// What head `head` (0 = M1) is in the plan: "reference" (M1, M5), "cut" or "not cut".
@@ -844,29 +845,29 @@ pub fn head_kind_in(lang: Lang, head: usize, treated: bool) -> &'static str {
     tr(
         lang,
         match head {
-            0 | 4 => "plan.head.reference",
-            _ if treated => "plan.head.cut",
-            _ => "plan.head.not_cut",
+            0 | 4 => Msg::PlanHeadReference,
+            _ if treated => Msg::PlanHeadCut,
+            _ => Msg::PlanHeadNotCut,
         },
     )
 }
 
 /// The ray selector's tooltip: "Edit M3 in its sagittal view".
 pub fn ray_title_in(lang: Lang, ray: Ray) -> String {
-    trf(lang, "plan.ray_title", &[("n", &ray.number())])
+    trf(lang, Msg::PlanRayTitle, &[("n", &ray.number())])
 }
 
 /// The hint under the panel, on the edited ray's sagittal view.
 pub fn edit_hint_in(lang: Lang, ray: Ray) -> String {
-    trf(lang, "plan.edit_hint", &[("n", &ray.number())])
+    trf(lang, Msg::PlanEditHint, &[("n", &ray.number())])
 }
 
 /// "How the plan is computed": the paragraph on the two views.
 pub fn how_views_in(lang: Lang) -> String {
     trf(
         lang,
-        "plan.how.top",
-        &[("source", &tr(lang, "plan.how.source_protrusion"))],
+        Msg::PlanHowTop,
+        &[("source", &tr(lang, Msg::PlanHowSourceProtrusion))],
     )
 }
 
@@ -875,13 +876,13 @@ pub fn how_views_in(lang: Lang) -> String {
 pub fn how_load_in(lang: Lang) -> String {
     trf(
         lang,
-        "plan.how.load",
+        Msg::PlanHowLoad,
         &[
             ("coupling", &i18n::number(lang, LOAD_COUPLING, 1)),
             ("deg", &i18n::number(lang, PUSH_OFF_HEEL_RISE_DEG, 0)),
             ("mm", &i18n::number(lang, PAD_COMPRESSION_MM, 1)),
             ("threshold", &i18n::number(lang, TRANSFER_THRESHOLD_MM, 1)),
-            ("source", &tr(lang, "plan.how.source_robotic")),
+            ("source", &tr(lang, Msg::PlanHowSourceRobotic)),
         ],
     )
 }
@@ -893,8 +894,12 @@ pub fn provenance_in(lang: Lang) -> Vec<(&'static str, &'static str, bool)> {
         .iter()
         .enumerate()
         .map(|(i, (_, p))| {
-            let id = |part: &str| tr(lang, &format!("plan.provenance.{}.{part}", i + 1));
-            (id("name"), id("note"), p.is_assumption())
+            let text = |group: &[Msg]| group.get(i).map_or("", |&msg| tr(lang, msg));
+            (
+                text(Msg::PLAN_PROVENANCE_NAME),
+                text(Msg::PLAN_PROVENANCE_NOTE),
+                p.is_assumption(),
+            )
         })
         .collect()
 }

@@ -6,6 +6,7 @@ use super::view::Lang;
 use super::Key;
 use super::State;
 use crate::model::{AngleReference, Ray, RayAnatomy};
+use crate::state::i18n::Msg;
 use serde::Serialize;
 
 /// Where a cut parallel to the ground (θ = 0, φ = δ) that starts at the dorsal articular
@@ -81,12 +82,12 @@ impl Preset {
         tr(
             lang,
             match self {
-                Preset::Dmmo => "preset.dmmo.label",
-                Preset::Perpendicular => "preset.perpendicular.label",
-                Preset::Vertical => "preset.vertical.label",
-                Preset::Reverse => "preset.reverse.label",
-                Preset::Weil => "preset.weil.label",
-                Preset::Ocra => "preset.ocra.label",
+                Preset::Dmmo => Msg::PresetDmmoLabel,
+                Preset::Perpendicular => Msg::PresetPerpendicularLabel,
+                Preset::Vertical => Msg::PresetVerticalLabel,
+                Preset::Reverse => Msg::PresetReverseLabel,
+                Preset::Weil => Msg::PresetWeilLabel,
+                Preset::Ocra => Msg::PresetOcraLabel,
             },
         )
     }
@@ -96,12 +97,12 @@ impl Preset {
         tr(
             lang,
             match self {
-                Preset::Dmmo => "preset.dmmo.description",
-                Preset::Perpendicular => "preset.perpendicular.description",
-                Preset::Vertical => "preset.vertical.description",
-                Preset::Reverse => "preset.reverse.description",
-                Preset::Weil => "preset.weil.description",
-                Preset::Ocra => "preset.ocra.description",
+                Preset::Dmmo => Msg::PresetDmmoDescription,
+                Preset::Perpendicular => Msg::PresetPerpendicularDescription,
+                Preset::Vertical => Msg::PresetVerticalDescription,
+                Preset::Reverse => Msg::PresetReverseDescription,
+                Preset::Weil => Msg::PresetWeilDescription,
+                Preset::Ocra => Msg::PresetOcraDescription,
             },
         )
     }

@@ -10,6 +10,7 @@ use super::i18n::{self, trf};
 use super::view::Lang;
 use super::{format_number, Key, Preset, State, KEYS};
 use crate::model::{AngleReference, Ray};
+use crate::state::i18n::Msg;
 use serde::Serialize;
 use std::fmt;
 
@@ -34,10 +35,10 @@ impl Notice {
     /// the value used follows the language.
     pub fn notice_text(&self, lang: Lang) -> String {
         match self {
-            Notice::UnknownKey { key } => trf(lang, "notice.unknown_key", &[("key", key)]),
+            Notice::UnknownKey { key } => trf(lang, Msg::NoticeUnknownKey, &[("key", key)]),
             Notice::InvalidValue { key, value } => trf(
                 lang,
-                "notice.invalid_value",
+                Msg::NoticeInvalidValue,
                 &[("key", key), ("value", value)],
             ),
             Notice::Clamped {
@@ -46,7 +47,7 @@ impl Notice {
                 applied,
             } => trf(
                 lang,
-                "notice.clamped",
+                Msg::NoticeClamped,
                 &[
                     ("key", key),
                     ("requested", &format_number(*requested, 4)),

@@ -7,6 +7,7 @@ use super::{query, Parsed, State};
 use crate::model::{
     evaluate, Direction, Evaluation, ModelError, Outcomes, SettledOutcomes, Verdict,
 };
+use crate::state::i18n::Msg;
 use serde::Serialize;
 
 /// A readout's value.
@@ -38,7 +39,8 @@ pub struct ReadoutSpec<T> {
     pub key: &'static str,
     /// The `data-outcome` attribute: the key, or the dotted path of a nested object's key.
     pub path: &'static str,
-    pub label: &'static str,
+    /// Its label in the catalogue.
+    pub label: Msg,
     pub unit: &'static str,
     pub decimals: usize,
     /// Rests on an assumption (no published value).
@@ -47,9 +49,9 @@ pub struct ReadoutSpec<T> {
 }
 
 impl<T> ReadoutSpec<T> {
-    /// The label in `lang` (`label` is the English one, for the JSON-facing code).
+    /// The label in `lang`.
     pub fn label_in(&self, lang: Lang) -> &'static str {
-        tr(lang, &format!("readout.{}", self.path))
+        tr(lang, self.label)
     }
 }
 
@@ -64,7 +66,7 @@ pub const READOUTS: [ReadoutSpec<Outcomes>; 17] = [
     ReadoutSpec {
         key: "cut_to_shaft_deg",
         path: "cut_to_shaft_deg",
-        label: "Cut to shaft φ",
+        label: Msg::ReadoutCutToShaftDeg,
         unit: "°",
         decimals: 1,
         assumption: false,
@@ -73,7 +75,7 @@ pub const READOUTS: [ReadoutSpec<Outcomes>; 17] = [
     ReadoutSpec {
         key: "cut_to_ground_deg",
         path: "cut_to_ground_deg",
-        label: "Cut to ground θ",
+        label: Msg::ReadoutCutToGroundDeg,
         unit: "°",
         decimals: 1,
         assumption: false,
@@ -82,7 +84,7 @@ pub const READOUTS: [ReadoutSpec<Outcomes>; 17] = [
     ReadoutSpec {
         key: "head_rise_mm",
         path: "head_rise_mm",
-        label: "Head rise",
+        label: Msg::ReadoutHeadRiseMm,
         unit: "mm",
         decimals: 2,
         assumption: false,
@@ -91,7 +93,7 @@ pub const READOUTS: [ReadoutSpec<Outcomes>; 17] = [
     ReadoutSpec {
         key: "axial_shortening_mm",
         path: "axial_shortening_mm",
-        label: "Shortening along the shaft",
+        label: Msg::ReadoutAxialShorteningMm,
         unit: "mm",
         decimals: 2,
         assumption: false,
@@ -100,7 +102,7 @@ pub const READOUTS: [ReadoutSpec<Outcomes>; 17] = [
     ReadoutSpec {
         key: "ground_shortening_mm",
         path: "ground_shortening_mm",
-        label: "Shortening on the ground",
+        label: Msg::ReadoutGroundShorteningMm,
         unit: "mm",
         decimals: 2,
         assumption: false,
@@ -109,7 +111,7 @@ pub const READOUTS: [ReadoutSpec<Outcomes>; 17] = [
     ReadoutSpec {
         key: "dorsal_shift_mm",
         path: "dorsal_shift_mm",
-        label: "Dorsal shift (to the shaft)",
+        label: Msg::ReadoutDorsalShiftMm,
         unit: "mm",
         decimals: 2,
         assumption: false,
@@ -118,7 +120,7 @@ pub const READOUTS: [ReadoutSpec<Outcomes>; 17] = [
     ReadoutSpec {
         key: "declination_before_deg",
         path: "declination_before_deg",
-        label: "Declination before",
+        label: Msg::ReadoutDeclinationBeforeDeg,
         unit: "°",
         decimals: 1,
         assumption: false,
@@ -127,7 +129,7 @@ pub const READOUTS: [ReadoutSpec<Outcomes>; 17] = [
     ReadoutSpec {
         key: "declination_after_deg",
         path: "declination_after_deg",
-        label: "Declination after",
+        label: Msg::ReadoutDeclinationAfterDeg,
         unit: "°",
         decimals: 2,
         assumption: true,
@@ -136,7 +138,7 @@ pub const READOUTS: [ReadoutSpec<Outcomes>; 17] = [
     ReadoutSpec {
         key: "contact_mm",
         path: "contact_mm",
-        label: "Bone contact",
+        label: Msg::ReadoutContactMm,
         unit: "mm",
         decimals: 1,
         assumption: true,
@@ -145,7 +147,7 @@ pub const READOUTS: [ReadoutSpec<Outcomes>; 17] = [
     ReadoutSpec {
         key: "contact_fraction",
         path: "contact_fraction",
-        label: "Contact / cut length",
+        label: Msg::ReadoutContactFraction,
         unit: "",
         decimals: 2,
         assumption: true,
@@ -154,7 +156,7 @@ pub const READOUTS: [ReadoutSpec<Outcomes>; 17] = [
     ReadoutSpec {
         key: "gap_mm",
         path: "gap_mm",
-        label: "Gap between the faces",
+        label: Msg::ReadoutGapMm,
         unit: "mm",
         decimals: 2,
         assumption: false,
@@ -163,7 +165,7 @@ pub const READOUTS: [ReadoutSpec<Outcomes>; 17] = [
     ReadoutSpec {
         key: "lever_arm_mm",
         path: "lever_arm_mm",
-        label: "Lever arm of the ground force",
+        label: Msg::ReadoutLeverArmMm,
         unit: "mm",
         decimals: 1,
         assumption: true,
@@ -172,7 +174,7 @@ pub const READOUTS: [ReadoutSpec<Outcomes>; 17] = [
     ReadoutSpec {
         key: "tipping_lever_mm",
         path: "tipping_lever_mm",
-        label: "Tipping lever e",
+        label: Msg::ReadoutTippingLeverMm,
         unit: "mm",
         decimals: 1,
         assumption: true,
@@ -181,7 +183,7 @@ pub const READOUTS: [ReadoutSpec<Outcomes>; 17] = [
     ReadoutSpec {
         key: "normal_ratio",
         path: "normal_ratio",
-        label: "Compression N/F",
+        label: Msg::ReadoutNormalRatio,
         unit: "",
         decimals: 2,
         assumption: true,
@@ -190,7 +192,7 @@ pub const READOUTS: [ReadoutSpec<Outcomes>; 17] = [
     ReadoutSpec {
         key: "tangential_ratio",
         path: "tangential_ratio",
-        label: "Shear T/F",
+        label: Msg::ReadoutTangentialRatio,
         unit: "",
         decimals: 2,
         assumption: true,
@@ -199,7 +201,7 @@ pub const READOUTS: [ReadoutSpec<Outcomes>; 17] = [
     ReadoutSpec {
         key: "cut_length_mm",
         path: "cut_length_mm",
-        label: "Cut length through the bone",
+        label: Msg::ReadoutCutLengthMm,
         unit: "mm",
         decimals: 1,
         assumption: true,
@@ -208,7 +210,7 @@ pub const READOUTS: [ReadoutSpec<Outcomes>; 17] = [
     ReadoutSpec {
         key: "verdict",
         path: "verdict",
-        label: "Verdict",
+        label: Msg::ReadoutVerdict,
         unit: "",
         decimals: 0,
         assumption: true,
@@ -217,7 +219,7 @@ pub const READOUTS: [ReadoutSpec<Outcomes>; 17] = [
 ];
 
 macro_rules! settled {
-    ($key:literal, $label:literal, $unit:literal, $decimals:literal, $value:expr) => {
+    ($key:literal, $label:expr, $unit:literal, $decimals:literal, $value:expr) => {
         ReadoutSpec {
             key: $key,
             path: concat!("settled.", $key),
@@ -233,38 +235,46 @@ macro_rules! settled {
 /// The head settled under body weight (the JSON object `settled`, `data-outcome="settled.KEY"`):
 /// a teaching model on assumed stiffness (reference Section 4.2).
 pub const SETTLED_READOUTS: [ReadoutSpec<SettledOutcomes>; 8] = [
-    settled!("displacement_mm", "Head moves under load", "mm", 2, |o| {
-        Value::Number(o.displacement_mm)
-    }),
-    settled!("dx_mm", "… along the ground (distal +)", "mm", 2, |o| {
+    settled!(
+        "displacement_mm",
+        Msg::ReadoutSettledDisplacementMm,
+        "mm",
+        2,
+        |o| { Value::Number(o.displacement_mm) }
+    ),
+    settled!("dx_mm", Msg::ReadoutSettledDxMm, "mm", 2, |o| {
         Value::Number(o.dx_mm)
     }),
-    settled!("dy_mm", "… upward (dorsal +)", "mm", 2, |o| Value::Number(
-        o.dy_mm
-    )),
     settled!(
-        "tilt_deg",
-        "Tilt under load (dorsiflexion +)",
-        "°",
-        1,
-        |o| { Value::Number(o.tilt_deg) }
+        "dy_mm",
+        Msg::ReadoutSettledDyMm,
+        "mm",
+        2,
+        |o| Value::Number(o.dy_mm)
     ),
-    settled!("head_rise_mm", "Head rise under load", "mm", 2, |o| {
-        Value::Number(o.head_rise_mm)
+    settled!("tilt_deg", Msg::ReadoutSettledTiltDeg, "°", 1, |o| {
+        Value::Number(o.tilt_deg)
     }),
     settled!(
+        "head_rise_mm",
+        Msg::ReadoutSettledHeadRiseMm,
+        "mm",
+        2,
+        |o| { Value::Number(o.head_rise_mm) }
+    ),
+    settled!(
         "ground_shortening_mm",
-        "Shortening on the ground under load",
+        Msg::ReadoutSettledGroundShorteningMm,
         "mm",
         2,
         |o| Value::Number(o.ground_shortening_mm)
     ),
-    settled!("contacts", "Bone contacts carrying load", "", 0, |o| {
+    settled!("contacts", Msg::ReadoutSettledContacts, "", 0, |o| {
         Value::Count(o.contacts)
     }),
-    settled!("residual", "Balance residual", "", 0, |o| Value::Number(
-        o.residual
-    )),
+    settled!("residual", Msg::ReadoutSettledResidual, "", 0, |o| {
+        Value::Number(o.residual)
+    }),
 ];
 
 /// Published radiographic shortenings (mm) to compare with the ground-projected shortening
@@ -273,7 +283,7 @@ pub const SETTLED_READOUTS: [ReadoutSpec<SettledOutcomes>; 8] = [
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct PublishedShortening {
     /// Catalogue id of its label.
-    pub label_id: &'static str,
+    pub label_id: Msg,
     pub mean_mm: f64,
     /// Standard deviation, when published.
     pub sd_mm: Option<f64>,
@@ -286,13 +296,13 @@ pub fn published_shortenings(ray: crate::model::Ray) -> Vec<PublishedShortening>
     let mut out = Vec::with_capacity(3);
     if ray == Ray::M2 {
         out.push(PublishedShortening {
-            label_id: "published.clinical",
+            label_id: Msg::PublishedClinical,
             mean_mm: 2.76,
             sd_mm: None,
             source: "J Orthop Surg Res 2019, doi 10.1186/s13018-019-1159-0",
         });
         out.push(PublishedShortening {
-            label_id: "published.cadaver",
+            label_id: Msg::PublishedCadaver,
             mean_mm: 2.10,
             sd_mm: None,
             source: "J Orthop Surg Res 2019, doi 10.1186/s13018-019-1159-0",
@@ -304,7 +314,7 @@ pub fn published_shortenings(ray: crate::model::Ray) -> Vec<PublishedShortening>
         Ray::M4 => (3.6, 1.6),
     };
     out.push(PublishedShortening {
-        label_id: "published.malhotra",
+        label_id: Msg::PublishedMalhotra,
         mean_mm: mean,
         sd_mm: Some(sd),
         source: "Malhotra et al., BOFAS",
@@ -322,16 +332,16 @@ pub fn verdict_text_in(lang: Lang, verdict: Verdict) -> &'static str {
     tr(
         lang,
         match verdict {
-            Verdict::NoContact => "verdict.no_contact",
-            Verdict::Held => "verdict.held",
-            Verdict::SlidesProximal => "verdict.slides_proximal",
-            Verdict::SlidesDistal => "verdict.slides_distal",
-            Verdict::SlidesDorsal => "verdict.slides_dorsal",
-            Verdict::SlidesPlantar => "verdict.slides_plantar",
-            Verdict::TipsDorsal => "verdict.tips_dorsal",
-            Verdict::TipsPlantar => "verdict.tips_plantar",
-            Verdict::Glides => "verdict.glides",
-            Verdict::Separates => "verdict.separates",
+            Verdict::NoContact => Msg::VerdictNoContact,
+            Verdict::Held => Msg::VerdictHeld,
+            Verdict::SlidesProximal => Msg::VerdictSlidesProximal,
+            Verdict::SlidesDistal => Msg::VerdictSlidesDistal,
+            Verdict::SlidesDorsal => Msg::VerdictSlidesDorsal,
+            Verdict::SlidesPlantar => Msg::VerdictSlidesPlantar,
+            Verdict::TipsDorsal => Msg::VerdictTipsDorsal,
+            Verdict::TipsPlantar => Msg::VerdictTipsPlantar,
+            Verdict::Glides => Msg::VerdictGlides,
+            Verdict::Separates => Msg::VerdictSeparates,
         },
     )
 }
@@ -374,13 +384,13 @@ pub fn summary_in(state: &State, e: &Evaluation, lang: Lang) -> String {
         if (p.motion.closure_mm - p.cut.kerf_mm).abs() < 1e-9 {
             motion.push(trf(
                 lang,
-                "summary.closing_kerf",
+                Msg::SummaryClosingKerf,
                 &[("kerf", &mm(p.cut.kerf_mm))],
             ));
         } else {
             motion.push(trf(
                 lang,
-                "summary.closing_part",
+                Msg::SummaryClosingPart,
                 &[
                     ("close", &mm(p.motion.closure_mm)),
                     ("kerf", &mm(p.cut.kerf_mm)),
@@ -390,49 +400,49 @@ pub fn summary_in(state: &State, e: &Evaluation, lang: Lang) -> String {
     }
     if p.motion.slide_mm.abs() >= 0.05 {
         let id = if p.motion.slide_mm < 0.0 {
-            "summary.sliding_proximal"
+            Msg::SummarySlidingProximal
         } else {
-            "summary.sliding_distal"
+            Msg::SummarySlidingDistal
         };
         motion.push(trf(lang, id, &[("mm", &mm(p.motion.slide_mm))]));
     }
     if p.motion.tilt_deg.abs() >= 0.05 {
         motion.push(trf(
             lang,
-            "summary.tilting",
+            Msg::SummaryTilting,
             &[("deg", &fixed(lang, p.motion.tilt_deg, 1))],
         ));
     }
     let what = if motion.is_empty() {
-        tr(lang, "summary.nothing").to_string()
+        tr(lang, Msg::SummaryNothing).to_string()
     } else {
         let rise = if o.head_rise_mm >= 0.05 {
-            trf(lang, "summary.raises", &[("mm", &mm(o.head_rise_mm))])
+            trf(lang, Msg::SummaryRaises, &[("mm", &mm(o.head_rise_mm))])
         } else if o.head_rise_mm <= -0.05 {
-            trf(lang, "summary.lowers", &[("mm", &mm(o.head_rise_mm))])
+            trf(lang, Msg::SummaryLowers, &[("mm", &mm(o.head_rise_mm))])
         } else {
-            tr(lang, "summary.height_unchanged").to_string()
+            tr(lang, Msg::SummaryHeightUnchanged).to_string()
         };
         let length = if o.axial_shortening_mm >= 0.05 {
             trf(
                 lang,
-                "summary.shortens",
+                Msg::SummaryShortens,
                 &[("mm", &mm(o.axial_shortening_mm))],
             )
         } else if o.axial_shortening_mm <= -0.05 {
             trf(
                 lang,
-                "summary.lengthens",
+                Msg::SummaryLengthens,
                 &[("mm", &mm(o.axial_shortening_mm))],
             )
         } else {
-            tr(lang, "summary.length_unchanged").to_string()
+            tr(lang, Msg::SummaryLengthUnchanged).to_string()
         };
         i18n::capitalise(&trf(
             lang,
-            "summary.motion",
+            Msg::SummaryMotion,
             &[
-                ("motion", &motion.join(tr(lang, "summary.and"))),
+                ("motion", &motion.join(tr(lang, Msg::SummaryAnd))),
                 ("rise", &rise),
                 ("length", &length),
             ],
@@ -442,7 +452,7 @@ pub fn summary_in(state: &State, e: &Evaluation, lang: Lang) -> String {
     if state.load {
         trf(
             lang,
-            "summary.sentence_loaded",
+            Msg::SummarySentenceLoaded,
             &[
                 ("what", &what),
                 ("statics", &statics),
@@ -452,7 +462,7 @@ pub fn summary_in(state: &State, e: &Evaluation, lang: Lang) -> String {
     } else {
         trf(
             lang,
-            "summary.sentence",
+            Msg::SummarySentence,
             &[("what", &what), ("statics", &statics)],
         )
     }
@@ -462,16 +472,16 @@ pub fn summary_in(state: &State, e: &Evaluation, lang: Lang) -> String {
 pub fn statics_sentence(e: &Evaluation, lang: Lang) -> String {
     let lever = fixed(lang, e.outcomes.tipping_lever_mm, 1);
     let id = match e.outcomes.verdict {
-        Verdict::NoContact => "summary.statics.no_contact",
-        Verdict::Held => "summary.statics.held",
-        Verdict::SlidesProximal => "summary.statics.slides_proximal",
-        Verdict::SlidesDistal => "summary.statics.slides_distal",
-        Verdict::SlidesDorsal => "summary.statics.slides_dorsal",
-        Verdict::SlidesPlantar => "summary.statics.slides_plantar",
-        Verdict::TipsDorsal => "summary.statics.tips_dorsal",
-        Verdict::TipsPlantar => "summary.statics.tips_plantar",
-        Verdict::Glides => "summary.statics.glides",
-        Verdict::Separates => "summary.statics.separates",
+        Verdict::NoContact => Msg::SummaryStaticsNoContact,
+        Verdict::Held => Msg::SummaryStaticsHeld,
+        Verdict::SlidesProximal => Msg::SummaryStaticsSlidesProximal,
+        Verdict::SlidesDistal => Msg::SummaryStaticsSlidesDistal,
+        Verdict::SlidesDorsal => Msg::SummaryStaticsSlidesDorsal,
+        Verdict::SlidesPlantar => Msg::SummaryStaticsSlidesPlantar,
+        Verdict::TipsDorsal => Msg::SummaryStaticsTipsDorsal,
+        Verdict::TipsPlantar => Msg::SummaryStaticsTipsPlantar,
+        Verdict::Glides => Msg::SummaryStaticsGlides,
+        Verdict::Separates => Msg::SummaryStaticsSeparates,
     };
     trf(lang, id, &[("e", &lever)])
 }
@@ -480,20 +490,20 @@ pub fn statics_sentence(e: &Evaluation, lang: Lang) -> String {
 pub fn settled_sentence(e: &Evaluation, lang: Lang) -> String {
     let s = &e.settled_outcomes;
     if s.displacement_mm < 0.05 && s.tilt_deg.abs() < 0.05 {
-        return tr(lang, "summary.settled.still").to_string();
+        return tr(lang, Msg::SummarySettledStill).to_string();
     }
     let direction = tr(
         lang,
         match Direction::of(e.settled.displacement) {
-            Direction::Proximal => "summary.settled.proximal",
-            Direction::Distal => "summary.settled.distal",
-            Direction::Dorsal => "summary.settled.dorsal",
-            Direction::Plantar => "summary.settled.plantar",
+            Direction::Proximal => Msg::SummarySettledProximal,
+            Direction::Distal => Msg::SummarySettledDistal,
+            Direction::Dorsal => Msg::SummarySettledDorsal,
+            Direction::Plantar => Msg::SummarySettledPlantar,
         },
     );
     let moves = trf(
         lang,
-        "summary.settled.moves",
+        Msg::SummarySettledMoves,
         &[
             ("mm", &fixed(lang, s.displacement_mm, 1)),
             ("direction", &direction),
@@ -502,13 +512,13 @@ pub fn settled_sentence(e: &Evaluation, lang: Lang) -> String {
     let tilt = if s.tilt_deg >= 0.5 {
         trf(
             lang,
-            "summary.settled.dorsiflexion",
+            Msg::SummarySettledDorsiflexion,
             &[("deg", &fixed(lang, s.tilt_deg, 1))],
         )
     } else if s.tilt_deg <= -0.5 {
         trf(
             lang,
-            "summary.settled.plantarflexion",
+            Msg::SummarySettledPlantarflexion,
             &[("deg", &fixed(lang, -s.tilt_deg, 1))],
         )
     } else {
@@ -518,7 +528,7 @@ pub fn settled_sentence(e: &Evaluation, lang: Lang) -> String {
     format!(
         "{moves}{tilt}{}",
         if closes {
-            tr(lang, "summary.settled.closes")
+            tr(lang, Msg::SummarySettledCloses)
         } else {
             ""
         }
@@ -604,15 +614,15 @@ pub fn limit_text_in(limit: &crate::model::kinematics::MotionLimit, lang: Lang) 
         ClosureLimitedToKerf {
             requested_mm,
             applied_mm,
-        } => ("limit.closure_kerf", requested_mm, applied_mm),
+        } => (Msg::LimitClosureKerf, requested_mm, applied_mm),
         ClosureReducedForTilt {
             requested_mm,
             applied_mm,
-        } => ("limit.closure_tilt", requested_mm, applied_mm),
+        } => (Msg::LimitClosureTilt, requested_mm, applied_mm),
         TiltLimited {
             requested_deg,
             applied_deg,
-        } => ("limit.tilt", requested_deg, applied_deg),
+        } => (Msg::LimitTilt, requested_deg, applied_deg),
     };
     trf(
         lang,
@@ -625,7 +635,7 @@ pub fn limit_text_in(limit: &crate::model::kinematics::MotionLimit, lang: Lang) 
 pub fn model_error_text(error: &ModelError, lang: Lang) -> String {
     use crate::model::fragments::FragmentError;
     match error {
-        ModelError::NotFinite(name) => trf(lang, "error.not_finite", &[("name", name)]),
+        ModelError::NotFinite(name) => trf(lang, Msg::ErrorNotFinite, &[("name", name)]),
         ModelError::OutOfRange {
             name,
             value,
@@ -633,7 +643,7 @@ pub fn model_error_text(error: &ModelError, lang: Lang) -> String {
             max,
         } => trf(
             lang,
-            "error.out_of_range",
+            Msg::ErrorOutOfRange,
             &[
                 ("name", name),
                 ("value", &i18n::number(lang, *value, 6)),
@@ -642,10 +652,10 @@ pub fn model_error_text(error: &ModelError, lang: Lang) -> String {
             ],
         ),
         ModelError::Fragments(FragmentError::HeadCentreNotDistal) => {
-            tr(lang, "error.head_centre_not_distal").to_string()
+            tr(lang, Msg::ErrorHeadCentreNotDistal).to_string()
         }
         ModelError::Fragments(FragmentError::MissesBone) => {
-            tr(lang, "error.misses_bone").to_string()
+            tr(lang, Msg::ErrorMissesBone).to_string()
         }
     }
 }

@@ -1,7 +1,7 @@
 //! "About the model": conventions, formulas, assumptions and sources, from the model's docs.
 
 use crate::model::anatomy::PROVENANCE;
-use crate::state::i18n::{numbered, tr};
+use crate::state::i18n::{tr, Msg};
 use crate::state::view::Lang;
 use yew::prelude::*;
 
@@ -18,69 +18,70 @@ pub struct AboutProps {
 pub fn about(props: &AboutProps) -> Html {
     crate::state::i18n::enable_about_messages();
     let lang = props.lang;
-    let t = |id: &str| tr(lang, id);
-    let colon = t("about.colon");
-    let assumption = html! { <span class="assumption-tag">{ t("tag.assumption") }</span> };
-    let published = html! { <span class="source-tag">{ t("tag.published") }</span> };
+    let t = |msg: Msg| tr(lang, msg);
+    let colon = t(Msg::AboutColon);
+    let assumption = html! { <span class="assumption-tag">{ t(Msg::TagAssumption) }</span> };
+    let published = html! { <span class="source-tag">{ t(Msg::TagPublished) }</span> };
     // The model's provenance table, its names and notes translated in the same order.
     let provenance = PROVENANCE.iter().enumerate().map(|(i, (_, p))| {
-        let id = |part: &str| tr(lang, &format!("about.provenance.{}.{part}", i + 1));
+        let text = |group: &[Msg]| group.get(i).map_or("", |&msg| t(msg));
         html! {
             <li>
-                <strong>{ id("name") }</strong>{ colon }{ id("note") }
+                <strong>{ text(Msg::ABOUT_PROVENANCE_NAME) }</strong>{ colon }{ text(Msg::ABOUT_PROVENANCE_NOTE) }
                 if p.is_assumption() { { assumption.clone() } }
                 else { { published.clone() } }
             </li>
         }
     });
-    // A default and its source: the ids `{prefix}.name` and `{prefix}.note`.
-    let source = |prefix: &str, tag: Html| {
+    // A default and its source: its name and its note.
+    let source = |(name, note): (Msg, Msg), tag: Html| {
         html! {
             <li>
-                <strong>{ t(&format!("{prefix}.name")) }</strong>{ colon }{ t(&format!("{prefix}.note")) }
+                <strong>{ t(name) }</strong>{ colon }{ t(note) }
                 { tag }
             </li>
         }
     };
     // Every numbered entry the catalogue holds (`about.conventions.1`, `.2`…).
-    let items = |prefix: &str| -> Html {
-        numbered(prefix)
-            .map(|id| html! { <li>{ t(id) }</li> })
+    let items = |group: &[Msg]| -> Html {
+        group
+            .iter()
+            .map(|&msg| html! { <li>{ t(msg) }</li> })
             .collect()
     };
     html! {
         <details class="about" id="about" open={props.open}>
-            <summary>{ t("about.summary") }</summary>
+            <summary>{ t(Msg::AboutSummary) }</summary>
             <div class="about-body">
                 <section>
-                    <h3>{ t("about.conventions") }</h3>
-                    <ul>{ items("about.conventions") }</ul>
+                    <h3>{ t(Msg::AboutConventions) }</h3>
+                    <ul>{ items(Msg::ABOUT_CONVENTIONS) }</ul>
                 </section>
                 <section>
-                    <h3>{ t("about.formulas") }</h3>
-                    <ul class="formulas">{ items("about.formulas") }</ul>
+                    <h3>{ t(Msg::AboutFormulas) }</h3>
+                    <ul class="formulas">{ items(Msg::ABOUT_FORMULAS) }</ul>
                 </section>
                 <section>
-                    <h3>{ t("about.sources") }</h3>
+                    <h3>{ t(Msg::AboutSources) }</h3>
                     <ul>
                         { for provenance }
-                        { source("about.source.kerf", published.clone()) }
-                        { source("about.source.dmmo_cut", html! {}) }
-                        { source("about.source.position", assumption.clone()) }
-                        { source("about.source.loads", assumption.clone()) }
-                        { source("about.source.tissue", assumption.clone()) }
-                        { source("about.source.weil", assumption.clone()) }
-                        { source("about.source.in_bone", assumption.clone()) }
-                        { source("about.source.near_axial", html! { <span class="assumption-tag">{ t("tag.simplification") }</span> }) }
+                        { source((Msg::AboutSourceKerfName, Msg::AboutSourceKerfNote), published.clone()) }
+                        { source((Msg::AboutSourceDmmoCutName, Msg::AboutSourceDmmoCutNote), html! {}) }
+                        { source((Msg::AboutSourcePositionName, Msg::AboutSourcePositionNote), assumption.clone()) }
+                        { source((Msg::AboutSourceLoadsName, Msg::AboutSourceLoadsNote), assumption.clone()) }
+                        { source((Msg::AboutSourceTissueName, Msg::AboutSourceTissueNote), assumption.clone()) }
+                        { source((Msg::AboutSourceWeilName, Msg::AboutSourceWeilNote), assumption.clone()) }
+                        { source((Msg::AboutSourceInBoneName, Msg::AboutSourceInBoneNote), assumption.clone()) }
+                        { source((Msg::AboutSourceNearAxialName, Msg::AboutSourceNearAxialNote), html! { <span class="assumption-tag">{ t(Msg::TagSimplification) }</span> }) }
                     </ul>
                 </section>
                 <section>
-                    <h3>{ t("about.unknown") }</h3>
-                    { for numbered("about.unknown").map(|id| html! { <p>{ t(id) }</p> }) }
+                    <h3>{ t(Msg::AboutUnknown) }</h3>
+                    { for Msg::ABOUT_UNKNOWN.iter().map(|&msg| html! { <p>{ t(msg) }</p> }) }
                 </section>
                 <section>
-                    <h3>{ t("about.references") }</h3>
-                    <ul class="references">{ items("about.references") }</ul>
+                    <h3>{ t(Msg::AboutReferences) }</h3>
+                    <ul class="references">{ items(Msg::ABOUT_REFERENCES) }</ul>
                 </section>
             </div>
         </details>

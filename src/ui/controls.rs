@@ -2,6 +2,7 @@
 //! query name, with the value and unit in `aria-valuetext`.
 
 use crate::model::AngleReference;
+use crate::state::i18n::Msg;
 use crate::state::i18n::{self, tr, trf};
 use crate::state::view::{Lang, View};
 use crate::state::{format_number, Action, Key, State};
@@ -57,7 +58,7 @@ pub fn controls_panel(
         }
     };
     // A group of plain controls under its legend, when any of them is shown.
-    let group = |legend: &str, keys: &[Key]| {
+    let group = |legend: Msg, keys: &[Key]| {
         if keys.iter().any(|k| shown.has(k.spec().name)) {
             html! {
                 <fieldset>
@@ -72,8 +73,8 @@ pub fn controls_panel(
     let cut_label = tr(
         lang,
         match present.reference {
-            AngleReference::Shaft => "control.cut.shaft",
-            AngleReference::Ground => "control.cut.ground",
+            AngleReference::Shaft => Msg::ControlCutShaft,
+            AngleReference::Ground => Msg::ControlCutGround,
         },
     );
     let onref = dispatch.reform(|e: Event| {
@@ -101,17 +102,17 @@ pub fn controls_panel(
         })
     };
     html! {
-        <aside class="panel" aria-label={tr(lang, "stage.controls")}>
+        <aside class="panel" aria-label={tr(lang, Msg::StageControls)}>
             // autocomplete="off": the browser does not keep the controls' values with each history
             // entry (the URL holds the state), which makes each replaceState 2–4× cheaper.
             <form class="controls" autocomplete="off" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                 if shown.any(&["ref", "cut", "at", "kerf"]) {
                 <fieldset>
-                    <legend>{ tr(lang, "group.cut") }</legend>
+                    <legend>{ tr(lang, Msg::GroupCut) }</legend>
                     if shown.has("ref") {
-                    <div class="reference" role="radiogroup" aria-label={tr(lang, "control.reference")}>
-                        <label><input type="radio" name="ref" value="shaft" checked={present.reference == AngleReference::Shaft} onchange={onref.clone()} />{ " " }{ tr(lang, "control.reference.shaft") }</label>
-                        <label><input type="radio" name="ref" value="ground" checked={present.reference == AngleReference::Ground} onchange={onref} />{ " " }{ tr(lang, "control.reference.ground") }</label>
+                    <div class="reference" role="radiogroup" aria-label={tr(lang, Msg::ControlReference)}>
+                        <label><input type="radio" name="ref" value="shaft" checked={present.reference == AngleReference::Shaft} onchange={onref.clone()} />{ " " }{ tr(lang, Msg::ControlReferenceShaft) }</label>
+                        <label><input type="radio" name="ref" value="ground" checked={present.reference == AngleReference::Ground} onchange={onref} />{ " " }{ tr(lang, Msg::ControlReferenceGround) }</label>
                     </div>
                     }
                     { control(Key::Cut, Some(AttrValue::from(cut_label))) }
@@ -119,7 +120,7 @@ pub fn controls_panel(
                     { control(Key::Kerf, None) }
                     if !embed {
                     <div class="control control-burr">
-                        <label for="number-burr">{ tr(lang, "control.burr") }<span class="assumption-tag" title={tr(lang, "control.burr.title")}>{ tr(lang, "tag.assumption") }</span></label>
+                        <label for="number-burr">{ tr(lang, Msg::ControlBurr) }<span class="assumption-tag" title={tr(lang, Msg::ControlBurrTitle)}>{ tr(lang, Msg::TagAssumption) }</span></label>
                         <div class="control-inputs">
                             <input type="number" id="number-burr" name="burr" min="1" max="6" step="0.1" placeholder="3.1" onchange={onburr} />
                             <span class="unit">{ "mm" }</span>
@@ -128,17 +129,17 @@ pub fn controls_panel(
                     }
                 </fieldset>
                 }
-                { group("group.head", &[Key::Close, Key::Slide, Key::Tilt]) }
-                { group("group.anatomy", &[Key::Decl, Key::Len]) }
+                { group(Msg::GroupHead, &[Key::Close, Key::Slide, Key::Tilt]) }
+                { group(Msg::GroupAnatomy, &[Key::Decl, Key::Len]) }
                 if shown.any(&["mu", "pull", "tissue", "load"]) {
                 <fieldset>
-                    <legend>{ tr(lang, "group.loads") }</legend>
+                    <legend>{ tr(lang, Msg::GroupLoads) }</legend>
                     if shown.has("load") {
                     <div class="control control-load">
-                        <label title={tr(lang, "control.load.title")}>
+                        <label title={tr(lang, Msg::ControlLoadTitle)}>
                             <input type="checkbox" name="load" checked={present.load} onchange={onload} />
-                            { " " }{ tr(lang, "control.load") }
-                            <span class="assumption-tag" title={tr(lang, "tag.teaching_model.title")}>{ tr(lang, "tag.teaching_model") }</span>
+                            { " " }{ tr(lang, Msg::ControlLoad) }
+                            <span class="assumption-tag" title={tr(lang, Msg::TagTeachingModelTitle)}>{ tr(lang, Msg::TagTeachingModel) }</span>
                         </label>
                     </div>
                     }
@@ -245,7 +246,7 @@ pub fn number_control(props: &NumberControlProps) -> Html {
             <label for={id.clone()}>
                 { label.clone() }
                 if spec.assumption {
-                    <span class="assumption-tag" title={tr(lang, "tag.assumption.control")}>{ tr(lang, "tag.assumption") }</span>
+                    <span class="assumption-tag" title={tr(lang, Msg::TagAssumptionControl)}>{ tr(lang, Msg::TagAssumption) }</span>
                 }
             </label>
             <div class="control-inputs">
@@ -257,7 +258,7 @@ pub fn number_control(props: &NumberControlProps) -> Html {
                     aria-describedby={hint_id.clone()}
                     {oninput} {onkeydown} />
                 <input type="number" id={number_id} name={spec.name}
-                    aria-label={trf(lang, "control.number", &[("label", &label)])}
+                    aria-label={trf(lang, Msg::ControlNumber, &[("label", &label)])}
                     min={format_number(min, 4)} max={format_number(max, 4)}
                     step={format_number(spec.step, 4)}
                     value={format_number(value, spec.stored_decimals as usize)}

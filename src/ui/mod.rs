@@ -16,6 +16,7 @@ pub mod scene_view;
 use crate::model::{evaluate, Evaluation, Ray};
 use crate::scene::{self, Node, SceneOptions};
 use crate::state::animation::Animation;
+use crate::state::i18n::Msg;
 use crate::state::i18n::{self, tr, trf};
 use crate::state::query::{matching_preset, parse_query_with, to_query, Notice};
 use crate::state::readouts::{display_in, model_error_text, summary_in, READOUTS};
@@ -414,7 +415,7 @@ pub fn app(props: &AppProps) -> Html {
         let sync = props.sync_url;
         use_effect_with(lang, move |lang| {
             if sync {
-                browser::set_document_language(lang.code(), i18n::tr(*lang, "app.title"));
+                browser::set_document_language(lang.code(), i18n::tr(*lang, Msg::AppTitle));
             }
         });
     }
@@ -450,8 +451,8 @@ pub fn app(props: &AppProps) -> Html {
         (Ok(e), Some(root)) => stage(&model, &shown, e.clone(), root.clone(), &dispatch),
         (Err(err), _) => html! {
             <div class="error" role="alert">
-                { trf(lang, "app.cannot_draw", &[("error", &model_error_text(err, lang))]) }{ " " }
-                <button onclick={dispatch.reform(|_| Action::Reset)}>{ tr(lang, "action.reset") }</button>
+                { trf(lang, Msg::AppCannotDraw, &[("error", &model_error_text(err, lang))]) }{ " " }
+                <button onclick={dispatch.reform(|_| Action::Reset)}>{ tr(lang, Msg::ActionReset) }</button>
             </div>
         },
         _ => html! {},
@@ -468,8 +469,8 @@ pub fn app(props: &AppProps) -> Html {
     let dismiss = page.clone();
     let notices = (!model.notices.is_empty()).then(|| html! {
         <div class="notice" role="status">
-            <span>{ trf(lang, "notice.adjusted", &[("list", &model.notices.iter().map(|n| n.notice_text(lang)).collect::<Vec<_>>().join("; "))]) }</span>
-            <button class="dismiss" aria-label={tr(lang, "notice.dismiss")}
+            <span>{ trf(lang, Msg::NoticeAdjusted, &[("list", &model.notices.iter().map(|n| n.notice_text(lang)).collect::<Vec<_>>().join("; "))]) }</span>
+            <button class="dismiss" aria-label={tr(lang, Msg::NoticeDismiss)}
                 onclick={Callback::from(move |_| dismiss.dispatch(PageAction::DismissNotices))}>{ "×" }</button>
         </div>
     });
@@ -492,7 +493,7 @@ pub fn app(props: &AppProps) -> Html {
     html! {
         <main id="app" class={classes} ref={main_ref} lang={lang.code()}>
             <header class="app-header">
-                <h1>{ "osteoviz" }<span class="subtitle">{ " · " }{ tr(lang, "app.subtitle") }</span></h1>
+                <h1>{ "osteoviz" }<span class="subtitle">{ " · " }{ tr(lang, Msg::AppSubtitle) }</span></h1>
                 { toolbar(&model.history, &dispatch, lang) }
                 { plan::entry_link(&plan_hook, &model.history.present, lang) }
             </header>
@@ -516,7 +517,7 @@ fn about_panel(model: &AppModel, lang: Lang) -> Html {
 fn about_panel(model: &AppModel, lang: Lang) -> Html {
     html! {
         <p class="about about-link" id="about">
-            <a href={format!("?{}&about=1", model.query())}>{ tr(lang, "about.summary") }{ " →" }</a>
+            <a href={format!("?{}&about=1", model.query())}>{ tr(lang, Msg::AboutSummary) }{ " →" }</a>
         </p>
     }
 }
@@ -591,9 +592,9 @@ fn lecture_bar(
         Callback::from(move |_| {
             let href = browser::location_href();
             let text = if browser::copy_text(&href) {
-                tr(lang, "status.copied").to_string()
+                tr(lang, Msg::StatusCopied).to_string()
             } else {
-                trf(lang, "status.copy_this", &[("href", &href)])
+                trf(lang, Msg::StatusCopyThis, &[("href", &href)])
             };
             page.dispatch(PageAction::Status(Some(text)));
         })
@@ -650,7 +651,7 @@ fn lecture_bar(
             }
             page.dispatch(PageAction::Status(Some(trf(
                 lang,
-                "status.exported",
+                Msg::StatusExported,
                 &[("format", &if png { "PNG" } else { "SVG" })],
             ))));
         })
@@ -666,56 +667,56 @@ fn lecture_bar(
     };
     let ex = **export;
     html! {
-        <section class="lecture-bar" aria-label={tr(lang, "lecture.label")}>
+        <section class="lecture-bar" aria-label={tr(lang, Msg::LectureLabel)}>
             <div class="group">
                 <button name="play" aria-pressed={anim.playing.to_string()} onclick={play}>
-                    { tr(lang, if anim.playing { "lecture.stop" } else { "lecture.play" }) }
+                    { tr(lang, if anim.playing { Msg::LectureStop } else { Msg::LecturePlay }) }
                 </button>
-                <label><input type="checkbox" name="loop" autocomplete="off" checked={anim.looping} onchange={onloop} />{ " " }{ tr(lang, "lecture.loop") }</label>
-                <button name="weight" aria-pressed={weighing.to_string()} title={tr(lang, "control.load.title")} onclick={weigh}>
-                    { tr(lang, if weighing { "lecture.weight_stop" } else { "lecture.weight" }) }
+                <label><input type="checkbox" name="loop" autocomplete="off" checked={anim.looping} onchange={onloop} />{ " " }{ tr(lang, Msg::LectureLoop) }</label>
+                <button name="weight" aria-pressed={weighing.to_string()} title={tr(lang, Msg::ControlLoadTitle)} onclick={weigh}>
+                    { tr(lang, if weighing { Msg::LectureWeightStop } else { Msg::LectureWeight }) }
                 </button>
-                <label>{ tr(lang, "lecture.speed") }{ " " }
+                <label>{ tr(lang, Msg::LectureSpeed) }{ " " }
                     <select name="speed" autocomplete="off" onchange={onspeed}>
                         { for SPEEDS.iter().map(|v| html! { <option value={format_number(*v, 2)} selected={*v == anim.speed}>{ format!("{}×", i18n::number(lang, *v, 2)) }</option> }) }
                     </select>
                 </label>
             </div>
             <div class="group">
-                <label>{ tr(lang, "lecture.theme") }{ " " }
+                <label>{ tr(lang, Msg::LectureTheme) }{ " " }
                     <select name="theme" autocomplete="off" onchange={ontheme}>
                         { for Theme::ALL.iter().map(|t| html! { <option value={t.name()} selected={*t == model.view.theme}>{ tr(lang, match t {
-                            Theme::Light => "theme.light",
-                            Theme::Dark => "theme.dark",
-                            Theme::Projector => "theme.projector",
+                            Theme::Light => Msg::ThemeLight,
+                            Theme::Dark => Msg::ThemeDark,
+                            Theme::Projector => Msg::ThemeProjector,
                         }) }</option> }) }
                     </select>
                 </label>
-                <label>{ tr(lang, "lecture.text_size") }{ " " }
+                <label>{ tr(lang, Msg::LectureTextSize) }{ " " }
                     <select name="scale" autocomplete="off" onchange={onscale}>
                         { for SCALES.iter().map(|v| html! { <option value={format_number(*v, 2)} selected={*v == model.view.scale}>{ format!("{}%", format_number(v * 100.0, 0)) }</option> }) }
                     </select>
                 </label>
-                <label>{ tr(lang, "lecture.language") }{ " " }
+                <label>{ tr(lang, Msg::LectureLanguage) }{ " " }
                     <select name="lang" autocomplete="off" onchange={onlang}>
                         { for Lang::ALL.iter().map(|l| html! { <option value={l.code()} lang={l.code()} selected={*l == lang}>{ i18n::language_name(*l) }</option> }) }
                     </select>
                 </label>
-                <button name="fullscreen" aria-keyshortcuts="F" onclick={fullscreen}>{ tr(lang, "lecture.fullscreen") }</button>
-                <button name="copy-link" onclick={copy}>{ tr(lang, "lecture.copy_link") }</button>
+                <button name="fullscreen" aria-keyshortcuts="F" onclick={fullscreen}>{ tr(lang, Msg::LectureFullscreen) }</button>
+                <button name="copy-link" onclick={copy}>{ tr(lang, Msg::LectureCopyLink) }</button>
             </div>
             <details class="group export">
-                <summary>{ tr(lang, "export.title") }</summary>
-                <label>{ tr(lang, "export.width") }{ " " }<input type="number" name="export-width" autocomplete="off" min="200" max="8000" step="10" value={ex.width.to_string()}
+                <summary>{ tr(lang, Msg::ExportTitle) }</summary>
+                <label>{ tr(lang, Msg::ExportWidth) }{ " " }<input type="number" name="export-width" autocomplete="off" min="200" max="8000" step="10" value={ex.width.to_string()}
                     onchange={set_export(|o, i| if let Ok(v) = i.value().parse::<u32>() { o.width = v.clamp(200, 8000) })} />{ " px" }</label>
-                <label>{ tr(lang, "export.height") }{ " " }<input type="number" name="export-height" autocomplete="off" min="200" max="8000" step="10" value={ex.height.to_string()}
+                <label>{ tr(lang, Msg::ExportHeight) }{ " " }<input type="number" name="export-height" autocomplete="off" min="200" max="8000" step="10" value={ex.height.to_string()}
                     onchange={set_export(|o, i| if let Ok(v) = i.value().parse::<u32>() { o.height = v.clamp(200, 8000) })} />{ " px" }</label>
                 <label><input type="checkbox" name="export-transparent" autocomplete="off" checked={ex.transparent}
-                    onchange={set_export(|o, i| o.transparent = i.checked())} />{ " " }{ tr(lang, "export.transparent") }</label>
+                    onchange={set_export(|o, i| o.transparent = i.checked())} />{ " " }{ tr(lang, Msg::ExportTransparent) }</label>
                 <label><input type="checkbox" name="export-caption" autocomplete="off" checked={ex.caption}
-                    onchange={set_export(|o, i| o.caption = i.checked())} />{ " " }{ tr(lang, "export.caption") }</label>
-                <button name="export-svg" onclick={export_svg_for(false)}>{ tr(lang, "export.svg") }</button>
-                <button name="export-png" onclick={export_svg_for(true)}>{ tr(lang, "export.png") }</button>
+                    onchange={set_export(|o, i| o.caption = i.checked())} />{ " " }{ tr(lang, Msg::ExportCaption) }</label>
+                <button name="export-svg" onclick={export_svg_for(false)}>{ tr(lang, Msg::ExportSvg) }</button>
+                <button name="export-png" onclick={export_svg_for(true)}>{ tr(lang, Msg::ExportPng) }</button>
             </details>
             if let Some(status) = &model.status {
                 <p class="status" role="status">{ status }</p>
@@ -772,22 +773,22 @@ fn toolbar(history: &History, dispatch: &Callback<Action>, lang: Lang) -> Html {
         Action::SetRay(ray)
     });
     html! {
-        <nav class="toolbar" aria-label={tr(lang, "toolbar.label")}>
-            <div class="presets" role="group" aria-label={tr(lang, "toolbar.presets")}>{ for presets }</div>
-            <label class="ray-select">{ tr(lang, "toolbar.ray") }{ " " }
+        <nav class="toolbar" aria-label={tr(lang, Msg::ToolbarLabel)}>
+            <div class="presets" role="group" aria-label={tr(lang, Msg::ToolbarPresets)}>{ for presets }</div>
+            <label class="ray-select">{ tr(lang, Msg::ToolbarRay) }{ " " }
                 <select name="ray" autocomplete="off" onchange={onray}>
                     { for Ray::ALL.iter().map(|r| html! {
                         <option value={r.number().to_string()} selected={*r == state.ray}>{ format!("M{}", r.number()) }</option>
                     }) }
                 </select>
             </label>
-            <div class="history" role="group" aria-label={tr(lang, "toolbar.history")}>
+            <div class="history" role="group" aria-label={tr(lang, Msg::ToolbarHistory)}>
                 <button name="undo" disabled={!history.can_undo()} aria-keyshortcuts="Control+Z"
-                    onclick={dispatch.reform(|_| Action::Undo)}>{ tr(lang, "action.undo") }</button>
+                    onclick={dispatch.reform(|_| Action::Undo)}>{ tr(lang, Msg::ActionUndo) }</button>
                 <button name="redo" disabled={!history.can_redo()} aria-keyshortcuts="Control+Shift+Z"
-                    onclick={dispatch.reform(|_| Action::Redo)}>{ tr(lang, "action.redo") }</button>
+                    onclick={dispatch.reform(|_| Action::Redo)}>{ tr(lang, Msg::ActionRedo) }</button>
                 <button name="reset" aria-keyshortcuts="Alt+R"
-                    onclick={dispatch.reform(|_| Action::Reset)}>{ tr(lang, "action.reset") }</button>
+                    onclick={dispatch.reform(|_| Action::Reset)}>{ tr(lang, Msg::ActionReset) }</button>
             </div>
         </nav>
     }
@@ -812,7 +813,7 @@ fn stage(
     };
     html! {
         <div class="workspace">
-            <section class="stage" aria-label={tr(lang, "stage.drawing")} onpointerup={on_release}>
+            <section class="stage" aria-label={tr(lang, Msg::StageDrawing)} onpointerup={on_release}>
                 <SceneView scene={root} state={present} evaluation={evaluation.clone()} dispatch={dispatch.clone()} />
                 if !embed {
                     { outcomes(state, &evaluation, lang) }

@@ -2,6 +2,7 @@
 //! readouts `<output data-outcome="JSON_KEY" data-value="FULL_PRECISION">`.
 
 use crate::model::Evaluation;
+use crate::state::i18n::Msg;
 use crate::state::i18n::{fixed, tr, trf};
 use crate::state::readouts::{
     display_in, limit_text_in, published_shortenings, summary_in, Value, READOUTS, SETTLED_READOUTS,
@@ -65,26 +66,26 @@ pub fn outcomes(state: &State, e: &Evaluation, lang: Lang) -> Html {
             if !e.limits.is_empty() {
                 <ul class="limits" role="status">{ for limits }</ul>
             }
-            <section class="readouts-section" aria-label={tr(lang, "stage.outcomes")}>
-                <h2>{ tr(lang, "stage.outcomes") }</h2>
+            <section class="readouts-section" aria-label={tr(lang, Msg::StageOutcomes)}>
+                <h2>{ tr(lang, Msg::StageOutcomes) }</h2>
                 <dl class="readouts">{ for readouts }</dl>
                 <div class="published-shortening">
-                    <h3 title={tr(lang, "published.note")}>{ tr(lang, "published.title") }</h3>
+                    <h3 title={tr(lang, Msg::PublishedNote)}>{ tr(lang, Msg::PublishedTitle) }</h3>
                     <ul>{ for published }</ul>
-                    <p class="note">{ tr(lang, "published.note") }</p>
+                    <p class="note">{ tr(lang, Msg::PublishedNote) }</p>
                 </div>
             </section>
-            <section class="readouts-section settled-section" aria-label={tr(lang, "stage.settled")}>
-                <h2>{ tr(lang, "stage.settled") }{ " " }
-                    <span class="assumption-tag" title={tr(lang, "tag.teaching_model.title")}>{ tr(lang, "tag.teaching_model") }</span>
+            <section class="readouts-section settled-section" aria-label={tr(lang, Msg::StageSettled)}>
+                <h2>{ tr(lang, Msg::StageSettled) }{ " " }
+                    <span class="assumption-tag" title={tr(lang, Msg::TagTeachingModelTitle)}>{ tr(lang, Msg::TagTeachingModel) }</span>
                 </h2>
-                <p class="note">{ trf(lang, "stage.settled.note", &[
+                <p class="note">{ trf(lang, Msg::StageSettledNote, &[
                     ("k", &fixed(lang, loads.tissue_stiffness_per_mm, 2)),
                     ("mu", &fixed(lang, loads.friction_mu, 2)),
                 ]) }</p>
                 <dl class="readouts">{ for settled }</dl>
             </section>
-            <p class="hint">{ tr(lang, "stage.hint") }</p>
+            <p class="hint">{ tr(lang, Msg::StageHint) }</p>
         </>
     }
 }
@@ -104,7 +105,7 @@ fn readout(
             <dt>{ label }</dt>
             <dd>
                 <output data-outcome={path} data-value={value.data_value()}>{ text }</output>
-                if assumption { <span class="assumption-tag" title={tr(lang, "tag.assumption.readout")}>{ tr(lang, "tag.assumption") }</span> }
+                if assumption { <span class="assumption-tag" title={tr(lang, Msg::TagAssumptionReadout)}>{ tr(lang, Msg::TagAssumption) }</span> }
             </dd>
         </div>
     }

@@ -19,6 +19,7 @@ use super::App;
 use crate::model::plan::{ForefootOutcome, HEADS, HEAD_NAMES};
 use crate::model::Ray;
 use crate::scene::plan::{arch_view, top_view, PlanSceneOptions};
+use crate::state::i18n::Msg;
 use crate::state::i18n::{fixed, tr, trf};
 use crate::state::plan::{
     edit_hint_in, evaluate_plan, head_kind_in, head_metrics, how_load_in, how_views_in,
@@ -65,7 +66,7 @@ pub fn entry_link(hook: &Option<PlanHook>, state: &State, lang: Lang) -> Html {
     plan.edit = state.ray;
     let href = format!("?{}", plan_to_query(&plan));
     html! {
-        <a class="plan-entry" href={href} title={tr(lang, "plan.entry_title")}>{ tr(lang, "plan.entry") }</a>
+        <a class="plan-entry" href={href} title={tr(lang, Msg::PlanEntryTitle)}>{ tr(lang, Msg::PlanEntry) }</a>
     }
 }
 
@@ -245,7 +246,7 @@ pub fn plan_app(props: &PlanAppProps) -> Html {
         let sync = props.sync_url;
         use_effect_with(model.lang(), move |lang| {
             if sync {
-                super::browser::set_document_language(lang.code(), tr(*lang, "app.title"));
+                super::browser::set_document_language(lang.code(), tr(*lang, Msg::AppTitle));
             }
         });
     }
@@ -340,7 +341,7 @@ fn indicator(metrics: &[(&'static str, Metric)], ind: &Indicator, lang: Lang) ->
         <tr class={classes!("indicator", format!("indicator-{key}"), if bad(ok_after) { "out" } else { "ok" })}>
             <th scope="row">{ ind.label_in(lang) }
                 if let Some(a) = ind.assumption_in(lang) {
-                    <span class="assumption-tag" title={a}>{ tr(lang, "tag.assumption") }</span>
+                    <span class="assumption-tag" title={a}>{ tr(lang, Msg::TagAssumption) }</span>
                 }
             </th>
             <td>{ output(before_key.clone(), before, text(before)) }
@@ -362,8 +363,8 @@ fn harmony_table(e: &PlanEvaluation, lang: Lang) -> Html {
     let metrics = plan_metrics(e);
     html! {
         <table class="plan-indicators">
-            <caption>{ tr(lang, "plan.harmony") }</caption>
-            <thead><tr><th scope="col">{ "" }</th><th scope="col">{ tr(lang, "plan.before") }</th><th scope="col">{ tr(lang, "plan.after") }</th><th scope="col">{ tr(lang, "plan.threshold_source") }</th></tr></thead>
+            <caption>{ tr(lang, Msg::PlanHarmony) }</caption>
+            <thead><tr><th scope="col">{ "" }</th><th scope="col">{ tr(lang, Msg::PlanBefore) }</th><th scope="col">{ tr(lang, Msg::PlanAfter) }</th><th scope="col">{ tr(lang, Msg::PlanThresholdSource) }</th></tr></thead>
             <tbody>{ for INDICATORS.iter().map(|ind| indicator(&metrics, ind, lang)) }</tbody>
         </table>
     }
@@ -405,11 +406,11 @@ fn loads_table(e: &PlanEvaluation, load: bool, lang: Lang) -> Html {
                 </th>
                 <td>{ output(key("protrusion_before_mm"), get("protrusion_before_mm"), signed_mm_in(lang, number(get("protrusion_before_mm")))) }</td>
                 <td>{ output(key("protrusion_after_mm"), get("protrusion_after_mm"), signed_mm_in(lang, number(get("protrusion_after_mm")))) }
-                    <span class="detail">{ tr(lang, "plan.head.shortened") }{ " " }{ output(key("ground_shortening_mm"), get("ground_shortening_mm"), mm_in(lang, number(get("ground_shortening_mm")))) }</span>
+                    <span class="detail">{ tr(lang, Msg::PlanHeadShortened) }{ " " }{ output(key("ground_shortening_mm"), get("ground_shortening_mm"), mm_in(lang, number(get("ground_shortening_mm")))) }</span>
                 </td>
                 <td>{ output(key("head_centre_height_before_mm"), get("head_centre_height_before_mm"), mm_in(lang, number(get("head_centre_height_before_mm")))) }</td>
                 <td>{ output(key("head_centre_height_after_mm"), get("head_centre_height_after_mm"), mm_in(lang, number(get("head_centre_height_after_mm")))) }
-                    <span class="detail">{ tr(lang, "plan.head.rise") }{ " " }{ output(key("head_rise_mm"), get("head_rise_mm"), signed_mm_in(lang, number(get("head_rise_mm")))) }</span>
+                    <span class="detail">{ tr(lang, Msg::PlanHeadRise) }{ " " }{ output(key("head_rise_mm"), get("head_rise_mm"), signed_mm_in(lang, number(get("head_rise_mm")))) }</span>
                 </td>
                 <td>{ output(key("load_share_before_pct"), before, percent_in(lang, number(before), 0)) }</td>
                 <td class="load-after">
@@ -426,25 +427,25 @@ fn loads_table(e: &PlanEvaluation, load: bool, lang: Lang) -> Html {
     html! {
         <>
         <table class="plan-heads">
-            <caption>{ tr(lang, "plan.heads") }<span class="heuristic-tag">{ tr(lang, "plan.heuristic") }</span></caption>
+            <caption>{ tr(lang, Msg::PlanHeads) }<span class="heuristic-tag">{ tr(lang, Msg::PlanHeuristic) }</span></caption>
             <thead><tr>
                 <th scope="col">{ "" }</th>
-                { for HEAD_COLUMNS.iter().map(|id| html! { <th scope="col">{ tr(lang, id) }</th> }) }
+                { for HEAD_COLUMNS.iter().map(|&msg| html! { <th scope="col">{ tr(lang, msg) }</th> }) }
             </tr></thead>
             <tbody>{ for rows }</tbody>
         </table>
         if load {
-            <p class="plan-settled-note" role="note">{ trf(lang, "plan.settled_note", &[
+            <p class="plan-settled-note" role="note">{ trf(lang, Msg::PlanSettledNote, &[
                 ("n", &e.settled.iterations),
                 ("change", &crate::state::i18n::number(lang, e.settled.final_change_pct, 12)),
-            ]) }<span class="assumption-tag" title={tr(lang, "tag.teaching_model.title")}>{ tr(lang, "tag.teaching_model") }</span></p>
+            ]) }<span class="assumption-tag" title={tr(lang, Msg::TagTeachingModelTitle)}>{ tr(lang, Msg::TagTeachingModel) }</span></p>
         }
         <p class="plan-evenness">
-            { tr(lang, "plan.evenness") }
+            { tr(lang, Msg::PlanEvenness) }
             { output("load_central_cv_before".into(), find(&metrics, "load_central_cv_before"), fixed(lang, number(find(&metrics, "load_central_cv_before")), 2)) }
             { " → " }
             { output(after_key("load_central_cv_after").into(), find(&metrics, after_key("load_central_cv_after")), fixed(lang, number(find(&metrics, after_key("load_central_cv_after"))), 2)) }
-            { tr(lang, "plan.largest_gain") }
+            { tr(lang, Msg::PlanLargestGain) }
             { output("load_max_central_increase_pct".into(), find(&metrics, "load_max_central_increase_pct"),
                 points_in(lang, number(find(&metrics, "load_max_central_increase_pct")))) }
         </p>
@@ -455,14 +456,14 @@ fn loads_table(e: &PlanEvaluation, load: bool, lang: Lang) -> Html {
 fn warnings(f: &ForefootOutcome, lang: Lang) -> Html {
     if f.transfers.is_empty() {
         return html! {
-            <p class="plan-no-warning" role="status">{ tr(lang, "plan.no_transfer") }</p>
+            <p class="plan-no-warning" role="status">{ tr(lang, Msg::PlanNoTransfer) }</p>
         };
     }
     html! {
         <>
         { for f.transfers.iter().map(|t| html! {
             <div class="plan-warning" role="alert" data-transfer={HEAD_NAMES[t.head]}>
-                <strong>{ tr(lang, "plan.transfer") }</strong>{ transfer_text_in(t, lang) }{ "." }
+                <strong>{ tr(lang, Msg::PlanTransfer) }</strong>{ transfer_text_in(t, lang) }{ "." }
             </div>
         }) }
         </>
@@ -475,21 +476,21 @@ fn heuristic_details(lang: Lang) -> Html {
         .map(|(name, note, assumption)| {
             html! {
                 <li>
-                    <strong>{ name }</strong>{ tr(lang, "about.colon") }{ note }{ " " }
+                    <strong>{ name }</strong>{ tr(lang, Msg::AboutColon) }{ note }{ " " }
                     if assumption {
-                        <span class="assumption-tag">{ tr(lang, "tag.assumption") }</span>
+                        <span class="assumption-tag">{ tr(lang, Msg::TagAssumption) }</span>
                     } else {
-                        <span class="source-tag">{ tr(lang, "tag.published") }</span>
+                        <span class="source-tag">{ tr(lang, Msg::TagPublished) }</span>
                     }
                 </li>
             }
         });
     html! {
         <details class="plan-heuristic">
-            <summary>{ tr(lang, "plan.how") }</summary>
+            <summary>{ tr(lang, Msg::PlanHow) }</summary>
             <p>{ how_views_in(lang) }</p>
             <p>
-                <strong>{ tr(lang, "plan.how.load_title") }</strong>
+                <strong>{ tr(lang, Msg::PlanHowLoadTitle) }</strong>
                 { how_load_in(lang) }
             </p>
             <ul>{ for assumptions }</ul>
@@ -560,7 +561,7 @@ fn panel(
                 title={ray_title_in(lang, r)}
                 onclick={Callback::from(move |_| d.dispatch(PlanAction::Select(r)))}>
                 { format!("M{}", r.number()) }
-                <span class="ray-state">{ " " }{ tr(lang, if treated { "plan.head.cut" } else { "plan.head.not_cut" }) }</span>
+                <span class="ray-state">{ " " }{ tr(lang, if treated { Msg::PlanHeadCut } else { Msg::PlanHeadNotCut }) }</span>
             </button>
         }
     });
@@ -610,20 +611,20 @@ fn panel(
     let main_column = match evaluation {
         Some(e) => html! {
             <div class="plan-column plan-column-main">
-                <h3>{ trf(lang, "plan.this_plan", &[("label", &plan.treated_label_in(lang))]) }</h3>
+                <h3>{ trf(lang, Msg::PlanThisPlan, &[("label", &plan.treated_label_in(lang))]) }</h3>
                 { views(plan, e, &theme, "plan-main-", Some(plan.edit), lang) }
                 <div class="plan-loads">{ loads_table(e, plan.load, lang) }</div>
             </div>
         },
         None => {
-            html! { <div class="error" role="alert">{ tr(lang, "plan.cannot_evaluate") }</div> }
+            html! { <div class="error" role="alert">{ tr(lang, Msg::PlanCannotEvaluate) }</div> }
         }
     };
     let compare_column = compare.map(|c| {
         let (cplan, ce) = (&c.0, &c.1);
         html! {
             <div class="plan-column plan-column-compare">
-                <h3>{ trf(lang, "plan.compare_heading", &[("label", &cplan.treated_label_in(lang))]) }</h3>
+                <h3>{ trf(lang, Msg::PlanCompareHeading, &[("label", &cplan.treated_label_in(lang))]) }</h3>
                 { views(cplan, ce, &theme, "plan-compare-", None, lang) }
                 <div class="plan-compare-warnings">{ warnings(&ce.forefoot, lang) }</div>
             </div>
@@ -635,34 +636,34 @@ fn panel(
             <div class="plan-details">
                 { warnings(f, lang) }
                 { harmony_table(e, lang) }
-                <p class="plan-caveat" role="note"><strong>{ tr(lang, "plan.caveat") }</strong>{ tr(lang, "plan.caveat_text") }</p>
+                <p class="plan-caveat" role="note"><strong>{ tr(lang, Msg::PlanCaveat) }</strong>{ tr(lang, Msg::PlanCaveatText) }</p>
                 { heuristic_details(lang) }
             </div>
         }
     });
     html! {
-        <section class={classes!("plan-panel", compare.is_some().then_some("comparing"))} aria-label={tr(lang, "plan.title")}>
+        <section class={classes!("plan-panel", compare.is_some().then_some("comparing"))} aria-label={tr(lang, Msg::PlanTitle)}>
             <div class="plan-bar">
-                <h2>{ tr(lang, "plan.title") }</h2>
-                <div class="plan-presets" role="group" aria-label={tr(lang, "plan.presets")}>{ for presets }</div>
-                <div class="plan-rays" role="group" aria-label={tr(lang, "plan.edit_ray")}>{ for rays }</div>
+                <h2>{ tr(lang, Msg::PlanTitle) }</h2>
+                <div class="plan-presets" role="group" aria-label={tr(lang, Msg::PlanPresets)}>{ for presets }</div>
+                <div class="plan-rays" role="group" aria-label={tr(lang, Msg::PlanEditRay)}>{ for rays }</div>
                 <label class="plan-treat"><input type="checkbox" name="treated" autocomplete="off" checked={plan.is_treated(plan.edit)} onchange={ontreat} />
-                    { trf(lang, "plan.cut_ray", &[("n", &plan.edit.number())]) }</label>
-                <label class="plan-compare">{ tr(lang, "plan.compare_with") }
+                    { trf(lang, Msg::PlanCutRay, &[("n", &plan.edit.number())]) }</label>
+                <label class="plan-compare">{ tr(lang, Msg::PlanCompareWith) }
                     <select name="compare" autocomplete="off" onchange={oncompare}>
-                        <option value="" selected={plan.compare.is_none()}>{ tr(lang, "plan.compare_nothing") }</option>
+                        <option value="" selected={plan.compare.is_none()}>{ tr(lang, Msg::PlanCompareNothing) }</option>
                         { for PlanPreset::ALL.iter().map(|p| html! {
                             <option value={p.name()} selected={plan.compare == Some(*p)}>{ p.label_in(lang) }</option>
                         }) }
                     </select>
                 </label>
-                <button class="plan-side-by-side" name="side-by-side" onclick={side_by_side}>{ tr(lang, "plan.side_by_side") }</button>
-                <a class="plan-single" href={single_href}>{ tr(lang, "plan.single_ray") }</a>
+                <button class="plan-side-by-side" name="side-by-side" onclick={side_by_side}>{ tr(lang, Msg::PlanSideBySide) }</button>
+                <a class="plan-single" href={single_href}>{ tr(lang, Msg::PlanSingleRay) }</a>
             </div>
             if !model.notices.is_empty() {
                 <div class="notice" role="status">
-                    <span>{ trf(lang, "plan.adjusted", &[("list", &notice_list(&model.notices, lang))]) }</span>
-                    <button class="dismiss" aria-label={tr(lang, "notice.dismiss")} onclick={dismiss}>{ "×" }</button>
+                    <span>{ trf(lang, Msg::PlanAdjusted, &[("list", &notice_list(&model.notices, lang))]) }</span>
+                    <button class="dismiss" aria-label={tr(lang, Msg::NoticeDismiss)} onclick={dismiss}>{ "×" }</button>
                 </div>
             }
             <div class="plan-columns" onclick={onclick_views}>
