@@ -293,7 +293,8 @@ fn write_fixed_exact(out: &mut String, x: f64, decimals: usize) -> bool {
 /// `fixed(value, decimals)` without trailing zeros (nor a trailing point), and `0` for any
 /// value that rounds to zero (no `-0`): the text of a number in a URL or an SVG attribute.
 pub fn compact(value: f64, decimals: usize) -> String {
-    let mut out = String::new();
+    // Room for a drawing's coordinates ("-123.45") without growing.
+    let mut out = String::with_capacity(16);
     push_compact(&mut out, value, decimals);
     out
 }

@@ -296,7 +296,9 @@ pub fn evaluate(params: &OsteotomyParams) -> Result<Evaluation, ModelError> {
     };
     let to_g = frame.to_ground();
 
-    let fragments = fragments::split(anatomy, cut).map_err(ModelError::Fragments)?;
+    let outline_shaft = anatomy.outline_shaft();
+    let fragments =
+        fragments::split_outline(anatomy, &outline_shaft, cut).map_err(ModelError::Fragments)?;
     let applied = kinematics::apply(cut, &fragments, &params.motion);
     let contact = kinematics::face_contact(&fragments, &applied);
 
@@ -406,7 +408,7 @@ pub fn evaluate(params: &OsteotomyParams) -> Result<Evaluation, ModelError> {
         },
         geometry: Geometry {
             frame,
-            outline_before: anatomy.outline_shaft().transformed(&to_g),
+            outline_before: outline_shaft.transformed(&to_g),
             proximal: fragments.proximal.transformed(&to_g),
             head_before,
             head_after,

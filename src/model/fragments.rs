@@ -36,7 +36,16 @@ pub enum FragmentError {
 
 /// Cuts `anatomy`'s outline along `cut`.
 pub fn split(anatomy: &RayAnatomy, cut: &Cut) -> Result<Fragments, FragmentError> {
-    let outline = anatomy.outline_shaft();
+    split_outline(anatomy, &anatomy.outline_shaft(), cut)
+}
+
+/// [`split`] of `outline`, the anatomy's [`RayAnatomy::outline_shaft`] already computed (the
+/// caller draws it too: one outline per evaluation).
+pub fn split_outline(
+    anatomy: &RayAnatomy,
+    outline: &Polygon,
+    cut: &Cut,
+) -> Result<Fragments, FragmentError> {
     let mid = cut.line_shaft(anatomy);
     if mid.signed_distance(&anatomy.head_centre_shaft()) > 1e-9 {
         return Err(FragmentError::HeadCentreNotDistal);
