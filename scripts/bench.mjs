@@ -30,6 +30,10 @@
 //    - navigation → interactive, cold (a fresh browser context each run): from navigation start
 //      (performance.timeOrigin) until the drawing and the cut slider are in the page and that
 //      frame is painted; for dist/ served over HTTP and for dist/osteoviz.html from file://.
+//    - the reference page (REFERENCE_PAGE: one range input and one output, no framework),
+//      measured in the same run with the same presses and cold starts: each browser figure is
+//      also reported as a ratio to it (`browser_vs_reference`), a figure that a busy or slower
+//      machine changes far less than the milliseconds. Reported, not budgeted.
 // 3. Sizes of everything the browser loads for the page (the requests of a cold load: raw,
 //    gzip -9, brotli -11 with node's zlib), the .wasm alone, the single file; and the largest
 //    contributors to the .wasm (scripts/wasm-top.mjs on a build with names kept: wasm-bindgen
@@ -186,6 +190,15 @@ const PROBE = () => {
   else watch();
 };
 
+// The reference page: one range input and one output, no framework, no drawing. Measured in
+// the same run with the same harness, it says how fast this machine's Chromium is right now:
+// each osteoviz figure is also reported as a ratio to it, which survives a noisy machine.
+const REFERENCE_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>reference</title></head>
+<body><main id="app"><svg class="scene" width="1" height="1"></svg>
+<label>value <input type="range" name="cut" min="0" max="1000" value="500"></label> <output>500</output></main>
+<script>const i = document.querySelector('input'), o = document.querySelector('output');
+i.addEventListener('input', () => { o.textContent = i.value; });</script></body></html>`;
+
 async function browser(url) {
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({
@@ -266,6 +279,12 @@ async function browser(url) {
     const loadedSamples = await sweep('at', 'ArrowLeft', (i) =>
       Math.floor(i / 75) % 2 === 0 ? 'ArrowRight' : 'ArrowLeft',
     );
+    // The reference page, same presses.
+    const referenceUrl = `${url}__reference.html`;
+    await context.route(referenceUrl, (r) => r.fulfill({ contentType: 'text/html', body: REFERENCE_PAGE }));
+    await page.goto(referenceUrl);
+    await page.waitForFunction(() => window.__bench.interactive !== null);
+    const referenceSamples = await sweep('cut', 'ArrowRight', (i) => (i < 150 ? 'ArrowRight' : 'ArrowLeft'));
     await context.close();
     if (errors.length) throw new Error(`page errors during the benchmark: ${errors.join('; ')}`);
 
@@ -283,6 +302,7 @@ async function browser(url) {
       for (let i = 0; i < COLD_RUNS; i++) {
         const ctx = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
         await ctx.addInitScript(PROBE);
+        await ctx.route(`${url}__reference.html`, (r) => r.fulfill({ contentType: 'text/html', body: REFERENCE_PAGE }));
         const p = await ctx.newPage();
         await p.goto(target);
         await p.waitForFunction(() => window.__bench.interactive !== null, null, { timeout: 30_000 });
@@ -323,6 +343,10 @@ async function browser(url) {
       navigation: {
         served: await cold(url),
         single_file: existsSync(single) ? await cold(pathToFileURL(single).href) : null,
+      },
+      reference: {
+        slider: latency(referenceSamples),
+        navigation: await cold(`${url}__reference.html`),
       },
     };
   } finally {
@@ -406,6 +430,19 @@ if (!args.includes('--skip-browser')) {
     delete b.loadedPlan;
     delete b.loadedLang;
     result.browser = b;
+    // Each figure over the reference page's, measured in the same run (1.0 = as fast as a page
+    // with one input and no framework).
+    const ref = b.reference;
+    const ratio = (a, r) => (r > 0 ? a / r : null);
+    result.browser_vs_reference = {
+      ...Object.fromEntries(
+        ['slider', 'drag', 'slider_loaded'].map((k) => [
+          k,
+          { p50: ratio(b[k].p50, ref.slider.p50), p95: ratio(b[k].p95, ref.slider.p95) },
+        ]),
+      ),
+      navigation_served: ratio(b.navigation.served.median_ms, ref.navigation.median_ms),
+    };
   } finally {
     server.stop();
   }
@@ -455,6 +492,16 @@ for (const kind of ['slider', 'drag', 'slider_loaded']) {
   line(`  the app's handlers`, `p50 ${ms(r.handler.p50)}, p95 ${ms(r.handler.p95)}`);
   line(`  the frame: style, layout, paint, commit`, `p50 ${ms(r.render.p50)}, p95 ${ms(r.render.p95)}`);
   line(`  with the wait for the display's frame`, `p50 ${ms(r.with_frame_wait.p50)}, p95 ${ms(r.with_frame_wait.p95)}`, 'reported');
+}
+const ref = result.browser?.reference;
+if (ref) {
+  const x = result.browser_vs_reference;
+  line(`reference page (one input, no framework), work`, `p50 ${ms(ref.slider.p50)}, p95 ${ms(ref.slider.p95)}`, 'this machine, now');
+  line(`  navigation → interactive, cold`, `median ${ms(ref.navigation.median_ms)}`);
+  for (const k of ['slider', 'drag', 'slider_loaded']) {
+    line(`  ${k} work ÷ the reference's`, `p50 ×${x[k].p50.toFixed(1)}, p95 ×${x[k].p95.toFixed(1)}`, 'reported');
+  }
+  line(`  cold start ÷ the reference's`, `×${x.navigation_served.toFixed(1)}`, 'reported');
 }
 const nav = result.browser?.navigation;
 if (nav) {

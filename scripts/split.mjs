@@ -93,13 +93,40 @@ if (!existsSync(join(dist, start))) fail(`dist/${start} is missing`);
 
 const boot = `// Chooses the bundle for this page (scripts/split.mjs): a forefoot plan (and the About panel,
 // \`about=1\`, to which the single-ray page links) needs the whole app, a single ray the smaller
-// bundle of its interface language. The tests are the app's own
-// (state::plan::is_plan_query: a \`plan\` key or a per-ray key; ui::AppModel::lang: the last
-// valid \`lang=\` of the URL, else the browser's language, else English).
+// bundle of its interface language. The URL is read as the app reads it (state::query::pairs:
+// split on & and ;, %XX only with two hex digits, + a space, keys trimmed and in ASCII lower
+// case; state::plan::is_plan_query: a \`plan\` key or a per-ray key such as \`m3.cut\`;
+// ui::AppModel::lang: the last valid \`lang=\`, else the browser's language, else English).
+// tests/plan-urls.tsv holds URLs both must read alike (tests/plan.rs, tests/e2e/boot.spec.ts).
 const PLAN_STYLESHEETS = ${JSON.stringify(planSheets)};
 const RAY = ${JSON.stringify(stems)};
-const keys = [...new URLSearchParams(location.search).keys()];
-if (keys.some((k) => k === 'plan' || k === 'about' || /^m[0-9]\\./.test(k))) {
+const hex = (b) => (b >= 48 && b <= 57 ? b - 48 : b >= 65 && b <= 70 ? b - 55 : b >= 97 && b <= 102 ? b - 87 : -1);
+const decode = (s) => {
+  const bytes = new TextEncoder().encode(s);
+  const out = [];
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (b === 43) out.push(32);
+    else if (b === 37 && i + 2 < bytes.length && hex(bytes[i + 1]) >= 0 && hex(bytes[i + 2]) >= 0) {
+      out.push(hex(bytes[i + 1]) * 16 + hex(bytes[i + 2]));
+      i += 2;
+    } else out.push(b);
+  }
+  return new TextDecoder().decode(new Uint8Array(out));
+};
+const pairs = location.search
+  .trim()
+  .replace(/^[?#]+/, '')
+  .split(/[&;]/)
+  .filter((p) => p.trim() !== '')
+  .map((p) => {
+    const at = p.indexOf('=');
+    return [
+      decode(at < 0 ? p : p.slice(0, at)).trim().replace(/[A-Z]/g, (c) => c.toLowerCase()),
+      decode(at < 0 ? '' : p.slice(at + 1)).trim(),
+    ];
+  });
+if (pairs.some(([k]) => k === 'plan' || k === 'about' || /^m[0-9]\\./.test(k))) {
   for (const href of PLAN_STYLESHEETS) {
     const link = document.createElement('link');
     link.rel = 'stylesheet';
@@ -108,22 +135,13 @@ if (keys.some((k) => k === 'plan' || k === 'about' || /^m[0-9]\\./.test(k))) {
   }
   await import('./${start}');
 } else {
-  const decode = (s) => {
-    try {
-      return decodeURIComponent(s.replace(/\\+/g, ' '));
-    } catch {
-      return s;
-    }
-  };
   const language = (tag) => {
     const primary = String(tag ?? '').trim().split(/[-_]/)[0].toLowerCase();
     return Object.hasOwn(RAY, primary) ? primary : null;
   };
   let lang = null;
-  for (const pair of location.search.replace(/^[?#]/, '').split(/[&;]/)) {
-    const at = pair.indexOf('=');
-    const key = decode(at < 0 ? pair : pair.slice(0, at)).trim().toLowerCase();
-    if (key === 'lang') lang = language(decode(at < 0 ? '' : pair.slice(at + 1))) ?? lang;
+  for (const [key, value] of pairs) {
+    if (key === 'lang') lang = language(value) ?? lang;
   }
   const stem = RAY[lang ?? language(navigator.language) ?? 'en'];
   const { default: init, ...bindings } = await import('./' + stem + '.js');

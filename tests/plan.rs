@@ -821,3 +821,24 @@ fn eval_prints_the_settled_plan() {
     assert_eq!(json["settle_iterations"], e.settled.iterations as f64);
     assert!(json["settle_final_change_pct"].as_f64().unwrap() < 1e-9);
 }
+
+/// The URLs of tests/plan-urls.tsv: the app and the page's boot script (scripts/split.mjs,
+/// checked by tests/e2e/boot.spec.ts) must agree on which are plans.
+#[test]
+fn plan_urls_of_the_shared_corpus() {
+    let corpus = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/plan-urls.tsv"),
+    )
+    .unwrap();
+    let mut checked = 0;
+    for line in corpus
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+    {
+        let (query, page) = line.split_once('\t').expect("query<TAB>page");
+        assert!(matches!(page, "plan" | "ray"), "{line}");
+        assert_eq!(is_plan_query(query), page == "plan", "{query}");
+        checked += 1;
+    }
+    assert!(checked >= 20, "{checked} URLs");
+}

@@ -119,8 +119,7 @@ pub const SOURCE_BAROUK: &str = "Barouk, Forefoot Reconstruction, 2005";
 pub const SOURCE_MAESTRO: &str = "Maestro et al., JBJS Br Orthop Proc 84-B Supp I";
 pub const SOURCE_PROTRUSION: &str =
     "Domínguez-Maldonado et al., ScientificWorldJournal 2014:505736 (169 normal feet)";
-pub const SOURCE_ROBOTIC: &str =
-    "robotic cadaver study of second-metatarsal osteotomies (reference §7)";
+pub const SOURCE_ROBOTIC: &str = "robotic cadaver study of second-metatarsal osteotomies";
 
 /// The caveat to show with the harmony indicators.
 pub const CAVEAT: &str = "Restoring the harmonious pattern does not predict the clinical result: \

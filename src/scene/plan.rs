@@ -162,7 +162,7 @@ fn root(
         svg = svg
             .attr("xmlns", "http://www.w3.org/2000/svg")
             .attr("width", width_px.to_string())
-            .attr("height", format!("{height_px}"))
+            .attr("height", n(height_px))
             .child(Node::new("style").text(format!("{}\n{}", super::STYLE, PLAN_STYLE)));
     }
     svg.child(Node::new("title").attr("id", title_id).text(title))

@@ -74,24 +74,23 @@ pub struct Parsed {
     pub other: Vec<(String, String)>,
 }
 
-/// Decodes `%XX` and `+` of a query component; invalid escapes are kept as written.
+/// Decodes `%XX` and `+` of a query component; invalid escapes (anything but two hex digits
+/// after `%`: `%+1`, `%G0`, a `%` at the end) are kept as written.
 pub fn decode_component(s: &str) -> String {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
+    let hex = |b: u8| char::from(b).to_digit(16).map(|d| d as u8);
     while i < bytes.len() {
         match bytes[i] {
             b'+' => out.push(b' '),
-            b'%' if i + 2 < bytes.len() => {
-                let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok();
-                match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
-                    Some(b) => {
-                        out.push(b);
-                        i += 2;
-                    }
-                    None => out.push(b'%'),
+            b'%' if i + 2 < bytes.len() => match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                (Some(high), Some(low)) => {
+                    out.push(high * 16 + low);
+                    i += 2;
                 }
-            }
+                _ => out.push(b'%'),
+            },
             b => out.push(b),
         }
         i += 1;
@@ -301,6 +300,18 @@ pub fn matching_preset(state: &State) -> Option<Preset> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_two_hex_digits_make_an_escape() {
+        assert_eq!(decode_component("%41%2e5+mm"), "A.5 mm");
+        // A sign, a non-hex digit or a short escape is text, not a byte.
+        assert_eq!(decode_component("%+1"), "% 1");
+        assert_eq!(decode_component("%-1x"), "%-1x");
+        assert_eq!(decode_component("%G0"), "%G0");
+        assert_eq!(decode_component("1%4"), "1%4");
+        assert_eq!(decode_component("%"), "%");
+        assert_eq!(parse_query("slide=%+1").notices.len(), 1);
+    }
 
     #[test]
     fn empty_query_is_the_default_dmmo() {
