@@ -283,11 +283,13 @@ test('a single-ray page downloads nothing of the plan; a plan link boots the who
   }
   await page.locator('select[name=lang]').selectOption('en');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-  // (From the cache, perhaps: what the page used, not what it requested.)
-  const used = await page.evaluate(() =>
-    performance.getEntriesByType('resource').map((e) => e.name.split('/').pop() ?? '').filter((f) => f.endsWith('.wasm')),
-  );
-  expect(used).toEqual([expect.stringMatching(/^osteoviz-web-ray-en-[0-9a-f]{16}_bg\.wasm$/)]);
+  // (From the cache, perhaps: what the page used, not what it requested. Polled: the page sets
+  // its `lang` before the reload in English has replaced it.)
+  const used = () =>
+    page.evaluate(() =>
+      performance.getEntriesByType('resource').map((e) => e.name.split('/').pop() ?? '').filter((f) => f.endsWith('.wasm')),
+    );
+  await expect.poll(used).toEqual([expect.stringMatching(/^osteoviz-web-ray-en-[0-9a-f]{16}_bg\.wasm$/)]);
   await page.goto('./?preset=dmmo&ray=3');
   await expect(page.locator('input[name=cut]').first()).toHaveValue('45');
   await expect(page.locator('a.plan-entry')).toBeVisible(); // styled by style.css
