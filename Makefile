@@ -1,11 +1,13 @@
 # osteoviz — build, serve and test.
 #
 #   make run     build the release web app and serve it on http://127.0.0.1:$(PORT)/
-#   make test    lints, native tests, wasm component tests and Playwright e2e tests
+#   make test    lints, native tests, wasm component tests and Playwright e2e tests; first
+#                installs Debian's chromium + chromium-driver + a font when missing (as root;
+#                otherwise prints the command and fails the browser suites: scripts/browser-deps.sh)
 #
 # Everything comes from crates.io and npm (no other downloads): trunk and
 # wasm-bindgen-cli are `cargo install`ed into .tools/, wasm-opt is the npm
-# package binaryen, browsers are Debian's chromium + chromium-driver.
+# package binaryen, browsers are Debian's chromium + chromium-driver (apt-get).
 
 SHELL := bash
 .SHELLFLAGS := -euo pipefail -c
@@ -46,7 +48,7 @@ WASM_TEST_ENV := \
 	WASM_BINDGEN_TEST_TIMEOUT=180 \
 	WASM_BINDGEN_TEST_DRIVER_TIMEOUT=30
 
-.PHONY: help tools tools-rust tools-node build dist run serve bench \
+.PHONY: help tools tools-rust tools-node build dist run serve bench fuzz \
 	test lint lint-fmt lint-clippy lint-clippy-wasm test-native test-wasm test-e2e clean
 
 help:
@@ -54,6 +56,7 @@ help:
 	@echo "make test      fmt + clippy, native cargo tests, wasm tests in headless Chromium, Playwright e2e"
 	@echo "make build     release build into dist/ (make dist also prints the sizes)"
 	@echo "make bench     benchmarks with budgets; table on stdout, figures in target/bench.json"
+	@echo "make fuzz      FUZZ_CASES (10^6) arbitrary queries and state sequences through the whole pipeline"
 	@echo "make serve     trunk serve --release with rebuild + reload on changes, on port $(PORT)"
 	@echo "make tools     install $(WASM_NIGHTLY) (rust-src), trunk $(TRUNK_VERSION), wasm-bindgen-cli $(WASM_BINDGEN_VERSION) (.tools/) and npm packages"
 	@echo "make clean     remove dist/, target/ build output and test logs"
@@ -144,11 +147,17 @@ serve: tools
 # ---------------------------------------------------------------- tests
 test: tools
 	@rm -rf "$(LOGS)" && mkdir -p "$(LOGS)"
-	@start=$$(date +%s); status=0; \
+	@start=$$(date +%s); status=0; browser=1; \
+	scripts/browser-deps.sh || browser=0; \
 	scripts/run-suite.sh lint $(MAKE) -k lint || status=1; \
 	scripts/run-suite.sh native $(MAKE) test-native || status=1; \
-	scripts/run-suite.sh wasm $(MAKE) test-wasm || status=1; \
-	scripts/run-suite.sh e2e $(MAKE) test-e2e || status=1; \
+	if [ $$browser = 1 ]; then \
+		scripts/run-suite.sh wasm $(MAKE) test-wasm || status=1; \
+		scripts/run-suite.sh e2e $(MAKE) test-e2e || status=1; \
+	else \
+		for suite in wasm e2e; do echo "no browser: scripts/browser-deps.sh" >"$(LOGS)/$$suite.skipped"; done; \
+		status=1; \
+	fi; \
 	echo "==> make test: $$(( $$(date +%s) - start )) s"; \
 	node scripts/summarise-tests.mjs "$(LOGS)" || status=1; \
 	exit $$status
@@ -172,6 +181,20 @@ lint-clippy-wasm: tools-rust
 test-native: tools-rust
 	cargo test --no-fail-fast
 	cargo test --profile fuzz --test fuzz
+
+# Fuzzing at scale: FUZZ_CASES arbitrary query strings and as many arbitrary state sequences
+# through parse, model, scene and text (tests/fuzz.rs, optimised `fuzz` profile); prints the
+# count, the time and the result. A failure prints its minimal case and is kept in
+# tests/fuzz.proptest-regressions, which `make test` replays.
+FUZZ_CASES ?= 1000000
+fuzz: tools-rust
+	@mkdir -p target
+	@start=$$(date +%s); \
+	OSTEOVIZ_FUZZ_CASES=$(FUZZ_CASES) cargo test --profile fuzz --test fuzz -- \
+		arbitrary_query_strings arbitrary_states 2>&1 | tee target/fuzz.log; \
+	status=$${PIPESTATUS[0]}; \
+	echo "==> make fuzz: $(FUZZ_CASES) query strings + $(FUZZ_CASES) state sequences in $$(( $$(date +%s) - start )) s: $$(grep -o '[0-9]* passed; [0-9]* failed' target/fuzz.log | tail -1) (properties)"; \
+	exit $$status
 
 test-wasm: tools-rust
 	$(WASM_TEST_ENV) cargo test --no-fail-fast --target $(WASM_TARGET) --test web --test web_numtext

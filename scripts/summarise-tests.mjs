@@ -4,7 +4,8 @@
 //   playwright.json         written by Playwright's json reporter (suite e2e)
 // Cargo suites (libtest and wasm-bindgen-test-runner) are counted from their
 // "test result: ..." lines. A suite that exited non-zero without reporting a
-// failed test (a build error, a crash, a timeout) counts as one failure.
+// failed test (a build error, a crash, a timeout) counts as one failure, and so does a
+// suite that did not run (NAME.skipped says why: no browser, see scripts/browser-deps.sh).
 // Prints one line per suite, then exactly one line "N passed, N failed".
 // Exits non-zero if anything failed or if no test ran at all.
 
@@ -56,7 +57,10 @@ console.log('---- test summary ----');
 for (const suite of suites) {
   const statusText = read(`${suite.name}.status`);
   if (statusText === null) {
-    console.log(`  ${suite.title}: not run`);
+    // Never a silent skip: a suite that did not run (no browser, an earlier stop) fails.
+    const why = read(`${suite.name}.skipped`);
+    console.log(`  ${suite.title}: ${why ? `skipped (${why.trim()})` : 'not run'}: counted as 1 failure`);
+    failed += 1;
     continue;
   }
   const status = Number(statusText.trim());
