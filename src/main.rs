@@ -229,7 +229,7 @@ mod cli {
 
     fn eval(query: &str, strict: bool, lang: Lang) -> ExitCode {
         if osteoviz::state::plan::is_plan_query(query) {
-            return eval_plan(query, strict);
+            return eval_plan(query, strict, lang);
         }
         let parsed = parse_query(query);
         let unusable: Vec<&Notice> = parsed
@@ -261,9 +261,10 @@ mod cli {
         }
     }
 
-    /// A plan query (`plan=` or `mN.` keys): per-ray outcomes and the forefoot metrics.
-    fn eval_plan(query: &str, strict: bool) -> ExitCode {
-        use osteoviz::state::plan::{parse_plan_query, plan_report};
+    /// A plan query (`plan=` or `mN.` keys): per-ray outcomes and the forefoot metrics, their
+    /// texts in `lang`.
+    fn eval_plan(query: &str, strict: bool, lang: Lang) -> ExitCode {
+        use osteoviz::state::plan::{parse_plan_query, plan_report_in};
         let parsed = parse_plan_query(query);
         let unusable: Vec<&Notice> = parsed
             .notices
@@ -277,7 +278,7 @@ mod cli {
             eprintln!("osteoviz: the plan query cannot be evaluated as written (see the README)");
             return ExitCode::from(2);
         }
-        match plan_report(&parsed) {
+        match plan_report_in(&parsed, lang) {
             Ok(r) => {
                 println!("{}", serde_json::to_string_pretty(&r).expect("serialises"));
                 ExitCode::SUCCESS

@@ -338,3 +338,42 @@ fn eval_and_render_take_a_language() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(stderr(&bad).contains("en, fr, es"), "{}", stderr(&bad));
 }
+
+/// `eval --lang` on a plan: the plan's summary, its rays' summaries and every warning follow
+/// the language; keys and numbers do not change.
+#[test]
+fn eval_of_a_plan_takes_a_language() {
+    let query = "plan=m2m3m4&m3.slide=-1&m3.foo=2";
+    let en = eval_json(query);
+    for (lang, summary_start, warning) in [
+        (
+            "fr",
+            "M2 + M3 + M4\u{a0}: M2 s'élève de 2,3\u{a0}mm",
+            "paramètre inconnu « m3.foo » ignoré",
+        ),
+        (
+            "es",
+            "M2 + M3 + M4: M2 se eleva 2,3\u{a0}mm",
+            "parámetro desconocido «m3.foo» ignorado",
+        ),
+    ] {
+        let o = osteoviz(&["eval", "--lang", lang, query]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let json: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+        let summary = json["summary"].as_str().unwrap();
+        assert!(summary.starts_with(summary_start), "{lang}: {summary}");
+        assert!(
+            !summary.contains("Barouk: over") && !summary.contains('{'),
+            "{summary}"
+        );
+        assert_eq!(json["warnings"][0], warning, "{lang}");
+        assert_ne!(json["rays"]["m3"]["summary"], en["rays"]["m3"]["summary"]);
+        for key in ["heads", "metrics", "transfers", "query", "plan"] {
+            assert_eq!(json[key], en[key], "{lang} {key}");
+        }
+    }
+    assert!(en["summary"]
+        .as_str()
+        .unwrap()
+        .starts_with("M2 + M3 + M4: M2 rises 2.3 mm"));
+}

@@ -6,8 +6,9 @@
 //! canonical text parses without notices).
 //!
 //! Size: `OSTEOVIZ_FUZZ_CASES` cases per property; by default 50,000 per property (100,000 in
-//! all) in an optimised build (`make test` runs `cargo test --release --test fuzz`, about a
-//! minute on two cores) and 500 in a debug build (so the plain `cargo test` stays quick). A failure prints the minimal case; proptest keeps it in
+//! all) in an optimised build (`make test` runs `cargo test --profile fuzz --test fuzz`, about
+//! a minute on two cores), 500 in a debug build (so the plain `cargo test` stays quick), and
+//! 10^6 of each with `make fuzz`. A failure prints the minimal case; proptest keeps it in
 //! tests/fuzz.proptest-regressions.
 #![cfg(not(target_arch = "wasm32"))]
 

@@ -23,9 +23,9 @@
 
 use super::i18n::{self, fixed, tr, trf};
 use super::query::{pairs, parse_query, Notice};
-use super::readouts::{report, Pairs, Report};
+use super::readouts::{report_in, Pairs, Report};
 use super::view::Lang;
-use super::{format_fixed, format_number, Preset, State};
+use super::{format_fixed, Preset, State};
 use crate::model::plan::{
     evaluate_forefoot, settle_forefoot, ForefootOutcome, HeadMotion, SettledForefoot, CAVEAT,
     HEADS, HEAD_NAMES, LOAD_COUPLING, M2_M3_PATTERN_MM, PAD_COMPRESSION_MM, PROVENANCE,
@@ -909,52 +909,71 @@ pub const HEURISTIC_LABEL: &str = "teaching heuristic, not a measurement";
 
 /// One sentence on the plan's outcome.
 pub fn plan_summary(plan: &Plan, e: &PlanEvaluation) -> String {
+    plan_summary_in(plan, e, Lang::En)
+}
+
+/// [`plan_summary`] in `lang`.
+pub fn plan_summary_in(plan: &Plan, e: &PlanEvaluation, lang: Lang) -> String {
     let f = &e.forefoot;
-    let mm = |v: f64| format_fixed(v, 1);
-    let signed = |v: f64| signed_in(Lang::En, v);
+    let mm = |v: f64| i18n::fixed(lang, v, 1);
     let moved: Vec<String> = Ray::ALL
         .iter()
         .filter(|r| plan.is_treated(**r))
         .map(|r| {
             let o = &e.rays[ray_index(*r)].outcomes;
-            format!(
-                "M{} rises {} mm and shortens {} mm",
-                r.number(),
-                mm(o.head_rise_mm),
-                mm(o.ground_shortening_mm)
+            trf(
+                lang,
+                Msg::PlanSummaryRay,
+                &[
+                    ("n", &r.number()),
+                    ("rise", &mm(o.head_rise_mm)),
+                    ("shortening", &mm(o.ground_shortening_mm)),
+                ],
             )
         })
         .collect();
     let what = if moved.is_empty() {
-        "No ray is cut".to_string()
+        tr(lang, Msg::PlanSummaryNone).to_string()
     } else {
-        format!("{}: {}", plan.treated_label(), moved.join(", "))
+        trf(
+            lang,
+            Msg::PlanSummaryTreated,
+            &[
+                ("label", &plan.treated_label_in(lang)),
+                ("rays", &moved.join(", ")),
+            ],
+        )
     };
-    let gains: Vec<String> = (0..HEADS)
+    let heads = |indices: Vec<usize>| -> String {
+        let names: Vec<String> = indices.iter().map(|i| format!("M{}", i + 1)).collect();
+        names.join(", ")
+    };
+    let gains: Vec<usize> = (0..HEADS)
         .filter(|&i| f.load_share_after_pct[i] > f.load_share_before_pct[i] + 0.5)
-        .map(|i| format!("M{}", i + 1))
         .collect();
     let load = if gains.is_empty() {
-        "the heuristic load stays even".to_string()
+        tr(lang, Msg::PlanSummaryLoadEven).to_string()
     } else {
-        format!("the heuristic moves load to {}", gains.join(", "))
+        trf(lang, Msg::PlanSummaryLoadMoves, &[("heads", &heads(gains))])
     };
     let transfer = if f.transfers.is_empty() {
-        "no transfer warning".to_string()
+        tr(lang, Msg::PlanSummaryNoTransfer).to_string()
     } else {
-        let at: Vec<String> = f
-            .transfers
-            .iter()
-            .map(|t| format!("M{}", t.head + 1))
-            .collect();
-        format!("transfer metatarsalgia risk under {}", at.join(", "))
+        let at = heads(f.transfers.iter().map(|t| t.head).collect());
+        trf(lang, Msg::PlanSummaryTransfer, &[("heads", &at)])
     };
-    format!(
-        "{what}. M2−M3 {} mm (Barouk: over {} mm is the central pattern), SM4 line {} mm from the M4 head centre, M1−M2 {} mm; {load}; {transfer}.",
-        mm(f.m2_m3_difference_after_mm),
-        format_number(M2_M3_PATTERN_MM, 1),
-        signed(f.sm4_offset_after_mm),
-        signed(f.m1_m2_difference_after_mm),
+    trf(
+        lang,
+        Msg::PlanSummarySentence,
+        &[
+            ("what", &what),
+            ("m2m3", &mm(f.m2_m3_difference_after_mm)),
+            ("pattern", &i18n::number(lang, M2_M3_PATTERN_MM, 1)),
+            ("sm4", &signed_in(lang, f.sm4_offset_after_mm)),
+            ("m1m2", &signed_in(lang, f.m1_m2_difference_after_mm)),
+            ("load", &load),
+            ("transfer", &transfer),
+        ],
     )
 }
 
@@ -1028,9 +1047,14 @@ impl Serialize for PlanReport {
 /// Evaluates a parsed plan and collects its report. Notices and each ray's motion limits
 /// (prefixed `m3: ...`) become warnings.
 pub fn plan_report(parsed: &PlanParsed) -> Result<PlanReport, ModelError> {
+    plan_report_in(parsed, Lang::En)
+}
+
+/// [`plan_report`] with its summary and warnings in `lang` (keys and numbers unchanged).
+pub fn plan_report_in(parsed: &PlanParsed, lang: Lang) -> Result<PlanReport, ModelError> {
     let plan = &parsed.plan;
     let e = evaluate_plan(plan).map_err(|(_, err)| err)?;
-    let mut warnings: Vec<String> = parsed.notices.iter().map(|n| n.to_string()).collect();
+    let mut warnings: Vec<String> = parsed.notices.iter().map(|n| n.notice_text(lang)).collect();
     let mut rays = Vec::with_capacity(3);
     for state in &plan.rays {
         let single = super::query::Parsed {
@@ -1038,9 +1062,10 @@ pub fn plan_report(parsed: &PlanParsed) -> Result<PlanReport, ModelError> {
             notices: Vec::new(),
             other: Vec::new(),
         };
-        let r = report(&single)?;
+        let r = report_in(&single, lang)?;
         let name = HEAD_NAMES[ray_index(state.ray) + 1];
-        warnings.extend(r.warnings.iter().map(|w| format!("{name}: {w}")));
+        let colon = tr(lang, Msg::AboutColon);
+        warnings.extend(r.warnings.iter().map(|w| format!("{name}{colon}{w}")));
         rays.push((name, r));
     }
     let f = &e.forefoot;
@@ -1052,9 +1077,13 @@ pub fn plan_report(parsed: &PlanParsed) -> Result<PlanReport, ModelError> {
             .collect(),
         metrics: plan_metrics(&e),
         transfers: f.transfers.clone(),
-        transfer_warnings: f.transfers.iter().map(transfer_text).collect(),
+        transfer_warnings: f
+            .transfers
+            .iter()
+            .map(|t| transfer_text_in(t, lang))
+            .collect(),
         query: plan_to_query(plan),
-        summary: plan_summary(plan, &e),
+        summary: plan_summary_in(plan, &e, lang),
         warnings,
     })
 }
