@@ -7,6 +7,7 @@ mod cli {
     use osteoviz::model::Ray;
     use osteoviz::raster;
     use osteoviz::scene::{self, SceneOptions, THEMES};
+    use osteoviz::state::plan::parse_plan_query_with;
     use osteoviz::state::query::{parse_query, parse_query_with, Notice};
     use osteoviz::state::readouts::report_in;
     use osteoviz::state::view::Lang;
@@ -151,24 +152,26 @@ mod cli {
             );
             return ExitCode::from(2);
         };
-        let parsed = parse_query_with(query, &["theme", "lang"]);
-        for n in &parsed.notices {
+        let plan_query = osteoviz::state::plan::is_plan_query(query);
+        let (notices, other) = if plan_query {
+            let p = parse_plan_query_with(query, &["theme", "lang"]);
+            (p.notices, p.other)
+        } else {
+            let p = parse_query_with(query, &["theme", "lang"]);
+            (p.notices, p.other)
+        };
+        for n in &notices {
             eprintln!("osteoviz: warning: {n}");
         }
-        let query_theme = parsed
-            .other
-            .iter()
-            .rev()
-            .find(|(k, _)| k == "theme")
-            .map(|(_, v)| v.as_str());
-        let theme = theme.or(query_theme).unwrap_or("light");
-        let query_lang = parsed
-            .other
-            .iter()
-            .rev()
-            .find(|(k, _)| k == "lang")
-            .map(|(_, v)| v.as_str());
-        let Some(lang) = language(lang.or(query_lang).unwrap_or("en")) else {
+        let last = |key: &str| {
+            other
+                .iter()
+                .rev()
+                .find(|(k, _)| k == key)
+                .map(|(_, v)| v.as_str())
+        };
+        let theme = theme.or(last("theme")).unwrap_or("light");
+        let Some(lang) = language(lang.or(last("lang")).unwrap_or("en")) else {
             return ExitCode::from(2);
         };
         if !THEMES.contains(&theme) {
@@ -178,24 +181,33 @@ mod cli {
             );
             return ExitCode::from(2);
         }
-        let options = SceneOptions {
-            standalone: true,
-            interactive: false,
-            width_px: width,
-            height_px: height,
-            theme: theme.to_string(),
-            lang,
-            ..Default::default()
+        let drawn = if plan_query {
+            plan_svg(query, (width, height), theme, lang, transparent)
+        } else {
+            let options = SceneOptions {
+                standalone: true,
+                interactive: false,
+                width_px: width,
+                height_px: height,
+                theme: theme.to_string(),
+                lang,
+                ..Default::default()
+            };
+            scene::render(&parse_query(query).state, &options).map(|s| {
+                if transparent {
+                    s.without_background().to_svg()
+                } else {
+                    s.to_svg()
+                }
+            })
         };
-        let scene = match scene::render(&parsed.state, &options) {
-            Ok(s) if transparent => s.without_background(),
-            Ok(s) => s,
+        let svg = match drawn {
+            Ok(svg) => svg,
             Err(e) => {
                 eprintln!("osteoviz: {e}");
                 return ExitCode::from(2);
             }
         };
-        let svg = scene.to_svg();
         let bytes = match format {
             Format::Svg => svg.into_bytes(),
             Format::Png => {
@@ -225,6 +237,46 @@ mod cli {
                 ExitCode::from(1)
             }
         }
+    }
+
+    /// The forefoot plan figure of a plan query: top and arch views above the edited ray's
+    /// sagittal view (the plan page's three drawings), as SVG text.
+    fn plan_svg(
+        query: &str,
+        size: (u32, u32),
+        theme: &str,
+        lang: Lang,
+        transparent: bool,
+    ) -> Result<String, osteoviz::model::ModelError> {
+        use osteoviz::scene::plan::{plan_figure, PlanSceneOptions};
+        use osteoviz::state::plan::evaluate_plan;
+        let plan = parse_plan_query_with(query, &["theme", "lang"]).plan;
+        let e = evaluate_plan(&plan).map_err(|(_, err)| err)?;
+        let sagittal = scene::render(
+            &plan.edited_view(),
+            &SceneOptions {
+                id_prefix: "ray-".into(),
+                interactive: false,
+                theme: theme.to_string(),
+                lang,
+                ..Default::default()
+            },
+        )?;
+        let sagittal = if transparent {
+            sagittal.without_background()
+        } else {
+            sagittal
+        };
+        let options = PlanSceneOptions {
+            theme: theme.to_string(),
+            selected: Some(plan.edit),
+            lang,
+            ..Default::default()
+        };
+        let figure = plan_figure(&plan, &e, sagittal.root, &options, size, transparent);
+        let mut svg = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        figure.write_xml(&mut svg);
+        Ok(svg)
     }
 
     fn eval(query: &str, strict: bool, lang: Lang) -> ExitCode {

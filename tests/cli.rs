@@ -377,3 +377,45 @@ fn eval_of_a_plan_takes_a_language() {
         .unwrap()
         .starts_with("M2 + M3 + M4: M2 rises 2.3 mm"));
 }
+
+/// `render` of a plan query draws the plan page's three drawings (top view, arch view, the
+/// edited ray's sagittal view) in one figure: an SVG that parses, with its style flattened, and
+/// a PNG of the asked size, for each plan preset; in the query's language and theme.
+#[test]
+fn render_draws_a_forefoot_plan() {
+    for (preset, edit) in [("m2", "2"), ("m2m3", "3"), ("m2m3m4", "4")] {
+        let query = format!("plan={preset}&edit={edit}&theme=dark");
+        let path = temp_file(&format!("plan-{preset}.svg"));
+        let o = osteoviz(&["render", &query, "-o", path.to_str().unwrap()]);
+        assert!(o.status.success(), "{query}: {}", stderr(&o));
+        assert!(stderr(&o).is_empty(), "{query}: {}", stderr(&o));
+        let svg = std::fs::read_to_string(&path).unwrap();
+        let doc = roxmltree::Document::parse(&svg).unwrap();
+        let root = doc.root_element();
+        assert_eq!(root.attribute("width"), Some("1920"));
+        assert_eq!(
+            root.attribute("class"),
+            Some("scene plan-figure theme-dark")
+        );
+        let views: Vec<&str> = root
+            .children()
+            .filter(|n| n.has_tag_name("svg"))
+            .filter_map(|n| n.attribute("class"))
+            .collect();
+        assert_eq!(views.len(), 3, "{views:?}");
+        assert!(views[0].contains("plan-top") && views[1].contains("plan-arch"));
+        assert!(views[2].starts_with("scene theme-dark"), "{views:?}");
+        assert!(!svg.contains("var(--"), "the style is flattened");
+        assert!(!svg.contains("unknown parameter"));
+        // The edited ray is highlighted in the plan views.
+        assert!(svg.contains("ray-m") && svg.contains("selected"), "{query}");
+
+        let (bytes, _) = render_png(&query, &format!("plan-{preset}.png"), &[]);
+        assert_eq!(png_size(&bytes), (800, 450), "{query}");
+    }
+    let fr = temp_file("plan-fr.svg");
+    let o = osteoviz(&["render", "plan=m2&lang=fr", "-o", fr.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let svg = std::fs::read_to_string(&fr).unwrap();
+    assert!(svg.contains("Vue de dessus") && svg.contains("Forces sur la coupe"));
+}

@@ -672,3 +672,60 @@ pub fn arch_view(plan: &Plan, e: &PlanEvaluation, options: &PlanSceneOptions) ->
             "label label-start view-title",
         ))
 }
+
+/// The plan as one self-contained figure (`osteoviz render 'plan=…'`): the top and arch views
+/// side by side above `sagittal`, the edited ray's drawing, in `width_px` × `height_px`, with
+/// the style resolved for the theme (no custom properties: any SVG renderer draws it).
+pub fn plan_figure(
+    plan: &Plan,
+    e: &PlanEvaluation,
+    sagittal: Node,
+    options: &PlanSceneOptions,
+    (width_px, height_px): (u32, u32),
+    transparent: bool,
+) -> Node {
+    let (w, h) = (f64::from(width_px), f64::from(height_px));
+    // The two plan views share the upper 45 %, the sagittal view the rest.
+    let top_h = (h * 0.45).round();
+    let place = |view: Node, x: f64, y: f64, width: f64, height: f64| {
+        view.num("x", x)
+            .num("y", y)
+            .num("width", width)
+            .num("height", height)
+    };
+    let views = PlanSceneOptions {
+        standalone: false,
+        ..options.clone()
+    };
+    let theme = &options.theme;
+    let mut svg = Node::new("svg")
+        .attr("xmlns", "http://www.w3.org/2000/svg")
+        .class(format!("scene plan-figure theme-{theme}"))
+        .attr("width", width_px.to_string())
+        .attr("height", height_px.to_string())
+        .attr("viewBox", format!("0 0 {width_px} {height_px}"))
+        .attr("role", "img")
+        .child(Node::new("title").text(trf(
+            options.lang,
+            Msg::PlanSceneTopTitle,
+            &[("label", &plan.treated_label_in(options.lang))],
+        )))
+        .child(Node::new("style").text(super::style::resolve_style_with(PLAN_STYLE, theme)));
+    if !transparent {
+        svg = svg.child(
+            Node::new("rect")
+                .class("background")
+                .attr("width", width_px.to_string())
+                .attr("height", height_px.to_string()),
+        );
+    }
+    svg.child(place(top_view(plan, e, &views), 0.0, 0.0, w / 2.0, top_h))
+        .child(place(
+            arch_view(plan, e, &views),
+            w / 2.0,
+            0.0,
+            w / 2.0,
+            top_h,
+        ))
+        .child(place(sagittal, 0.0, top_h, w, h - top_h))
+}

@@ -53,11 +53,19 @@ fn rules(css: &str) -> Vec<Rule<'_>> {
         .collect()
 }
 
-/// The custom properties in force for `theme`: the base block, then the theme's block.
+/// The classes whose blocks define custom properties: the drawing's, and the forefoot plan's
+/// (its own names: `--ok`, `--risk`…, none shared with the drawing's).
+const PROPERTY_ROOTS: [&str; 2] = [".scene", ".plan-scene"];
+
+/// The custom properties in force for `theme`: the base blocks, then the theme's blocks.
 fn properties<'a>(rules: &[Rule<'a>], theme: &str) -> Vec<(&'a str, &'a str)> {
-    let theme_selector = format!(".scene.theme-{theme}");
+    let themed = PROPERTY_ROOTS.map(|root| format!("{root}.theme-{theme}"));
     let mut props: Vec<(&str, &str)> = Vec::new();
-    for wanted in [".scene", theme_selector.as_str()] {
+    for wanted in PROPERTY_ROOTS
+        .iter()
+        .copied()
+        .chain(themed.iter().map(String::as_str))
+    {
         for rule in rules.iter().filter(|r| r.selectors == [wanted]) {
             for &(name, value) in rule
                 .declarations
@@ -155,7 +163,10 @@ fn applies(selector: &str, theme: &str) -> bool {
     if selector.contains(':') {
         return false;
     }
-    match selector.strip_prefix(".scene.theme-") {
+    let themed = PROPERTY_ROOTS
+        .iter()
+        .find_map(|root| selector.strip_prefix(root)?.strip_prefix(".theme-"));
+    match themed {
         Some(rest) => {
             let name = rest
                 .split(|c: char| c.is_whitespace() || c == '.' || c == '[')
@@ -170,7 +181,17 @@ fn applies(selector: &str, theme: &str) -> bool {
 /// [`super::STYLE`] for `theme` without custom properties or `calc()`: the same drawing in any
 /// SVG renderer. An unknown theme gets the base (light) values.
 pub fn resolve_style(theme: &str) -> String {
-    let css = strip_comments(STYLE);
+    resolve_css(STYLE, theme)
+}
+
+/// [`resolve_style`] of [`super::STYLE`] followed by `more` (a stylesheet using the drawing's
+/// palette: the forefoot plan's).
+pub fn resolve_style_with(more: &str, theme: &str) -> String {
+    resolve_css(&format!("{STYLE}\n{more}"), theme)
+}
+
+fn resolve_css(css: &str, theme: &str) -> String {
+    let css = strip_comments(css);
     let rules = rules(&css);
     let props = properties(&rules, theme);
     let mut out = String::new();
