@@ -445,9 +445,3 @@ pub fn evaluate(params: &OsteotomyParams) -> Result<Evaluation, ModelError> {
         limits: applied.limits,
     })
 }
-
-/// Unit vector of the shaft axis in G (toward the head).
-pub fn shaft_axis_ground(declination_deg: f64) -> Vector {
-    let d = declination_deg.to_radians();
-    Vector::new(d.cos(), -d.sin())
-}

@@ -73,11 +73,6 @@ pub const HEADS: usize = 5;
 /// Names of the heads, M1 to M5, as used in query prefixes and JSON keys.
 pub const HEAD_NAMES: [&str; HEADS] = ["m1", "m2", "m3", "m4", "m5"];
 
-/// Index of a lesser ray's head (M2 → 1).
-pub fn head_index(ray: Ray) -> usize {
-    ray.number() as usize - 1
-}
-
 /// Medio-lateral position of each head centre (mm, M1 at 0, lateral positive): head centres
 /// 19, 18, 17 and 16 mm apart (**assumption**: about 18-20 mm, not published).
 pub const TRANSVERSE_MM: [f64; HEADS] = [0.0, 19.0, 37.0, 54.0, 70.0];

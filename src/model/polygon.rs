@@ -154,14 +154,6 @@ impl Polygon {
         Some(Point::new(cx / (6.0 * a), cy / (6.0 * a)))
     }
 
-    /// The lowest vertex (smallest y).
-    pub fn lowest_point(&self) -> Option<Point> {
-        self.vertices
-            .iter()
-            .copied()
-            .min_by(|a, b| a.y.total_cmp(&b.y))
-    }
-
     /// The polygon moved by a rigid transform.
     pub fn transformed(&self, iso: &Isometry2<f64>) -> Polygon {
         Polygon::new(self.vertices.iter().map(|p| iso * p).collect())

@@ -322,11 +322,6 @@ pub fn published_shortenings(ray: crate::model::Ray) -> Vec<PublishedShortening>
     out
 }
 
-/// The plain-language name of a verdict, in English.
-pub fn verdict_text(verdict: Verdict) -> &'static str {
-    verdict_text_in(Lang::En, verdict)
-}
-
 /// The plain-language name of a verdict (`held` → "held by friction").
 pub fn verdict_text_in(lang: Lang, verdict: Verdict) -> &'static str {
     tr(
@@ -599,11 +594,6 @@ pub fn report_in(parsed: &Parsed, lang: Lang) -> Result<Report, ModelError> {
         summary: summary_in(&parsed.state, &e, lang),
         warnings,
     })
-}
-
-/// A motion limit in words, in English.
-pub fn limit_text(limit: &crate::model::kinematics::MotionLimit) -> String {
-    limit_text_in(limit, Lang::En)
 }
 
 /// A motion limit in words.
