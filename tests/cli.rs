@@ -348,7 +348,7 @@ fn eval_of_a_plan_takes_a_language() {
     for (lang, summary_start, warning) in [
         (
             "fr",
-            "M2 + M3 + M4\u{a0}: M2 s'élève de 2,3\u{a0}mm",
+            "M2 + M3 + M4\u{a0}: M2 s’élève de 2,3\u{a0}mm",
             "paramètre inconnu « m3.foo » ignoré",
         ),
         (
