@@ -306,14 +306,17 @@ fn eval_and_render_take_a_language() {
     }
     let summary = fr["summary"].as_str().unwrap();
     assert!(
-        summary.starts_with("En fermant le trait de coupe de 2,6 mm"),
+        summary.starts_with("En fermant l’espace fraisé de 2,6\u{a0}mm"),
         "{summary}"
     );
     assert!(en["summary"]
         .as_str()
         .unwrap()
-        .starts_with("Closing the 2.6 mm kerf"));
-    assert_eq!(fr["warnings"][0], "paramètre inconnu « foo » ignoré");
+        .starts_with("Closing the 2.6\u{a0}mm kerf"));
+    assert_eq!(
+        fr["warnings"][0],
+        "paramètre inconnu «\u{a0}foo\u{a0}» ignoré"
+    );
 
     // render: --lang, or the query's lang=, labels the drawing; English by default.
     let svg_of = |query: &str, extra: &[&str], name: &str| {
@@ -326,7 +329,7 @@ fn eval_and_render_take_a_language() {
         std::fs::read_to_string(&path).unwrap()
     };
     let es = svg_of("preset=dmmo", &["--lang", "es"], "lang-es.svg");
-    assert!(es.contains("Fuerzas sobre el corte") && es.contains("elevación 2,3 mm"));
+    assert!(es.contains("Fuerzas sobre el corte") && es.contains("elevación 2,3\u{a0}mm"));
     let fr = svg_of("preset=dmmo&lang=fr", &[], "lang-fr.svg");
     assert!(
         fr.contains("Forces sur la coupe") && fr.contains("La tête bascule en flexion dorsale")
@@ -349,7 +352,7 @@ fn eval_of_a_plan_takes_a_language() {
         (
             "fr",
             "M2 + M3 + M4\u{a0}: M2 s’élève de 2,3\u{a0}mm",
-            "paramètre inconnu « m3.foo » ignoré",
+            "paramètre inconnu «\u{a0}m3.foo\u{a0}» ignoré",
         ),
         (
             "es",
@@ -375,7 +378,7 @@ fn eval_of_a_plan_takes_a_language() {
     assert!(en["summary"]
         .as_str()
         .unwrap()
-        .starts_with("M2 + M3 + M4: M2 rises 2.3 mm"));
+        .starts_with("M2 + M3 + M4: M2 rises 2.3\u{a0}mm"));
 }
 
 /// `render` of a plan query draws the plan page's three drawings (top view, arch view, the

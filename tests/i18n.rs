@@ -132,10 +132,14 @@ fn french_and_spanish_drawings_use_the_decimal_comma() {
         scene::build(&state, &e, &options).to_svg()
     };
     let (en, fr, es) = (draw(Lang::En), draw(Lang::Fr), draw(Lang::Es));
-    assert!(en.contains("rise 2.3 mm") && en.contains("The head tips into dorsiflexion"));
-    assert!(fr.contains("élévation 2,3 mm") && fr.contains("La tête bascule en flexion dorsale"));
-    assert!(es.contains("elevación 2,3 mm") && es.contains("La cabeza bascula en flexión dorsal"));
-    assert!(en.contains("lever e 7.4 mm") && fr.contains("levier e 7,4 mm"));
+    assert!(en.contains("rise 2.3\u{a0}mm") && en.contains("The head tips into dorsiflexion"));
+    assert!(
+        fr.contains("élévation 2,3\u{a0}mm") && fr.contains("La tête bascule en flexion dorsale")
+    );
+    assert!(
+        es.contains("elevación 2,3\u{a0}mm") && es.contains("La cabeza bascula en flexión dorsal")
+    );
+    assert!(en.contains("lever e 7.4\u{a0}mm") && fr.contains("levier e 7,4\u{a0}mm"));
     assert!(fr.contains("Forces sur la coupe") && es.contains("Fuerzas sobre el corte"));
     // Machine values (coordinates, aria-valuenow) keep the dot.
     let doc = roxmltree::Document::parse(&fr).unwrap();
@@ -239,11 +243,12 @@ fn summaries_readouts_limits_and_notices_in_every_language() {
     // The notice quotes the URL's value with a dot; the value used follows the language.
     assert_eq!(
         notices[2].notice_text(Lang::Fr),
-        "kerf=99.5 est hors limites : 5 retenu"
+        "kerf=99.5 est hors limites\u{a0}: 5 retenu"
     );
     assert_eq!(
         limit_text_in(&limits[2], Lang::Es),
-        "la basculación haría penetrar hueso en hueso: basculación limitada de -20,00° a -8,40°"
+        "con esta basculación, los fragmentos se solaparían: basculación limitada de \
+         \u{2212}20,00° a \u{2212}8,40°"
     );
 }
 
@@ -261,12 +266,22 @@ fn the_report_translates_its_texts_and_keeps_its_keys_and_numbers() {
         }
     }
     assert_ne!(en["summary"], fr["summary"]);
-    assert_eq!(fr["warnings"][0], "paramètre inconnu « foo » ignoré");
+    assert_eq!(
+        fr["warnings"][0],
+        "paramètre inconnu «\u{a0}foo\u{a0}» ignoré"
+    );
     assert_eq!(
         en["summary"],
-        "Closing the 2.6 mm kerf and sliding the head 1.0 mm proximally raises the head 1.8 mm \
-         and shortens the ray 2.5 mm; the load’s line of action passes 6.4 mm dorsal of the bone \
-         contact: the head tips into dorsiflexion."
+        "Closing the 2.6\u{a0}mm kerf and sliding the head 1.0\u{a0}mm proximally raises the \
+         head 1.8\u{a0}mm and shortens the ray 2.5\u{a0}mm; the load’s line of action passes \
+         6.4\u{a0}mm dorsal of the bone contact: the head tips into dorsiflexion."
+    );
+    assert_eq!(
+        fr["summary"],
+        "En fermant l’espace fraisé de 2,6\u{a0}mm et en reculant la tête de 1,0\u{a0}mm, on \
+         élève la tête de 1,8\u{a0}mm et on raccourcit le rayon de 2,5\u{a0}mm\u{a0}; la ligne \
+         d’action de la charge passe 6,4\u{a0}mm en dorsal du contact osseux\u{a0}: la tête \
+         bascule en flexion dorsale."
     );
 }
 
@@ -355,7 +370,7 @@ fn forefoot_plan_drawings_and_texts_in_every_language() {
 /// (tests/e2e/i18n.spec.ts checks the page itself with the same kind of list).
 const PLAN_ENGLISH: [&str; 40] = [
     "within",
-    "over 3 mm",
+    "over 3\u{a0}mm",
     "outside",
     "yes",
     "tip before",
@@ -407,6 +422,7 @@ fn plan_page_texts(query: &str, lang: Lang) -> Vec<String> {
         parse_plan_query, percent_in, plan_metrics, points_in, provenance_in, ray_title_in,
         signed_mm_in, transfer_text_in, Metric, PlanPreset, HEAD_COLUMNS, INDICATORS,
     };
+    use osteoviz::state::query::notice_list;
     let parsed = parse_plan_query(query);
     let plan = parsed.plan;
     let e = evaluate_plan(&plan).unwrap();
@@ -524,12 +540,11 @@ fn plan_page_texts(query: &str, lang: Lang) -> Vec<String> {
         }));
     }
     out.push(edit_hint_in(lang, plan.edit));
-    let notices: Vec<String> = parsed.notices.iter().map(|n| n.notice_text(lang)).collect();
-    if !notices.is_empty() {
+    if !parsed.notices.is_empty() {
         out.push(trf(
             lang,
             Msg::PlanAdjusted,
-            &[("list", &notices.join("; "))],
+            &[("list", &notice_list(&parsed.notices, lang))],
         ));
     }
     let options = PlanSceneOptions {
@@ -587,4 +602,414 @@ fn the_plan_page_in_french_and_spanish_has_no_english_left() {
         .copied()
         .collect();
     assert!(missing.is_empty(), "not in the English page: {missing:?}");
+}
+
+// ------------------------------------------------------------ typography (the glossary's rules)
+// ../shared/domain/glossary-fr-es.md: a no-break space between a number and its unit in every
+// language; French puts a no-break space before « : ; ? ! » and inside « » and writes ’;
+// Spanish writes «» without inner spaces; one minus sign (U+2212) on screen. Machine values
+// (data-value, JSON, the URL) keep ASCII.
+
+/// The units a displayed number carries, longest first.
+const UNITS: [&str; 8] = ["F/mm", "points", "puntos", "point", "mm", "%", "°", "F"];
+
+/// A no-break space, wide or narrow.
+fn no_break(c: char) -> bool {
+    c == '\u{a0}' || c == '\u{202f}'
+}
+
+/// The unit `rest` starts with, if any (a unit of letters must end there: "mm", not "mmHg").
+fn unit_at(rest: &[char]) -> Option<&'static str> {
+    UNITS.into_iter().find(|unit| {
+        let u: Vec<char> = unit.chars().collect();
+        rest.starts_with(&u)
+            && (!u[0].is_alphabetic() || rest.get(u.len()).is_none_or(|c| !c.is_alphabetic()))
+    })
+}
+
+/// Where `text` breaks the typography of `lang`, each fault with its context. A `}` counts as
+/// the end of a number, so templates are checked as well as the texts filled from them.
+fn typography_faults(text: &str, lang: Lang) -> Vec<String> {
+    let c: Vec<char> = text.chars().collect();
+    let mut faults = Vec::new();
+    let mut fault = |i: usize, what: &str| {
+        let from = i.saturating_sub(24);
+        let to = (i + 24).min(c.len());
+        let context: String = c[from..to].iter().collect();
+        faults.push(format!("{what}: …{context}…"));
+    };
+    for i in 0..c.len() {
+        let prev = i.checked_sub(1).map(|p| c[p]);
+        let next = c.get(i + 1).copied();
+        // A number and its unit: never a plain space; a no-break space but before "°" (and "%"
+        // in English).
+        if c[i].is_ascii_digit() || c[i] == '}' {
+            let rest = &c[i + 1..];
+            if rest.first() == Some(&' ') && unit_at(&rest[1..]).is_some() {
+                fault(i, "a plain space between a number and its unit");
+            }
+            match unit_at(rest) {
+                Some("°") => {}
+                Some("%") if lang == Lang::En => {}
+                Some(_) => fault(i, "a unit without a no-break space"),
+                None => {}
+            }
+        }
+        // One minus sign: a hyphen-minus before a digit is a minus unless it joins two words
+        // or numbers (ranges "9-10", ids "M2-M4", "E-44-923") or follows "=" (a URL value).
+        if c[i] == '-'
+            && next.is_some_and(|n| n.is_ascii_digit())
+            && !prev.is_some_and(|p| p.is_alphanumeric() || p == '=')
+        {
+            fault(i, "a hyphen-minus as a minus sign");
+        }
+        match lang {
+            Lang::Fr => {
+                if c[i] == '\'' {
+                    fault(i, "a straight apostrophe");
+                }
+                if ":;?!".contains(c[i]) {
+                    if prev == Some(' ') {
+                        fault(i, "a plain space before a colon, semicolon, ? or !");
+                    }
+                    // (A mark alone, such as the plan's risk mark "!", is a symbol.)
+                    let ends_a_clause = prev.is_some() && next.is_none_or(char::is_whitespace);
+                    if ends_a_clause && !prev.is_some_and(no_break) {
+                        fault(i, "no no-break space before a colon, semicolon, ? or !");
+                    }
+                }
+                if c[i] == '«' && !next.is_some_and(no_break) {
+                    fault(i, "« without a no-break space after it");
+                }
+                if c[i] == '»' && !prev.is_some_and(no_break) {
+                    fault(i, "» without a no-break space before it");
+                }
+            }
+            Lang::Es => {
+                if (c[i] == '«' && next.is_some_and(char::is_whitespace))
+                    || (c[i] == '»' && prev.is_some_and(char::is_whitespace))
+                {
+                    fault(i, "a space inside « »");
+                }
+            }
+            Lang::En => {}
+        }
+    }
+    faults
+}
+
+/// Fails with every fault of every text, each named by `what` it is.
+fn assert_typography(texts: &[(String, String)], lang: Lang) {
+    let faults: Vec<String> = texts
+        .iter()
+        .flat_map(|(what, text)| {
+            typography_faults(text, lang)
+                .into_iter()
+                .map(move |f| format!("{} {what}: {f}", lang.code()))
+        })
+        .collect();
+    assert!(faults.is_empty(), "{}", faults.join("\n"));
+}
+
+#[test]
+fn the_typography_checker_catches_what_the_glossary_forbids() {
+    let faults = |text: &str, lang| typography_faults(text, lang).len();
+    for (text, lang) in [
+        ("élévation 2,3 mm", Lang::Fr),
+        ("2,3mm", Lang::Es),
+        ("15 %", Lang::Es),
+        ("15%", Lang::Fr),
+        ("{mm} mm", Lang::En),
+        ("k = 0.25 F/mm", Lang::En),
+        ("-1.3\u{a0}mm", Lang::En),
+        ("de -20,00°", Lang::Es),
+        ("(-2 à 0\u{a0}mm)", Lang::Fr),
+        ("Plan de l'avant-pied", Lang::Fr),
+        ("Statique : R", Lang::Fr),
+        ("Statique: R", Lang::Fr),
+        ("pas de contact ; N", Lang::Fr),
+        ("« foo\u{a0}»", Lang::Fr),
+        ("«\u{a0}foo »", Lang::Fr),
+        ("« foo »", Lang::Es),
+        ("«\u{a0}foo»", Lang::Es),
+    ] {
+        assert!(faults(text, lang) > 0, "{text:?} passes in {lang:?}");
+    }
+    for (text, lang) in [
+        ("élévation 2,3\u{a0}mm", Lang::Fr),
+        ("15\u{a0}%", Lang::Es),
+        ("26.5%", Lang::En),
+        ("45,0°", Lang::Fr),
+        ("\u{2212}1,3\u{a0}mm", Lang::Fr),
+        ("about 9-10\u{a0}mm", Lang::En),
+        ("2017;23(4):230-235", Lang::Fr),
+        ("E-44-923, M2-M4, doi 10.1186/s13018-019-1159-0", Lang::Fr),
+        (
+            "slide=-30 est hors limites\u{a0}: \u{2212}30 retenu",
+            Lang::Fr,
+        ),
+        ("paramètre inconnu «\u{a0}foo\u{a0}» ignoré", Lang::Fr),
+        ("parámetro desconocido «foo» ignorado", Lang::Es),
+        ("mm-to-pressure, 2 mmHg", Lang::En),
+        ("Plan de l’avant-pied", Lang::Fr),
+    ] {
+        assert_eq!(
+            typography_faults(text, lang),
+            Vec::<String>::new(),
+            "{text:?}"
+        );
+    }
+}
+
+/// Every message of the catalogue (the page, the drawing, the About panel, the plan), in every
+/// language, templates included.
+#[test]
+fn every_catalogue_message_follows_the_typography() {
+    use osteoviz::state::i18n::all_messages;
+    for lang in Lang::ALL {
+        let texts: Vec<(String, String)> = all_messages()
+            .map(|m| (m.id.to_string(), m.text(lang).to_string()))
+            .collect();
+        assert!(texts.len() > 300, "{}", texts.len());
+        assert_typography(&texts, lang);
+    }
+}
+
+/// What the code builds for the single-ray page and the CLI, in every language: summaries (as
+/// left and under body weight), readouts, limits, notices, errors, verdicts and the drawing's
+/// texts, for every preset and the states that reach every sentence.
+#[test]
+fn texts_the_code_builds_follow_the_typography() {
+    let mut queries = queries();
+    queries.extend(queries.clone().iter().map(|q| format!("{q}&load=1")));
+    queries.push("preset=dmmo&slide=-50&decl=-5&bogus=1".into());
+    for lang in Lang::ALL {
+        let mut texts: Vec<(String, String)> = Vec::new();
+        for query in &queries {
+            let parsed = parse_query(query);
+            let Ok(e) = evaluate(&parsed.state.to_params()) else {
+                continue;
+            };
+            let summary = summary_in(&parsed.state, &e, lang);
+            texts.push((format!("{query} summary"), summary.clone()));
+            for r in &READOUTS {
+                let text = display_in(r, (r.value)(&e.outcomes), lang);
+                texts.push((format!("{query} {}", r.key), text));
+            }
+            for r in &SETTLED_READOUTS {
+                let text = display_in(r, (r.value)(&e.settled_outcomes), lang);
+                texts.push((format!("{query} settled.{}", r.key), text));
+            }
+            for l in &e.limits {
+                texts.push((format!("{query} limit"), limit_text_in(l, lang)));
+            }
+            for n in &parsed.notices {
+                texts.push((format!("{query} notice"), n.notice_text(lang)));
+            }
+            let options = SceneOptions {
+                interactive: true,
+                lang,
+                caption: vec![summary],
+                ..Default::default()
+            };
+            let svg = scene::build(&parsed.state, &e, &options).to_svg();
+            for t in svg_texts(&svg) {
+                texts.push((format!("{query} drawing"), t));
+            }
+        }
+        for verdict in Verdict::ALL {
+            texts.push((verdict.key().into(), verdict_text_in(lang, verdict).into()));
+        }
+        for n in [
+            Notice::Clamped {
+                key: "slide".into(),
+                requested: -50.0,
+                applied: -30.0,
+            },
+            Notice::InvalidValue {
+                key: "cut".into(),
+                value: "abc".into(),
+            },
+        ] {
+            texts.push(("notice".into(), n.notice_text(lang)));
+        }
+        for l in [
+            MotionLimit::TiltLimited {
+                requested_deg: -20.0,
+                applied_deg: -8.4,
+            },
+            MotionLimit::ClosureLimitedToKerf {
+                requested_mm: 3.0,
+                applied_mm: 2.5,
+            },
+        ] {
+            texts.push(("limit".into(), limit_text_in(&l, lang)));
+        }
+        let error = ModelError::OutOfRange {
+            name: "slide",
+            value: -31.5,
+            min: -30.0,
+            max: 30.0,
+        };
+        texts.push(("error".into(), model_error_text(&error, lang)));
+        assert_typography(&texts, lang);
+    }
+}
+
+/// What the code builds for the forefoot plan, in every language: the panel and its drawings
+/// (as [`plan_page_texts`] collects them) and the one-sentence summary of every plan preset,
+/// as the page and `osteoviz eval` give them.
+#[test]
+fn plan_texts_the_code_builds_follow_the_typography() {
+    use osteoviz::state::plan::{
+        evaluate_plan, parse_plan_query, plan_report_in, plan_summary_in, PlanPreset,
+    };
+    let mut queries = vec![
+        "plan=m2&m2.kerf=0&m3.preset=dmmo&edit=4".to_string(),
+        "plan=m2m3&edit=3&m3.cut=60&m3.slide=-2".to_string(),
+        "plan=m9&m3.kerf=99&m1.cut=4&bogus=1".to_string(),
+    ];
+    for p in PlanPreset::ALL {
+        queries.push(format!("plan={}", p.name()));
+        queries.push(format!("plan={}&load=1", p.name()));
+    }
+    for lang in Lang::ALL {
+        let mut texts: Vec<(String, String)> = Vec::new();
+        for query in &queries {
+            for t in plan_page_texts(query, lang) {
+                texts.push((format!("{query} page"), t));
+            }
+            let parsed = parse_plan_query(query);
+            let e = evaluate_plan(&parsed.plan).unwrap();
+            let summary = plan_summary_in(&parsed.plan, &e, lang);
+            texts.push((format!("{query} summary"), summary));
+            let report = serde_json::to_value(plan_report_in(&parsed, lang).unwrap()).unwrap();
+            for (key, text) in display_strings(&report) {
+                texts.push((format!("{query} eval {key}"), text));
+            }
+        }
+        assert_typography(&texts, lang);
+    }
+}
+
+/// The human-facing strings of an `osteoviz eval` JSON object (summaries, warnings), by key,
+/// however deep.
+fn display_strings(json: &serde_json::Value) -> Vec<(String, String)> {
+    const DISPLAY_KEYS: [&str; 3] = ["summary", "warnings", "transfer_warnings"];
+    let mut out = Vec::new();
+    let mut stack = vec![(String::new(), json, false)];
+    while let Some((key, value, display)) = stack.pop() {
+        match value {
+            serde_json::Value::String(s) if display => out.push((key, s.clone())),
+            serde_json::Value::Array(items) => {
+                stack.extend(items.iter().map(|v| (key.clone(), v, display)));
+            }
+            serde_json::Value::Object(map) => stack.extend(map.iter().map(|(k, v)| {
+                (
+                    format!("{key}.{k}"),
+                    v,
+                    display || DISPLAY_KEYS.contains(&k.as_str()),
+                )
+            })),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Every machine string of an `osteoviz eval` JSON (keys, the query, the plan, verdict keys:
+/// all but [`display_strings`]) is ASCII; numbers are JSON numbers.
+fn assert_machine_json_is_ascii(json: &serde_json::Value, what: &str) {
+    const DISPLAY_KEYS: [&str; 3] = ["summary", "warnings", "transfer_warnings"];
+    let mut stack = vec![("".to_string(), json)];
+    while let Some((key, value)) = stack.pop() {
+        match value {
+            serde_json::Value::String(s) => assert!(s.is_ascii(), "{what} {key}: {s:?}"),
+            serde_json::Value::Array(items) => stack.extend(items.iter().map(|v| (key.clone(), v))),
+            serde_json::Value::Object(map) => {
+                for (k, v) in map {
+                    assert!(k.is_ascii(), "{what}: key {k:?}");
+                    if !DISPLAY_KEYS.contains(&k.as_str()) {
+                        stack.push((format!("{key}.{k}"), v));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Machine values keep ASCII digits, the point and the hyphen-minus in every language: each
+/// readout's `data-value` (which reads back as its number), the query, the eval JSON (the same
+/// as English but for its texts), the plan's metrics and JSON, the drawing's attributes.
+#[test]
+fn machine_values_keep_ascii_in_every_language() {
+    use osteoviz::state::plan::{evaluate_plan, parse_plan_query, plan_metrics, plan_report_in};
+    use osteoviz::state::query::to_query;
+    use osteoviz::state::readouts::Value;
+    let mut queries = queries();
+    queries.push("preset=dmmo&slide=-3&tilt=-4&load=1&foo=1".into());
+    for query in &queries {
+        let parsed = parse_query(query);
+        let Ok(e) = evaluate(&parsed.state.to_params()) else {
+            continue;
+        };
+        let values = READOUTS.iter().map(|r| (r.value)(&e.outcomes)).chain(
+            SETTLED_READOUTS
+                .iter()
+                .map(|r| (r.value)(&e.settled_outcomes)),
+        );
+        for v in values {
+            let text = v.data_value();
+            assert!(text.is_ascii(), "{query}: data-value {text:?}");
+            if let Value::Number(n) = v {
+                assert_eq!(text.parse::<f64>().ok(), Some(n), "{query}: {text}");
+            }
+        }
+        assert!(to_query(&parsed.state).is_ascii(), "{query}");
+        let english = serde_json::to_value(report_in(&parsed, Lang::En).unwrap()).unwrap();
+        for lang in Lang::ALL {
+            let mut json = serde_json::to_value(report_in(&parsed, lang).unwrap()).unwrap();
+            assert_machine_json_is_ascii(&json, query);
+            let mut english = english.clone();
+            for key in ["summary", "warnings"] {
+                json.as_object_mut().unwrap().remove(key);
+                english.as_object_mut().unwrap().remove(key);
+            }
+            assert_eq!(json, english, "{query} {}", lang.code());
+            // The drawing's attributes but its human-facing ones are machine values.
+            let options = SceneOptions {
+                interactive: true,
+                lang,
+                ..Default::default()
+            };
+            let svg = scene::build(&parsed.state, &e, &options).to_svg();
+            let doc = roxmltree::Document::parse(&svg).unwrap();
+            for node in doc.descendants() {
+                for attr in node.attributes() {
+                    if ["aria-label", "aria-valuetext"].contains(&attr.name()) {
+                        continue;
+                    }
+                    assert!(
+                        attr.value().is_ascii(),
+                        "{query} {}: {}={:?}",
+                        lang.code(),
+                        attr.name(),
+                        attr.value()
+                    );
+                }
+            }
+        }
+    }
+    for query in ["plan=m2m3m4&m3.slide=-1&m3.foo=2", "plan=m2&load=1"] {
+        let parsed = parse_plan_query(query);
+        let e = evaluate_plan(&parsed.plan).unwrap();
+        for (key, metric) in plan_metrics(&e) {
+            assert!(metric.data_value().is_ascii(), "{query} {key}");
+        }
+        for lang in Lang::ALL {
+            let json = serde_json::to_value(plan_report_in(&parsed, lang).unwrap()).unwrap();
+            assert_machine_json_is_ascii(&json, query);
+        }
+    }
 }

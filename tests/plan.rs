@@ -445,9 +445,10 @@ proptest! {
     }
 }
 
-/// The plan panel's English is what it was before its texts moved into the catalogue, byte
-/// for byte (lecturers' scripts and the e2e tests select by some), and the English catalogue
-/// is what the model's tables say.
+/// The plan panel's English is what it was before its texts moved into the catalogue, word for
+/// word (lecturers' scripts and the e2e tests select by some), with the glossary's typography:
+/// a no-break space between a number and its unit, the minus sign U+2212; and the English
+/// catalogue is what the model's tables say.
 #[test]
 fn the_plan_panel_english_is_unchanged() {
     use osteoviz::model::plan::{PROVENANCE, SOURCE_PROTRUSION, SOURCE_ROBOTIC};
@@ -473,17 +474,17 @@ fn the_plan_panel_english_is_unchanged() {
         })
         .collect();
     let expected = [
-        ["M2 longer than M3", "within", "over 3 mm",
-         "over 3 mm, with the SM4 line proximal to the M4 head centre: central metatarsalgia pattern",
-         "", "Barouk 2005", "1.5 mm"],
+        ["M2 longer than M3", "within", "over 3\u{a0}mm",
+         "over 3\u{a0}mm, with the SM4 line proximal to the M4 head centre: central metatarsalgia pattern",
+         "", "Barouk 2005", "1.5\u{a0}mm"],
         ["SM4 line from the M4 head centre (distal +)", "normal", "outside",
-         "normal from 2 mm proximal to 4 mm distal of the M4 head centre",
-         "sesamoid placed on the intact M4 head centre of the mean normal foot", "Maestro", "+1.5 mm"],
+         "normal from 2\u{a0}mm proximal to 4\u{a0}mm distal of the M4 head centre",
+         "sesamoid placed on the intact M4 head centre of the mean normal foot", "Maestro", "+1.5\u{a0}mm"],
         ["M1 − M2 length", "normal", "outside",
-         "normal: M1 as long as M2 or up to 2 mm shorter (−2 to 0 mm)", "", "Maestro", "+1.5 mm"],
+         "normal: M1 as long as M2 or up to 2\u{a0}mm shorter (−2 to 0\u{a0}mm)", "", "Maestro", "+1.5\u{a0}mm"],
         ["Central metatarsalgia pattern", "no", "yes",
-         "M2 over 3 mm longer than M3 and the SM4 line proximal to the M4 head centre",
-         "", "Barouk 2005", "+1.5 mm"],
+         "M2 over 3\u{a0}mm longer than M3 and the SM4 line proximal to the M4 head centre",
+         "", "Barouk 2005", "+1.5\u{a0}mm"],
     ];
     for (row, want) in rows.iter().zip(expected) {
         assert_eq!(*row, want.map(String::from));
@@ -520,14 +521,14 @@ fn the_plan_panel_english_is_unchanged() {
             signed_mm_in(en, -1.26),
             signed_in(en, 2.26)
         ],
-        ["0.0 mm", "0.0 mm", "-1.3 mm", "+2.3"]
+        ["0.0\u{a0}mm", "0.0\u{a0}mm", "\u{2212}1.3\u{a0}mm", "+2.3"]
     );
-    assert_eq!(mm_in(en, 16.84), "16.8 mm");
+    assert_eq!(mm_in(en, 16.84), "16.8\u{a0}mm");
     assert_eq!(
         [percent_in(en, 20.0, 0), percent_in(en, 26.54, 1)],
         ["20%", "26.5%"]
     );
-    assert_eq!(points_in(en, -3.21), "-3.2 points");
+    assert_eq!(points_in(en, -3.21), "\u{2212}3.2\u{a0}points");
     assert_eq!(
         format!("{}0.00 → 0.05{}-3.2 points", tr(en, Msg::PlanEvenness), tr(en, Msg::PlanLargestGain)),
         "Evenness of M2-M4 loads (coefficient of variation): 0.00 → 0.05 · largest gain on M2-M4: -3.2 points"
@@ -570,9 +571,9 @@ fn the_plan_panel_english_is_unchanged() {
              spring k; neighbours are tied by intermetatarsal ligaments, springs 1·k. A head \
              raised by x compresses its pad less: (d_i − x_i) + c·Σ_neighbours (d_i − d_j) = δ₀, \
              load_i = k·(d_i − x_i), share_i = load_i / Σ load, with x = head rise + ground \
-             shortening · sin 20° (push-off heel rise) and δ₀ = 3 mm; a head pulled off the \
+             shortening · sin 20° (push-off heel rise) and δ₀ = 3\u{a0}mm; a head pulled off the \
              ground carries nothing. Shortening or raising M2 alone moves load to M1 and M3, as \
-             the {SOURCE_ROBOTIC} found. Transfer warning: a central ray more than 1 mm lower or \
+             the {SOURCE_ROBOTIC} found. Transfer warning: a central ray more than 1\u{a0}mm lower or \
              longer than a treated neighbour."
         )
     );

@@ -447,7 +447,7 @@ fn the_drawing_shows_the_lever_and_the_settled_head() {
     assert_eq!(count(&dmmo, "lever-line"), 1);
     assert_eq!(count(&dmmo, "line-of-action"), 2, "main drawing and inset");
     assert_eq!(count(&dmmo, "inset-contact"), 1);
-    assert!(dmmo.contains("lever e 7.4 mm"));
+    assert!(dmmo.contains("lever e 7.4\u{a0}mm"));
     assert_eq!(count(&dmmo, "ghost-as-left"), 0);
     let weil = svg("preset=weil");
     assert_eq!(count(&weil, "lever-line"), 0, "e = 0: no dimension");
@@ -455,7 +455,7 @@ fn the_drawing_shows_the_lever_and_the_settled_head() {
     assert_eq!(count(&loaded, "ghost-as-left"), 1);
     assert_eq!(count(&loaded, "settle-arrow"), 1);
     assert!(
-        loaded.contains("Under load: 1.8 mm dorsally, tilt 10.9°"),
+        loaded.contains("Under load: 1.8\u{a0}mm dorsally, tilt 10.9°"),
         "{loaded}"
     );
     // The drawn head is the settled one: its centre moved by the settled displacement.

@@ -143,7 +143,7 @@ async fn mounts_with_every_control_and_readout() {
     assert!(query(&root, "#summary")
         .text_content()
         .unwrap()
-        .contains("raises the head 2.3 mm"));
+        .contains("raises the head 2.3\u{a0}mm"));
 }
 
 #[wasm_bindgen_test]
@@ -201,7 +201,7 @@ async fn lang_fr_translates_the_page_and_keeps_machine_values() {
         query(&root, "#summary")
             .text_content()
             .unwrap()
-            .contains("on élève la tête de 2,3 mm"),
+            .contains("on élève la tête de 2,3\u{a0}mm"),
         "{text}"
     );
     assert!(query(&root, "label[for=control-cut]")
@@ -234,7 +234,7 @@ async fn lang_fr_translates_the_page_and_keeps_machine_values() {
             && query(&r, "#summary")
                 .text_content()
                 .unwrap()
-                .contains("la cabeza sube 2,3 mm")
+                .contains("la cabeza sube 2,3\u{a0}mm")
     })
     .await;
 }

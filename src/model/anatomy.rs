@@ -115,30 +115,30 @@ pub const PROVENANCE: [(&str, Provenance); 8] = [
     (
         "axis length",
         Provenance::Assumption(
-            "M2 70 mm, M3 66 mm, M4 62 mm: no published lesser metatarsal lengths",
+            "M2 70\u{a0}mm, M3 66\u{a0}mm, M4 62\u{a0}mm: no published lesser metatarsal lengths",
         ),
     ),
     (
         "head height M2",
-        Provenance::Sourced("16.1 ± 1.4 mm: Fraser et al., Foot Ankle Surg 2017"),
+        Provenance::Sourced("16.1 ± 1.4\u{a0}mm: Fraser et al., Foot Ankle Surg 2017"),
     ),
     (
         "head height M3, M4",
         Provenance::Assumption(
-            "15.1 and 14.1 mm: interpolated between M2 16.1 and M5 13.0 mm (Fraser et al. 2017)",
+            "15.1 and 14.1\u{a0}mm: interpolated between M2 16.1 and M5 13.0\u{a0}mm (Fraser et al. 2017)",
         ),
     ),
     (
         "neck and shaft height",
-        Provenance::Assumption("about 9-10 mm: not published"),
+        Provenance::Assumption("about 9-10\u{a0}mm: not published"),
     ),
     (
         "base height",
-        Provenance::Assumption("17 mm: drawn for context, no effect on the outcomes"),
+        Provenance::Assumption("17\u{a0}mm: drawn for context, no effect on the outcomes"),
     ),
     (
         "plantar fat pad",
-        Provenance::Sourced("6.5 mm: about 6-7 mm under the heads, Belhan et al. 2019"),
+        Provenance::Sourced("6.5\u{a0}mm: about 6-7\u{a0}mm under the heads, Belhan et al. 2019"),
     ),
 ];
 

@@ -196,20 +196,20 @@ pub const PROVENANCE: [(&str, Provenance); 12] = [
     (
         "protrusions relative to M2",
         Provenance::Sourced(
-            "M1 +0.94, M3 −4.44, M4 −11.17, M5 −20.21 mm: Domínguez-Maldonado et al. 2014 (169 normal feet)",
+            "M1 +0.94, M3 −4.44, M4 −11.17, M5 −20.21\u{a0}mm: Domínguez-Maldonado et al. 2014 (169 normal feet)",
         ),
     ),
     (
         "head heights M2, M5",
-        Provenance::Sourced("16.1 and 13.0 mm: Fraser et al., Foot Ankle Surg 2017"),
+        Provenance::Sourced("16.1 and 13.0\u{a0}mm: Fraser et al., Foot Ankle Surg 2017"),
     ),
     (
         "head heights M3, M4",
-        Provenance::Assumption("15.1 and 14.1 mm: interpolated between M2 and M5 (Fraser et al.)"),
+        Provenance::Assumption("15.1 and 14.1\u{a0}mm: interpolated between M2 and M5 (Fraser et al.)"),
     ),
     (
         "head height M1",
-        Provenance::Assumption("20 mm: not in the reference, drawn for context"),
+        Provenance::Assumption("20\u{a0}mm: not in the reference, drawn for context"),
     ),
     (
         "declinations",
@@ -221,11 +221,11 @@ pub const PROVENANCE: [(&str, Provenance); 12] = [
     ),
     (
         "medio-lateral spacing of the heads",
-        Provenance::Assumption("19, 18, 17, 16 mm between head centres, axes drawn parallel: not published"),
+        Provenance::Assumption("19, 18, 17, 16\u{a0}mm between head centres, axes drawn parallel: not published"),
     ),
     (
         "loaded level of the heads",
-        Provenance::Assumption("every head's lowest point on a 6.5 mm fat pad before surgery (all five bear weight)"),
+        Provenance::Assumption("every head's lowest point on a 6.5\u{a0}mm fat pad before surgery (all five bear weight)"),
     ),
     (
         "head centre",
@@ -234,18 +234,18 @@ pub const PROVENANCE: [(&str, Provenance); 12] = [
     (
         "lateral sesamoid",
         Provenance::Assumption(
-            "on the line through the intact M4 head centre (Maestro's harmonious foot), 4 mm lateral of the M1 head centre; M1 is not cut",
+            "on the line through the intact M4 head centre (Maestro's harmonious foot), 4\u{a0}mm lateral of the M1 head centre; M1 is not cut",
         ),
     ),
     (
         "load-sharing heuristic",
         Provenance::Assumption(
-            "springs: fat pad k, intermetatarsal ties 1·k, pad compression 3 mm, push-off heel rise 20°; no published mm-to-pressure relation",
+            "springs: fat pad k, intermetatarsal ties 1·k, pad compression 3\u{a0}mm, push-off heel rise 20°; no published mm-to-pressure relation",
         ),
     ),
     (
         "transfer warning",
-        Provenance::Assumption("a central ray more than 1 mm lower or longer than a treated neighbour"),
+        Provenance::Assumption("a central ray more than 1\u{a0}mm lower or longer than a treated neighbour"),
     ),
 ];
 

@@ -15,7 +15,7 @@ pub use style::{resolve_style, THEMES};
 use crate::model::polygon::Polygon;
 use crate::model::{evaluate, AngleReference, Evaluation, ModelError, Point, Vector, Verdict};
 use crate::state::i18n::Msg;
-use crate::state::i18n::{fixed, tr, trf};
+use crate::state::i18n::{fixed, quantity, tr, trf};
 use crate::state::view::Lang;
 use crate::state::State;
 use std::borrow::Cow;
@@ -249,11 +249,11 @@ fn label(at: Point, text: impl Into<String>, class: impl Into<Cow<'static, str>>
 }
 
 fn deg(lang: Lang, v: f64) -> String {
-    format!("{}°", fixed(lang, v, 1))
+    quantity(lang, v, 1, "°")
 }
 
 fn mm(lang: Lang, v: f64) -> String {
-    format!("{} mm", fixed(lang, v, 1))
+    quantity(lang, v, 1, "mm")
 }
 
 /// Where the forces inset ends, from the drawing's left and top edges (mm).
@@ -270,10 +270,9 @@ fn text_width_mm(text: &str) -> f64 {
 fn bold_width_em(text: &str) -> f64 {
     text.chars()
         .map(|c| match c {
-            ' ' => 0.35,
-            'i' | 'j' | 'l' | 'í' | 'ï' | 'î' | '.' | ',' | ':' | ';' | '\'' | '!' | '|' | 'I' => {
-                0.35
-            }
+            ' ' | '\u{a0}' => 0.35,
+            'i' | 'j' | 'l' | 'í' | 'ï' | 'î' | '.' | ',' | ':' | ';' | '\'' | '’' | '!' | '|'
+            | 'I' => 0.35,
             'f' => 0.44,
             't' => 0.48,
             'r' => 0.5,

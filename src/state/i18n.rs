@@ -7,16 +7,23 @@
 //!   to English, and the catalogue test fails on it, so neither can ship unnoticed.
 //! - Sentences with numbers are templates with named placeholders (`{mm}`, `{deg}`…) filled by
 //!   [`fill`] / [`trf`]; every translation has the same placeholders as its English text.
-//! - Numbers in running text follow the language: French and Spanish write a decimal comma
-//!   ("2,3 mm", [`fixed`], [`number`]). Machine values (`data-value` attributes, the URL, JSON
-//!   numbers and keys) never go through here and always keep the dot.
+//! - Numbers on screen follow the language and the glossary's typography: French and Spanish
+//!   write a decimal comma, every language the minus sign U+2212 ([`fixed`], [`number`],
+//!   [`decimal`]), and a number and its unit are joined by a no-break space ([`with_unit`],
+//!   [`quantity`], [`percent`]; "2,3\u{a0}mm", "15\u{a0}%"), as the catalogue writes them.
+//!   Machine values (`data-value` attributes, the URL, JSON numbers and keys) never go through
+//!   here: they come from [`crate::numtext`] and `state::format_number` / `format_fixed`, and
+//!   keep ASCII digits, the point and the hyphen-minus.
 //!
-//! The vocabulary follows the surgeons' own: French after the GRECMIP/MIFAS literature
-//! (ostéotomie, trait de coupe, fraise de Shannon, tête métatarsienne, col, diaphyse,
-//! déclinaison, raccourcissement, frottement, capiton plantaire, métatarsiens latéraux),
-//! Spanish after the Spanish EMC edition (osteotomía, línea de corte, fresa de Shannon, cabeza
-//! metatarsal, cuello, diáfisis, declinación, acortamiento, rozamiento, "de dorsal proximal a
-//! plantar distal" for the reverse cut).
+//! The vocabulary and the typography follow `../shared/domain/glossary-fr-es.md`: French after
+//! the GRECMIP/MIFAS literature (EMC 44-925: trait d’ostéotomie, espace fraisé, épaisseur de
+//! fraisage, fragment capital, inclinaison, fraise de Shannon, capiton plantaire; préop. /
+//! postop., never « avant » for *before*), Spanish after the Spanish EMC edition (E-44-923:
+//! trazo de osteotomía, espacio del fresado, grosor del fresado, fragmento capital,
+//! declinación, radio de curvatura, resorte, "de dorsal proximal a plantar distal" for the
+//! reverse cut). French puts a no-break space before « : ; ? ! » and inside « », and uses the
+//! apostrophe ’; Spanish writes «» without inner spaces. `tests/i18n.rs` checks every message
+//! and the texts the code builds against these rules.
 
 use super::view::Lang;
 use super::{format_fixed, format_number};
@@ -73,11 +80,12 @@ pub const MISSING_MARK: char = '⟦';
 /// Translations that are the same as the English text on purpose (eponyms, citations, words
 /// spelt alike). The catalogue test fails on any other text equal to English, and on an entry
 /// here that is not (or no longer) equal.
-pub const SAME_AS_ENGLISH: [(Lang, Msg); 20] = [
+pub const SAME_AS_ENGLISH: [(Lang, Msg); 21] = [
     (Lang::Fr, Msg::PublishedMalhotra),
     (Lang::Es, Msg::PublishedMalhotra),
     (Lang::Es, Msg::SummarySentenceLoaded),
     (Lang::Es, Msg::AboutColon),
+    (Lang::Es, Msg::NoticeSeparator),
     (Lang::Es, Msg::SummarySentence),
     (Lang::Fr, Msg::AboutConventions),
     (Lang::Es, Msg::PresetPerpendicularLabel),
@@ -255,16 +263,29 @@ pub fn placeholders(template: &str) -> Vec<&str> {
     out
 }
 
-/// A number written by the Rust formatter (`-12.5`) in the language's convention: a decimal
-/// comma in French and Spanish.
+/// The no-break space: between a number and its unit in every language, before French
+/// « : ; ? ! » and inside French « » (so that no line of a projected slide begins with « : »
+/// or splits "2,6" from "mm").
+pub const NBSP: char = '\u{a0}';
+
+/// The minus sign of every displayed number, the catalogue's and the code's alike (machine
+/// values keep the hyphen-minus).
+pub const MINUS: char = '\u{2212}';
+
+/// A number written by the Rust formatter (`-12.5`) for display in `lang`: the minus sign
+/// U+2212 in every language, a decimal comma in French and Spanish ("−12,5").
 pub fn decimal(lang: Lang, text: String) -> String {
+    let text = match text.strip_prefix('-') {
+        Some(magnitude) => format!("{MINUS}{magnitude}"),
+        None => text,
+    };
     match lang {
         Lang::En => text,
         Lang::Fr | Lang::Es => text.replace('.', ","),
     }
 }
 
-/// A number with exactly `decimals` decimals, in the language's convention ("2,30").
+/// A number with exactly `decimals` decimals, in the language's convention ("2,30", "−1,30").
 pub fn fixed(lang: Lang, value: f64, decimals: usize) -> String {
     decimal(lang, format_fixed(value, decimals))
 }
@@ -272,6 +293,31 @@ pub fn fixed(lang: Lang, value: f64, decimals: usize) -> String {
 /// A number with at most `decimals` decimals, trailing zeros trimmed ("2,3").
 pub fn number(lang: Lang, value: f64, decimals: usize) -> String {
     decimal(lang, format_number(value, decimals))
+}
+
+/// A displayed number and its unit: the degree sign attached ("30,0°"), any other unit after a
+/// no-break space ("2,6\u{a0}mm"); no unit, the number alone.
+pub fn with_unit(number: String, unit: &str) -> String {
+    match unit {
+        "" => number,
+        "°" => number + unit,
+        unit => format!("{number}{NBSP}{unit}"),
+    }
+}
+
+/// [`fixed`] with its unit ([`with_unit`]): "2,6\u{a0}mm", "−1.3\u{a0}mm", "45,0°".
+pub fn quantity(lang: Lang, value: f64, decimals: usize, unit: &str) -> String {
+    with_unit(fixed(lang, value, decimals), unit)
+}
+
+/// A percentage in `lang` ("26.5%", "26,5\u{a0}%"): the sign's spacing is the catalogue's
+/// (`number.percent`).
+pub fn percent(lang: Lang, value: f64, decimals: usize) -> String {
+    trf(
+        lang,
+        Msg::NumberPercent,
+        &[("n", &fixed(lang, value, decimals))],
+    )
 }
 
 /// The text with its first letter in upper case.
@@ -376,7 +422,7 @@ mod tests {
         let kerf = fixed(Lang::Fr, 2.6, 1);
         assert_eq!(
             trf(Lang::Fr, Msg::SummaryClosingKerf, &[("kerf", &kerf)]),
-            "en fermant le trait de coupe de 2,6 mm"
+            "en fermant l’espace fraisé de 2,6\u{a0}mm"
         );
         assert_eq!(
             trf(
@@ -384,13 +430,21 @@ mod tests {
                 Msg::SummaryClosingKerf,
                 &[("kerf", &fixed(Lang::En, 2.6, 1))]
             ),
-            "closing the 2.6 mm kerf"
+            "closing the 2.6\u{a0}mm kerf"
         );
         assert_eq!(fill("{a} {b} {a}", &[("a", &1), ("b", &"x")]), "1 x 1");
         assert_eq!(fill("{missing} }{", &[]), "{missing} }{");
-        assert_eq!(fixed(Lang::Es, -12.345, 2), "-12,35");
+        assert_eq!(fixed(Lang::Es, -12.345, 2), "\u{2212}12,35");
+        assert_eq!(fixed(Lang::En, -0.04, 1), "0.0", "no minus on a zero");
+        assert_eq!(number(Lang::En, -1.25, 1), "\u{2212}1.2");
         assert_eq!(number(Lang::Fr, 0.5, 2), "0,5");
         assert_eq!(number(Lang::En, 0.5, 2), "0.5");
+        assert_eq!(quantity(Lang::Fr, -1.26, 1, "mm"), "\u{2212}1,3\u{a0}mm");
+        assert_eq!(quantity(Lang::En, 45.0, 1, "°"), "45.0°");
+        assert_eq!(quantity(Lang::Es, 0.25, 2, ""), "0,25");
+        assert_eq!(percent(Lang::En, 26.54, 1), "26.5%");
+        assert_eq!(percent(Lang::Fr, 26.54, 1), "26,5\u{a0}%");
+        assert_eq!(percent(Lang::Es, 20.0, 0), "20\u{a0}%");
         assert_eq!(placeholders("{mm} and {deg}°"), vec!["mm", "deg"]);
         assert_eq!(capitalise("étape"), "Étape");
     }

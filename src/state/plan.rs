@@ -689,7 +689,7 @@ pub fn transfer_text_in(t: &crate::model::plan::Transfer, lang: Lang) -> String 
 // What the plan panel (src/ui/plan.rs) and drawings (src/scene/plan.rs) write, in a language:
 // the words from the catalogue (`plan.*` ids), numbers with the language's decimal sign.
 
-/// A number with one decimal, signed when positive ("+1.5", "-1.3", "0.0"), in `lang`.
+/// A number with one decimal, signed when not zero ("+1.5", "−1.3", "0.0"), in `lang`.
 pub fn signed_in(lang: Lang, v: f64) -> String {
     let s = format_fixed(v, 1);
     let s = if v > 0.0 && s != "0.0" {
@@ -700,22 +700,20 @@ pub fn signed_in(lang: Lang, v: f64) -> String {
     i18n::decimal(lang, s)
 }
 
-/// [`signed_in`] in millimetres ("+1.5 mm").
+/// [`signed_in`] in millimetres ("+1.5\u{a0}mm").
 pub fn signed_mm_in(lang: Lang, v: f64) -> String {
-    format!("{} mm", signed_in(lang, v))
+    i18n::with_unit(signed_in(lang, v), "mm")
 }
 
-/// A length with one decimal ("4.6 mm", "4,6 mm").
+/// A length with one decimal ("4.6\u{a0}mm", "4,6\u{a0}mm").
 pub fn mm_in(lang: Lang, v: f64) -> String {
-    format!("{} mm", fixed(lang, v, 1))
+    i18n::quantity(lang, v, 1, "mm")
 }
 
-/// A percentage ("26.5%", "26,5 %").
-pub fn percent_in(lang: Lang, v: f64, decimals: usize) -> String {
-    trf(lang, Msg::PlanPercent, &[("n", &fixed(lang, v, decimals))])
-}
+/// A percentage ("26.5%", "26,5\u{a0}%").
+pub use super::i18n::percent as percent_in;
 
-/// Percentage points with one decimal ("-3.2 points").
+/// Percentage points with one decimal ("−3.2\u{a0}points").
 pub fn points_in(lang: Lang, v: f64) -> String {
     trf(lang, Msg::PlanPoints, &[("n", &fixed(lang, v, 1))])
 }

@@ -58,6 +58,13 @@ impl Notice {
     }
 }
 
+/// The notices in `lang`, one after the other ("…; …", in French "…\u{a0}; …"): the link
+/// notice of the page and of the plan.
+pub fn notice_list(notices: &[Notice], lang: Lang) -> String {
+    let texts: Vec<String> = notices.iter().map(|n| n.notice_text(lang)).collect();
+    texts.join(i18n::tr(lang, Msg::NoticeSeparator))
+}
+
 /// In English (the CLI's warnings and errors).
 impl fmt::Display for Notice {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

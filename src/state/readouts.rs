@@ -346,21 +346,14 @@ pub fn display<T>(spec: &ReadoutSpec<T>, value: Value) -> String {
     display_in(spec, value, Lang::En)
 }
 
-/// A readout value as displayed in `lang` (decimal comma in French and Spanish).
+/// A readout value as displayed in `lang` (decimal comma in French and Spanish, the minus
+/// sign U+2212, a no-break space before the unit: [`i18n::quantity`]). Its machine value is
+/// [`Value::data_value`].
 pub fn display_in<T>(spec: &ReadoutSpec<T>, value: Value, lang: Lang) -> String {
     match value {
-        Value::Number(v) => with_unit(fixed(lang, v, spec.decimals), spec.unit),
+        Value::Number(v) => i18n::quantity(lang, v, spec.decimals, spec.unit),
         Value::Count(n) => n.to_string(),
         Value::Verdict(v) => verdict_text_in(lang, v).to_string(),
-    }
-}
-
-/// A number and its unit: "30.0°", "2.6 mm".
-pub fn with_unit(number: String, unit: &str) -> String {
-    match unit {
-        "" => number,
-        "°" => format!("{number}°"),
-        unit => format!("{number} {unit}"),
     }
 }
 

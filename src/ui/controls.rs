@@ -176,15 +176,11 @@ pub fn arrow_steps(key: &str) -> Option<f64> {
     }
 }
 
-/// The value with its unit, at the displayed precision (decimal comma in French and Spanish).
+/// The value with its unit, at the displayed precision (decimal comma in French and Spanish,
+/// the minus sign U+2212, a no-break space before the unit).
 pub fn value_text(key: Key, value: f64, lang: Lang) -> String {
     let spec = key.spec();
-    let n = i18n::fixed(lang, value, spec.display_decimals);
-    match spec.unit {
-        "" => n,
-        "°" => format!("{n}°"),
-        unit => format!("{n} {unit}"),
-    }
+    i18n::quantity(lang, value, spec.display_decimals, spec.unit)
 }
 
 #[component(NumberControl)]

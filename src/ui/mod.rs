@@ -18,7 +18,7 @@ use crate::scene::{self, Node, SceneOptions};
 use crate::state::animation::Animation;
 use crate::state::i18n::Msg;
 use crate::state::i18n::{self, tr, trf};
-use crate::state::query::{matching_preset, parse_query_with, to_query, Notice};
+use crate::state::query::{matching_preset, notice_list, parse_query_with, to_query, Notice};
 use crate::state::readouts::{display_in, model_error_text, summary_in, READOUTS};
 use crate::state::view::{Lang, Theme, View, SCALES, SPEEDS, VIEW_KEYS};
 use crate::state::{format_number, Action, History, Preset, State};
@@ -469,7 +469,7 @@ pub fn app(props: &AppProps) -> Html {
     let dismiss = page.clone();
     let notices = (!model.notices.is_empty()).then(|| html! {
         <div class="notice" role="status">
-            <span>{ trf(lang, Msg::NoticeAdjusted, &[("list", &model.notices.iter().map(|n| n.notice_text(lang)).collect::<Vec<_>>().join("; "))]) }</span>
+            <span>{ trf(lang, Msg::NoticeAdjusted, &[("list", &notice_list(&model.notices, lang))]) }</span>
             <button class="dismiss" aria-label={tr(lang, Msg::NoticeDismiss)}
                 onclick={Callback::from(move |_| dismiss.dispatch(PageAction::DismissNotices))}>{ "×" }</button>
         </div>
@@ -694,7 +694,7 @@ fn lecture_bar(
                 </label>
                 <label>{ tr(lang, Msg::LectureTextSize) }{ " " }
                     <select name="scale" autocomplete="off" onchange={onscale}>
-                        { for SCALES.iter().map(|v| html! { <option value={format_number(*v, 2)} selected={*v == model.view.scale}>{ format!("{}%", format_number(v * 100.0, 0)) }</option> }) }
+                        { for SCALES.iter().map(|v| html! { <option value={format_number(*v, 2)} selected={*v == model.view.scale}>{ i18n::percent(lang, v * 100.0, 0) }</option> }) }
                     </select>
                 </label>
                 <label>{ tr(lang, Msg::LectureLanguage) }{ " " }
@@ -708,9 +708,9 @@ fn lecture_bar(
             <details class="group export">
                 <summary>{ tr(lang, Msg::ExportTitle) }</summary>
                 <label>{ tr(lang, Msg::ExportWidth) }{ " " }<input type="number" name="export-width" autocomplete="off" min="200" max="8000" step="10" value={ex.width.to_string()}
-                    onchange={set_export(|o, i| if let Ok(v) = i.value().parse::<u32>() { o.width = v.clamp(200, 8000) })} />{ " px" }</label>
+                    onchange={set_export(|o, i| if let Ok(v) = i.value().parse::<u32>() { o.width = v.clamp(200, 8000) })} />{ "\u{a0}px" }</label>
                 <label>{ tr(lang, Msg::ExportHeight) }{ " " }<input type="number" name="export-height" autocomplete="off" min="200" max="8000" step="10" value={ex.height.to_string()}
-                    onchange={set_export(|o, i| if let Ok(v) = i.value().parse::<u32>() { o.height = v.clamp(200, 8000) })} />{ " px" }</label>
+                    onchange={set_export(|o, i| if let Ok(v) = i.value().parse::<u32>() { o.height = v.clamp(200, 8000) })} />{ "\u{a0}px" }</label>
                 <label><input type="checkbox" name="export-transparent" autocomplete="off" checked={ex.transparent}
                     onchange={set_export(|o, i| o.transparent = i.checked())} />{ " " }{ tr(lang, Msg::ExportTransparent) }</label>
                 <label><input type="checkbox" name="export-caption" autocomplete="off" checked={ex.caption}

@@ -3,7 +3,7 @@
 
 use crate::model::Evaluation;
 use crate::state::i18n::Msg;
-use crate::state::i18n::{fixed, tr, trf};
+use crate::state::i18n::{self, fixed, tr, trf};
 use crate::state::readouts::{
     display_in, limit_text_in, published_shortenings, summary_in, Value, READOUTS, SETTLED_READOUTS,
 };
@@ -43,11 +43,12 @@ pub fn outcomes(state: &State, e: &Evaluation, lang: Lang) -> Html {
     let published = published_shortenings(e.params.anatomy.ray)
         .into_iter()
         .map(|p| {
-            let mean = crate::state::i18n::number(lang, p.mean_mm, 2);
+            let mean = i18n::number(lang, p.mean_mm, 2);
             let value = match p.sd_mm {
-                Some(sd) => format!("{mean} ± {} mm", crate::state::i18n::number(lang, sd, 1)),
-                None => format!("{mean} mm"),
+                Some(sd) => format!("{mean} ± {}", i18n::number(lang, sd, 1)),
+                None => mean,
             };
+            let value = i18n::with_unit(value, "mm");
             let name = trf(lang, p.label_id, &[("ray", &e.params.anatomy.ray.number())]);
             html! {
                 <li title={p.source} data-published-mm={crate::numtext::shortest(p.mean_mm)}>

@@ -27,7 +27,7 @@ use crate::state::plan::{
     points_in, provenance_in, ray_title_in, signed_mm_in, transfer_text_in, Indicator, Metric,
     Plan, PlanEvaluation, PlanPreset, HEAD_COLUMNS, INDICATORS,
 };
-use crate::state::query::{parse_query_with, to_query, Notice};
+use crate::state::query::{notice_list, parse_query_with, to_query, Notice};
 use crate::state::view::Lang;
 use crate::state::view::{View, VIEW_KEYS};
 use crate::state::{format_fixed, State};
@@ -496,15 +496,6 @@ fn heuristic_details(lang: Lang) -> Html {
             <ul>{ for assumptions }</ul>
         </details>
     }
-}
-
-/// The link's notices in `lang`, one after the other.
-fn notice_list(notices: &[Notice], lang: Lang) -> String {
-    notices
-        .iter()
-        .map(|n| n.notice_text(lang))
-        .collect::<Vec<_>>()
-        .join("; ")
 }
 
 /// The two drawings of a plan.

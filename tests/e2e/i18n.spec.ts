@@ -15,25 +15,25 @@ type Code = 'en' | 'fr' | 'es';
 /** Strings each language must show for the default DMMO (a few from each part of the page). */
 const KNOWN: Record<Code, { summary: string; cutLabel: string; readout: string; texts: string[]; svg: string[] }> = {
   en: {
-    summary: 'Closing the 2.6 mm kerf raises the head 2.3 mm and shortens the ray 1.8 mm',
+    summary: 'Closing the 2.6\u00a0mm kerf raises the head 2.3\u00a0mm and shortens the ray 1.8\u00a0mm',
     cutLabel: 'Cut angle to the shaft φ',
     readout: '45.0°',
     texts: ['Undo', 'Outcomes', 'Head rise', 'About the model', 'Export figure', 'Kerf closure'],
-    svg: ['Forces on the cut', 'The head tips into dorsiflexion', 'rise 2.3 mm', 'lever e 7.4 mm'],
+    svg: ['Forces on the cut', 'The head tips into dorsiflexion', 'rise 2.3\u00a0mm', 'lever e 7.4\u00a0mm'],
   },
   fr: {
-    summary: 'En fermant le trait de coupe de 2,6 mm, on élève la tête de 2,3 mm et on raccourcit le rayon de 1,8 mm',
+    summary: 'En fermant l’espace fraisé de 2,6\u00a0mm, on élève la tête de 2,3\u00a0mm et on raccourcit le rayon de 1,8\u00a0mm',
     cutLabel: 'Angle de coupe par rapport à la diaphyse φ',
     readout: '45,0°',
-    texts: ['Annuler', 'Résultats', 'Élévation de la tête', 'À propos du modèle', 'Exporter la figure', 'Fermeture du trait de coupe'],
-    svg: ['Forces sur la coupe', 'La tête bascule en flexion dorsale', 'élévation 2,3 mm', 'levier e 7,4 mm'],
+    texts: ['Annuler', 'Résultats', 'Élévation de la tête', 'À propos du modèle', 'Exporter la figure', 'Fermeture de l’espace fraisé'],
+    svg: ['Forces sur la coupe', 'La tête bascule en flexion dorsale', 'élévation 2,3\u00a0mm', 'levier e 7,4\u00a0mm'],
   },
   es: {
-    summary: 'Al cerrar el corte de 2,6 mm, la cabeza sube 2,3 mm y el radio se acorta 1,8 mm',
+    summary: 'Al cerrar el espacio del fresado de 2,6\u00a0mm, la cabeza sube 2,3\u00a0mm y el radio se acorta 1,8\u00a0mm',
     cutLabel: 'Ángulo de corte respecto a la diáfisis φ',
     readout: '45,0°',
-    texts: ['Deshacer', 'Resultados', 'Elevación de la cabeza', 'Acerca del modelo', 'Exportar la figura', 'Cierre del corte'],
-    svg: ['Fuerzas sobre el corte', 'La cabeza bascula en flexión dorsal', 'elevación 2,3 mm', 'palanca e 7,4 mm'],
+    texts: ['Deshacer', 'Resultados', 'Elevación de la cabeza', 'Acerca del modelo', 'Exportar la figura', 'Cierre del espacio del fresado'],
+    svg: ['Fuerzas sobre el corte', 'La cabeza bascula en flexión dorsal', 'elevación 2,3\u00a0mm', 'palanca e 7,4\u00a0mm'],
   },
 };
 
@@ -128,7 +128,7 @@ test('lang=fr and lang=es: every preset in every state reached by the controls h
     await expect(page.locator('.notice')).toBeVisible();
     await expect(page.locator('ul.limits')).toBeVisible();
     expectNoMissingString(await everything(page), `${code} limits`);
-    await expect(page.locator('.notice')).toContainText(code === 'fr' ? 'paramètre inconnu « foo » ignoré' : 'parámetro desconocido «foo» ignorado');
+    await expect(page.locator('.notice')).toContainText(code === 'fr' ? 'paramètre inconnu «\u00a0foo\u00a0» ignoré' : 'parámetro desconocido «foo» ignorado');
   }
   expect(errors).toEqual([]);
 });
@@ -200,7 +200,7 @@ test('an SVG exported in French is the CLI drawing with --lang fr', async ({ pag
 /** English the forefoot plan page used to show in French and Spanish (the panel, its tables,
  *  its drawings, "How the plan is computed" and the tooltips): none of it may be left. */
 const PLAN_ENGLISH = [
-  'within', 'outside', 'over 3 mm', 'How the plan is computed', 'tip before', 'tip after', 'height before',
+  'within', 'outside', 'over 3\u00a0mm', 'How the plan is computed', 'tip before', 'tip after', 'height before',
   'load after', 'not cut', 'shortened', 'Evenness', 'largest gain', 'Top view:', 'Arch view:', 'Load share',
   'teaching heuristic', 'springs', 'normal feet', 'interpolated', 'not published', 'DMMO of', 'Edit M',
   'Below:', 'sagittal view of', 'assumption', 'published', 'head centre', 'sesamoid placed', 'central metatarsalgia pattern',
@@ -244,14 +244,14 @@ for (const code of ['fr', 'es'] as Code[]) {
       expect(all.panel, `${query}: a decimal point in the plan panel`).not.toMatch(/\d\.\d/);
       expect(all.svg, `${query}: a decimal point in the drawings`).not.toMatch(/\d\.\d/);
       expect(all.panel).toContain(code === 'fr' ? 'Comment le plan est calculé' : 'Cómo se calcula el plan');
-      expect(all.panel).toContain(code === 'fr' ? 'pointe avant' : 'punta antes');
+      expect(all.panel).toContain(code === 'fr' ? 'extrémité préop.' : 'extremo preop.');
       // Machine values keep the dot and their English: data-value, data-heuristic.
       const rise = page.locator('.plan-column-main output[data-outcome="heads.m2.head_rise_mm"]');
       await expect(rise).toHaveAttribute('data-value', /^2\.2\d*$/);
-      await expect(rise).toHaveText('+2,3 mm');
+      await expect(rise).toHaveText('+2,3\u00a0mm');
       await expect(page.locator('.plan-column-main svg.plan-arch .load-bars')).toHaveAttribute('data-heuristic', 'teaching heuristic, not a measurement');
     }
-    await expect(page.locator('.plan-panel .notice')).toContainText(code === 'fr' ? 'paramètre inconnu « foo » ignoré' : 'parámetro desconocido «foo» ignorado');
+    await expect(page.locator('.plan-panel .notice')).toContainText(code === 'fr' ? 'paramètre inconnu «\u00a0foo\u00a0» ignoré' : 'parámetro desconocido «foo» ignorado');
     await expect(page.locator('.plan-details .plan-warning[data-transfer="m3"]')).toBeVisible();
     expect(errors).toEqual([]);
   });

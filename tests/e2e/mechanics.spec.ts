@@ -134,8 +134,8 @@ test('the published radiographic shortenings stand beside the readouts', async (
   await load(page, 'preset=dmmo');
   const marks = page.locator('.published-shortening li');
   await expect(marks).toHaveCount(3);
-  await expect(marks.nth(0)).toContainText('2.76 mm');
-  await expect(marks.nth(2)).toContainText('3.6 ± 2.2 mm');
+  await expect(marks.nth(0)).toContainText('2.76\u00a0mm');
+  await expect(marks.nth(2)).toContainText('3.6 ± 2.2\u00a0mm');
   await expect(page.locator('.published-shortening')).toContainText('shortening on the ground');
   await load(page, 'preset=dmmo&ray=3');
   await expect(page.locator('.published-shortening li')).toHaveCount(1);
