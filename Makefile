@@ -5,9 +5,9 @@
 #                installs Debian's chromium + chromium-driver + a font when missing (as root;
 #                otherwise prints the command and fails the browser suites: scripts/browser-deps.sh)
 #
-# Everything comes from crates.io and npm (no other downloads): trunk and
-# wasm-bindgen-cli are `cargo install`ed into .tools/, wasm-opt is the npm
-# package binaryen, browsers are Debian's chromium + chromium-driver (apt-get).
+# Everything comes from crates.io, npm and Debian (no other downloads): wasm-bindgen-cli is
+# `cargo install`ed into .tools/, wasm-opt is the npm package binaryen, browsers are Debian's
+# chromium + chromium-driver (apt-get). trunk is installed only by `make serve`, which uses it.
 
 SHELL := bash
 .SHELLFLAGS := -euo pipefail -c
@@ -23,7 +23,7 @@ RAY_LANGS            := es fr en
 TOOLS := $(CURDIR)/.tools
 LOGS  := $(CURDIR)/target/test-logs
 
-# trunk must find wasm-bindgen (.tools/bin) and wasm-opt (node_modules/.bin) on PATH.
+# wasm-bindgen (.tools/bin) and wasm-opt (node_modules/.bin) are found on PATH.
 export PATH := $(TOOLS)/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 export TEST_LOGS := $(LOGS)
@@ -48,7 +48,7 @@ WASM_TEST_ENV := \
 	WASM_BINDGEN_TEST_TIMEOUT=180 \
 	WASM_BINDGEN_TEST_DRIVER_TIMEOUT=30
 
-.PHONY: help tools tools-rust tools-node build dist run serve bench fuzz \
+.PHONY: help tools tools-build tools-rust tools-node tools-serve build dist run serve bench fuzz \
 	test lint lint-fmt lint-clippy lint-clippy-wasm test-native test-wasm test-e2e clean
 
 help:
@@ -58,32 +58,41 @@ help:
 	@echo "make bench     benchmarks with budgets; table on stdout, figures in target/bench.json"
 	@echo "make fuzz      FUZZ_CASES (10^6) arbitrary queries and state sequences through the whole pipeline"
 	@echo "make serve     trunk serve --release with rebuild + reload on changes, on port $(PORT)"
-	@echo "make tools     install $(WASM_NIGHTLY) (rust-src), trunk $(TRUNK_VERSION), wasm-bindgen-cli $(WASM_BINDGEN_VERSION) (.tools/) and npm packages"
+	@echo "make tools     install $(WASM_NIGHTLY) (rust-src), wasm-bindgen-cli $(WASM_BINDGEN_VERSION) (.tools/), npm packages, rustfmt, clippy"
 	@echo "make clean     remove dist/, target/ build output and test logs"
 
 # ---------------------------------------------------------------- tools
-tools: tools-rust tools-node
+# tools-build: what `make run` needs; tools-rust adds what the tests and lints need.
+tools: tools-build tools-rust
+
+tools-build: tools-node
+	@rustup run $(WASM_NIGHTLY) rustc --print sysroot 2>/dev/null | xargs -I{} test -d {}/lib/rustlib/src/rust/library \
+		&& rustup target list --installed --toolchain $(WASM_NIGHTLY) | grep -qx $(WASM_TARGET) \
+		|| rustup toolchain install $(WASM_NIGHTLY) --profile minimal \
+			--component rust-src --target $(WASM_TARGET)
+	@# A tool that runs for seconds on one file: built quickly (opt-level 1, no LTO) rather than
+	@# optimised for minutes on a fresh machine.
+	@if ! "$(TOOLS)/bin/wasm-bindgen" --version 2>/dev/null | grep -qx "wasm-bindgen $(WASM_BINDGEN_VERSION)" \
+		|| ! "$(TOOLS)/bin/wasm-bindgen-test-runner" --version >/dev/null 2>&1; then \
+		echo "==> installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION) into .tools/"; \
+		CARGO_PROFILE_RELEASE_OPT_LEVEL=1 CARGO_PROFILE_RELEASE_LTO=false \
+		CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 CARGO_PROFILE_RELEASE_DEBUG=false \
+			cargo install --locked --force --root "$(TOOLS)" wasm-bindgen-cli@$(WASM_BINDGEN_VERSION); \
+	fi
 
 tools-rust:
 	@rustup target list --installed 2>/dev/null | grep -qx $(WASM_TARGET) \
 		|| rustup target add $(WASM_TARGET)
 	@cargo fmt --version >/dev/null 2>&1 || rustup component add rustfmt
 	@cargo clippy --version >/dev/null 2>&1 || rustup component add clippy
-	@rustup run $(WASM_NIGHTLY) rustc --print sysroot 2>/dev/null | xargs -I{} test -d {}/lib/rustlib/src/rust/library \
-		&& rustup target list --installed --toolchain $(WASM_NIGHTLY) | grep -qx $(WASM_TARGET) \
-		|| rustup toolchain install $(WASM_NIGHTLY) --profile minimal \
-			--component rust-src --target $(WASM_TARGET)
+
+# Only `make serve` uses trunk (its dev server rebuilds and reloads); installed on first use.
+tools-serve: tools-build
 	@if ! "$(TOOLS)/bin/trunk" --version 2>/dev/null | grep -qx "trunk $(TRUNK_VERSION)"; then \
-		echo "==> installing trunk $(TRUNK_VERSION) into .tools/ (takes a few minutes)"; \
+		echo "==> installing trunk $(TRUNK_VERSION) into .tools/ for make serve (takes a few minutes)"; \
 		cargo install --locked --root "$(TOOLS)" trunk@$(TRUNK_VERSION); \
 	fi
-	@if ! "$(TOOLS)/bin/wasm-bindgen" --version 2>/dev/null | grep -qx "wasm-bindgen $(WASM_BINDGEN_VERSION)" \
-		|| ! "$(TOOLS)/bin/wasm-bindgen-test-runner" --version >/dev/null 2>&1; then \
-		echo "==> installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION) into .tools/"; \
-		cargo install --force --root "$(TOOLS)" wasm-bindgen-cli@$(WASM_BINDGEN_VERSION); \
-	fi
-	@# trunk builds with `cargo --offline` (Trunk.toml), so fetch every target's crates first.
-	@cargo fetch --quiet
+	@# trunk builds with `cargo --offline` (Trunk.toml), so fetch the crates first.
 	@cargo +$(WASM_NIGHTLY) fetch --quiet -Zbuild-std=std,panic_abort --target $(WASM_TARGET)
 
 tools-node: node_modules/.package-lock.json
@@ -93,29 +102,32 @@ node_modules/.package-lock.json: package.json package-lock.json
 	@touch $@
 
 # ---------------------------------------------------------------- build / run
-# scripts/csp.mjs moves trunk's inline loader into a file and adds a strict CSP <meta>.
-#
-# The page boots the smaller single-ray bundle (osteoviz-web-ray: no forefoot plan page) unless
-# its URL asks for a plan (scripts/split.mjs). trunk builds the whole app; the single-ray bundle
-# is built here with the same toolchain and flags, once per interface language (each carries
-# the texts of one: the page's language picks it), then wasm-bindgen and wasm-opt -Oz as trunk
-# runs them. osteoviz.html (single-file.mjs) holds the whole app, every language.
-build: tools
-	$(WASM_RELEASE_ENV) trunk build --release
-	@ls dist/*.wasm >/dev/null
-	rm -rf target/ray
-	@# One single-ray bundle per language (English last: make bench names its contributors).
+# One pipeline for every bundle: cargo (pinned nightly, flags above), wasm-bindgen --target web,
+# wasm-opt -Oz, then the scripts:
+#   scripts/page.mjs         www/index.html + the whole app → dist/ (hashed names, integrity)
+#   scripts/csp.mjs          a strict Content-Security-Policy <meta>
+#   scripts/single-file.mjs  dist/osteoviz.html: the whole app, every language, in one file
+#   scripts/split.mjs        the page boots the smaller single-ray bundle of its language unless
+#                            its URL asks for a plan (boot-HASH.js); minifies glue and CSS
+# The whole app (osteoviz-web) holds the single-ray page and the forefoot plan page in every
+# language; the single-ray bundle (osteoviz-web-ray) is built once per interface language.
+WASM_OUT := target/web
+# $(call wasm_bundle,BINARY,CARGO FEATURE FLAGS,OUTPUT DIRECTORY): one shell command.
+wasm_bundle = $(WASM_RELEASE_ENV) cargo build --release --target $(WASM_TARGET) --bin $(1) $(2) \
+	&& wasm-bindgen --target web --no-typescript --out-dir $(3) target/$(WASM_TARGET)/release/$(1).wasm \
+	&& wasm-opt -Oz --converge $(3)/$(1)_bg.wasm -o $(3)/$(1)_bg.wasm
+
+build: tools-build
+	rm -rf $(WASM_OUT)
+	$(call wasm_bundle,osteoviz-web,,$(WASM_OUT)/app)
+	@# English last: make bench names its contributors from the last build.
 	for lang in $(RAY_LANGS); do \
-		$(WASM_RELEASE_ENV) cargo build --offline --release --target $(WASM_TARGET) \
-			--bin osteoviz-web-ray --no-default-features --features lang-$$lang; \
-		wasm-bindgen --target web --no-typescript --out-dir target/ray/$$lang \
-			target/$(WASM_TARGET)/release/osteoviz-web-ray.wasm; \
-		wasm-opt -Oz --converge target/ray/$$lang/osteoviz-web-ray_bg.wasm \
-			-o target/ray/$$lang/osteoviz-web-ray_bg.wasm; \
+		$(call wasm_bundle,osteoviz-web-ray,--no-default-features --features lang-$$lang,$(WASM_OUT)/ray/$$lang); \
 	done
+	node scripts/page.mjs --app $(WASM_OUT)/app
 	node scripts/csp.mjs
 	node scripts/single-file.mjs
-	node scripts/split.mjs
+	node scripts/split.mjs --ray $(WASM_OUT)/ray
 
 # dist/ is a static site with relative URLs (serve it from any folder); osteoviz.html
 # is the same app in one self-contained file that also works from file:// offline.
@@ -140,8 +152,9 @@ run: build
 	@echo "==> osteoviz: http://127.0.0.1:$(PORT)/  (release build from dist/, Ctrl-C to stop)"
 	@node scripts/serve-dist.mjs --dir dist --host 127.0.0.1 --port $(PORT)
 
-# Development server: rebuilds on changes in src/ and www/ and reloads the page.
-serve: tools
+# Development server: trunk (installed on first use) rebuilds the whole app on changes in src/
+# and www/ and reloads the page; no CSP, single file or split (use make run for those).
+serve: tools-serve
 	$(WASM_RELEASE_ENV) trunk serve --release --address 127.0.0.1 --port $(PORT)
 
 # ---------------------------------------------------------------- tests
@@ -196,7 +209,7 @@ fuzz: tools-rust
 	echo "==> make fuzz: $(FUZZ_CASES) query strings + $(FUZZ_CASES) state sequences in $$(( $$(date +%s) - start )) s: $$(grep -o '[0-9]* passed; [0-9]* failed' target/fuzz.log | tail -1) (properties)"; \
 	exit $$status
 
-test-wasm: tools-rust
+test-wasm: tools-rust tools-build
 	$(WASM_TEST_ENV) cargo test --no-fail-fast --target $(WASM_TARGET) --test web --test web_numtext
 
 test-e2e: build tools-node

@@ -3,11 +3,11 @@
 //
 //   node scripts/csp.mjs [--dist DIR]
 //
-// trunk 0.21 writes the loader that starts the app as an inline <script type="module">
-// (import the wasm-bindgen glue, init it with the .wasm, fire TrunkApplicationStarted) and has
-// no option to write it to a file. An inline script would need 'unsafe-inline' or a hash in
-// the policy, so this moves it, unchanged, into dist/start-HASH.js (referenced with an
-// integrity hash like trunk's own files), then puts the policy right after <meta charset>:
+// scripts/page.mjs writes the loader that starts the app into its own file, start-HASH.js.
+// Should the page ever get an inline module script (trunk writes its loader inline), it would
+// need 'unsafe-inline' or a hash in the policy, so this moves it, unchanged, into
+// dist/start-HASH.js (referenced with an integrity hash), then puts the policy right after
+// <meta charset>:
 //
 //   default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self';
 //   img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none';
@@ -46,7 +46,7 @@ let html;
 try {
   html = readFileSync(indexPath, 'utf8');
 } catch {
-  fail(`${indexPath} not found; run \`trunk build --release\` first`);
+  fail(`${indexPath} not found; run scripts/page.mjs first`);
 }
 
 const hash = (algo, text) => createHash(algo).update(text).digest();

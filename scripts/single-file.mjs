@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Turns the trunk release build in dist/ into ONE self-contained page,
+// Turns the release build in dist/ (scripts/page.mjs) into ONE self-contained page,
 // dist/osteoviz.html, that works when opened from file:// with no network
 // (copy it to a USB stick and double-click it). `make dist` runs it.
 //
@@ -114,8 +114,8 @@ head = head.replace(/<link\b[^>]*>/gi, (tag) => {
 // The served page's policy (scripts/csp.mjs) allows files from 'self'; this page gets its own.
 head = head.replace(/<meta\s+http-equiv\s*=\s*["']?Content-Security-Policy["']?[^>]*>/gi, '');
 
-// trunk's loader: `import init, * as bindings from './x.js'; await init({ module_or_path: './x_bg.wasm' })`,
-// inline as trunk writes it, or in its own file once scripts/csp.mjs has moved it there.
+// The loader: `import init, * as bindings from './x.js'; await init({ module_or_path: './x_bg.wasm' })`,
+// in its own file (scripts/page.mjs), or inline as trunk writes it.
 let gluePath;
 let wasmPath;
 head = head.replace(/<script\b[^>]*>([\s\S]*?)<\/script>/gi, (tag, inline) => {
@@ -203,7 +203,7 @@ function osteovizWasmBytes() {
 }
 const osteovizExports = await ${init}({ module_or_path: osteovizWasmBytes() });
 window.wasmBindings = { ${exportsObject} };
-dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm: osteovizExports } }));
+dispatchEvent(new CustomEvent('osteoviz:started', { detail: { wasm: osteovizExports } }));
 `);
 
 const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;

@@ -4,17 +4,17 @@
 //
 //   node scripts/split.mjs [--dist DIR] [--ray DIR]
 //
-// trunk builds the whole app (`osteoviz-web`: the single-ray page and the forefoot plan page)
-// and dist/index.html starts it through start-HASH.js (trunk's loader, moved by csp.mjs). The
-// Makefile also builds `osteoviz-web-ray` (the single-ray page only: no plan views, model or
-// text) once per language with wasm-bindgen + wasm-opt into target/ray/LANG/. This step
+// dist/index.html starts the whole app (`osteoviz-web`: the single-ray page and the forefoot
+// plan page) through start-HASH.js (scripts/page.mjs). The Makefile also builds
+// `osteoviz-web-ray` (the single-ray page only: no plan views, model or text) once per
+// language, the same way, into target/web/ray/LANG/. This step
 //   * copies those bundles (one per interface language, target/ray/LANG) into dist/ with
 //     content-hashed names;
 //   * writes boot-HASH.js, which picks a bundle from the URL exactly as the app decides which
 //     page to show (state::plan::is_plan_query: a `plan` key or a per-ray key such as
 //     `m3.cut`): the whole app, with the plan's stylesheets, for a plan; the single-ray bundle
 //     otherwise;
-//   * points index.html at boot-HASH.js (with an integrity hash), and drops trunk's preloads of
+//   * points index.html at boot-HASH.js (with an integrity hash), and drops any preloads of
 //     the whole app and the plan's <link rel=stylesheet> (boot adds them on a plan page), so a
 //     single-ray page downloads nothing of the plan.
 // Then it minifies what the pages load (terser for the two wasm-bindgen glues, csso for the
@@ -38,7 +38,7 @@ const arg = (name, fallback) => {
   return resolve(i > 0 ? process.argv[i + 1] : fallback);
 };
 const dist = arg('--dist', 'dist');
-const ray = arg('--ray', 'target/ray');
+const ray = arg('--ray', 'target/web/ray');
 const indexPath = join(dist, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
 
@@ -67,7 +67,7 @@ for (const lang of LANGS) {
   if (lang === 'en') wasmBytes = bytes;
 }
 
-// The whole app's loader (csp.mjs moved trunk's inline loader there).
+// The whole app's loader (scripts/page.mjs).
 const startTag = /<script type="module" src="\.\/(start-[0-9a-f]{16}\.js)"[^>]*><\/script>/.exec(html);
 const bootTag = /<script type="module" src="\.\/boot-[0-9a-f]{16}\.js"[^>]*><\/script>/.exec(html);
 let start;
@@ -79,7 +79,7 @@ if (startTag) {
     planSheets.push(href);
     return '';
   });
-  // trunk's preloads of the whole app: a single-ray page must not download it.
+  // Preloads of the whole app (trunk writes them): a single-ray page must not download it.
   html = html.replace(/<link rel="(modulepreload|preload)" href="\.\/osteoviz-web-[0-9a-f]{16}(_bg\.wasm|\.js)"[^>]*>/g, '');
 } else if (bootTag) {
   // Already split: read the previous choices back from the boot loader.
@@ -147,7 +147,7 @@ if (pairs.some(([k]) => k === 'plan' || k === 'about' || /^m[0-9]\\./.test(k))) 
   const { default: init, ...bindings } = await import('./' + stem + '.js');
   const wasm = await init({ module_or_path: './' + stem + '_bg.wasm' });
   window.wasmBindings = bindings;
-  dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
+  dispatchEvent(new CustomEvent('osteoviz:started', { detail: { wasm } }));
 }
 `;
 const bootName = `boot-${short(boot)}.js`;

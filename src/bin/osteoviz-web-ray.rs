@@ -1,6 +1,7 @@
 //! Web entry point of the single-ray page: the same app as `osteoviz-web` without the forefoot
 //! plan page, so that a page without `plan=` in its URL loads a smaller WebAssembly bundle.
-//! `make build` builds it after trunk, and scripts/split.mjs makes the page choose.
+//! `make build` builds it once per interface language, and scripts/split.mjs makes the page
+//! choose.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {

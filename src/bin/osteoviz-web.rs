@@ -1,5 +1,5 @@
-//! Web entry point of osteoviz: built for `wasm32-unknown-unknown` by trunk
-//! (`make build`), it mounts the Yew application into the page.
+//! Web entry point of osteoviz: built for `wasm32-unknown-unknown` by `make build` (cargo,
+//! wasm-bindgen, wasm-opt, scripts/page.mjs), it mounts the Yew application into the page.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
