@@ -77,7 +77,7 @@ tools-build: tools-node
 		echo "==> installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION) into .tools/"; \
 		CARGO_PROFILE_RELEASE_OPT_LEVEL=1 CARGO_PROFILE_RELEASE_LTO=false \
 		CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 CARGO_PROFILE_RELEASE_DEBUG=false \
-			cargo install --locked --force --root "$(TOOLS)" wasm-bindgen-cli@$(WASM_BINDGEN_VERSION); \
+			cargo install --force --root "$(TOOLS)" wasm-bindgen-cli@$(WASM_BINDGEN_VERSION); \
 	fi
 
 tools-rust:
