@@ -113,17 +113,15 @@ node_modules/.package-lock.json: package.json package-lock.json
 # The whole app (osteoviz-web) holds the single-ray page and the forefoot plan page in every
 # language; the single-ray bundle (osteoviz-web-ray) is built once per interface language.
 WASM_OUT := target/web
-# $(call wasm_bundle,BINARY,CARGO FEATURE FLAGS,OUTPUT DIRECTORY): one shell command.
-wasm_bundle = $(WASM_RELEASE_ENV) cargo build --release --target $(WASM_TARGET) --bin $(1) $(2) \
-	&& wasm-bindgen --target web --no-typescript --out-dir $(3) target/$(WASM_TARGET)/release/$(1).wasm \
-	&& wasm-opt -Oz --converge $(3)/$(1)_bg.wasm -o $(3)/$(1)_bg.wasm
+# scripts/wasm-bundle.sh BINARY OUT_DIR CARGO-FLAGS: cargo build, wasm-bindgen, wasm-opt (the
+# last two skipped when nothing changed).
+wasm_bundle = $(WASM_RELEASE_ENV) scripts/wasm-bundle.sh
 
 build: tools-build
-	rm -rf $(WASM_OUT)
-	$(call wasm_bundle,osteoviz-web,,$(WASM_OUT)/app)
+	$(wasm_bundle) osteoviz-web $(WASM_OUT)/app
 	@# English last: make bench names its contributors from the last build.
 	for lang in $(RAY_LANGS); do \
-		$(call wasm_bundle,osteoviz-web-ray,--no-default-features --features lang-$$lang,$(WASM_OUT)/ray/$$lang); \
+		$(wasm_bundle) osteoviz-web-ray $(WASM_OUT)/ray/$$lang --no-default-features --features lang-$$lang; \
 	done
 	node scripts/page.mjs --app $(WASM_OUT)/app
 	node scripts/csp.mjs
