@@ -843,3 +843,72 @@ fn plan_urls_of_the_shared_corpus() {
     }
     assert!(checked >= 20, "{checked} URLs");
 }
+
+/// The top view's legend: in every language and theme, each text ends before the next entry's
+/// swatch on its row and inside the drawing (it wraps into rows rather than collide).
+#[test]
+fn the_top_view_legend_never_collides() {
+    use osteoviz::scene::plan::{top_view, PlanSceneOptions};
+    use osteoviz::state::view::Lang;
+    let parsed = parse_plan_query("plan=m2m3m4");
+    let e = evaluate_plan(&parsed.plan).unwrap();
+    for theme in ["light", "dark", "projector"] {
+        let (size, bold) = if theme == "projector" {
+            (3.6, true)
+        } else {
+            (2.5, false)
+        };
+        for lang in [Lang::En, Lang::Fr, Lang::Es] {
+            let options = PlanSceneOptions {
+                lang,
+                theme: theme.to_owned(),
+                ..Default::default()
+            };
+            let top = top_view(&parsed.plan, &e, &options);
+            let vb = view_box_of(&top);
+            let legend = top
+                .descendants()
+                .into_iter()
+                .find(|n| n.get("class") == Some("legend"))
+                .expect("a legend");
+            // (row y, left, right) of each swatch and each text, in document order.
+            let mut items = Vec::new();
+            for n in legend.children.iter() {
+                let num = |k: &str| n.get(k).and_then(|v| v.parse::<f64>().ok()).unwrap();
+                match n.tag {
+                    "line" => items.push((num("y1"), num("x1"), num("x2"), None)),
+                    "rect" => items.push((num("y") + 1.2, num("x"), num("x") + num("width"), None)),
+                    "text" => {
+                        let text = n.text.clone().unwrap_or_default();
+                        let end = num("x") + osteoviz::scene::label_width_mm(&text, size, bold);
+                        items.push((num("y"), num("x"), end, Some(text)));
+                    }
+                    other => panic!("unexpected {other} in the legend"),
+                }
+            }
+            assert_eq!(items.len(), 6, "{theme} {lang:?}: {items:?}");
+            for pair in items.windows(2) {
+                let (a, b) = (&pair[0], &pair[1]);
+                if (a.0 - b.0).abs() < 1e-9 {
+                    assert!(
+                        a.2 <= b.1 + 0.2,
+                        "{theme} {lang:?}: {:?} ends near {:.1}, the next entry starts at {:.1}",
+                        a.3,
+                        a.2,
+                        b.1
+                    );
+                }
+            }
+            for item in &items {
+                assert!(
+                    item.1 >= vb[0] && item.2 <= vb[0] + vb[2],
+                    "{theme} {lang:?}: {item:?} outside the viewBox {vb:?}"
+                );
+                assert!(
+                    item.0 + 1.5 <= vb[1] + vb[3],
+                    "{theme} {lang:?}: {item:?} below the viewBox {vb:?}"
+                );
+            }
+        }
+    }
+}

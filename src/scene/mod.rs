@@ -287,8 +287,9 @@ fn bold_width_em(text: &str) -> f64 {
         .sum()
 }
 
-/// The width of a label at `size` mm, bold or regular (about 12 % narrower).
-fn label_width_mm(text: &str, size: f64, bold: bool) -> f64 {
+/// The width of a label at `size` mm, bold or regular (about 12 % narrower): the estimate the
+/// drawings lay their labels out with.
+pub fn label_width_mm(text: &str, size: f64, bold: bool) -> f64 {
     bold_width_em(text) * size * if bold { 1.0 } else { 0.88 }
 }
 

@@ -4,6 +4,7 @@
 //! Both are [`Node`] trees in millimetres with semantic classes; the page renders them through
 //! Yew, exports write them as text. Conventions: [`crate::model::plan`] (M1 on the left).
 
+use super::label_width_mm;
 use super::node::{fmt_num, Node};
 use crate::model::plan::{
     reference_heads, ForefootOutcome, HeadReference, HEADS, LATERAL_SESAMOID_X_MM, SM4_NORMAL_MM,
@@ -231,13 +232,119 @@ fn top_bone(h: &HeadReference, i: usize, tip: f64, class: &str) -> Node {
         ))
 }
 
+/// What a legend entry shows left of its text.
+#[derive(Clone, Copy)]
+enum LegendSwatch {
+    /// A short stretch of a line of this class.
+    Line(&'static str),
+    /// A patch of the SM4 normal band.
+    Band,
+}
+
+/// A legend whose entries flow left to right and wrap into rows so that no text runs into the
+/// next entry or out of the drawing, at the theme's text size and in any language.
+struct Legend {
+    /// Each entry with its row (0 first) and left edge (mm).
+    entries: Vec<(LegendSwatch, Msg, usize, f64)>,
+    row_height_mm: f64,
+}
+
+impl Legend {
+    const SWATCH_MM: f64 = 6.0;
+    const TEXT_GAP_MM: f64 = 1.0;
+    const ENTRY_GAP_MM: f64 = 3.0;
+
+    /// The caption's size (mm) and weight in the theme (plan.css `.caption`, and scene.css's
+    /// larger bold labels on a projector).
+    fn caption_size(options: &PlanSceneOptions) -> (f64, bool) {
+        if options.theme == "projector" {
+            (3.6, true)
+        } else {
+            (2.5, false)
+        }
+    }
+
+    fn layout(
+        entries: [(LegendSwatch, Msg); 3],
+        start_x: f64,
+        end_x: f64,
+        options: &PlanSceneOptions,
+    ) -> Legend {
+        let (size, bold) = Self::caption_size(options);
+        let mut placed = Vec::with_capacity(entries.len());
+        let (mut row, mut x) = (0, start_x);
+        for (swatch, msg) in entries {
+            let width = Self::SWATCH_MM
+                + Self::TEXT_GAP_MM
+                + label_width_mm(tr(options.lang, msg), size, bold);
+            if x > start_x && x + width > end_x {
+                row += 1;
+                x = start_x;
+            }
+            placed.push((swatch, msg, row, x));
+            x += width + Self::ENTRY_GAP_MM;
+        }
+        Legend {
+            entries: placed,
+            row_height_mm: size * 1.35,
+        }
+    }
+
+    /// The height the rows after the first add under the drawing.
+    fn extra_height_mm(&self) -> f64 {
+        let rows = self.entries.iter().map(|e| e.2).max().unwrap_or(0);
+        rows as f64 * self.row_height_mm
+    }
+
+    /// The legend, its first row's baseline at `y`.
+    fn node(&self, y: f64, lang: Lang) -> Node {
+        let mut g = Node::new("g").class("legend");
+        for &(swatch, msg, row, x) in &self.entries {
+            let y = y - row as f64 * self.row_height_mm;
+            g = g
+                .child(match swatch {
+                    LegendSwatch::Line(class) => line(x, y, x + Self::SWATCH_MM, y, class),
+                    LegendSwatch::Band => Node::new("rect")
+                        .class("sm4-band")
+                        .num("x", x)
+                        .num("y", -y - 1.2)
+                        .num("width", Self::SWATCH_MM)
+                        .num("height", 2.4),
+                })
+                .child(text_at(
+                    x + Self::SWATCH_MM + Self::TEXT_GAP_MM,
+                    y,
+                    tr(lang, msg),
+                    "label label-start caption",
+                ));
+        }
+        g
+    }
+}
+
 /// The top view: the parabola before and after, the SM4 line and the M2−M3, M1−M2 relations.
 pub fn top_view(plan: &Plan, e: &PlanEvaluation, options: &PlanSceneOptions) -> Node {
     // The heads as left, or settled under body weight with `load=1`.
     let f = e.shown(plan.load);
     let heads = reference_heads();
     // Right: room for the SM4 caption ("normal −2 to +4 (Maestro)") right of M4.
-    let (left, right, top, bottom) = (-24.0, 112.0, 24.0, -68.0);
+    let (left, right, top) = (-24.0, 112.0, 24.0);
+    // The legend flows in rows under the feet (more of them with the projector's larger text
+    // or a longer language); the drawing grows downwards to hold them.
+    let legend = Legend::layout(
+        [
+            (LegendSwatch::Line("parabola-before"), Msg::PlanBefore),
+            (
+                LegendSwatch::Line("parabola-after"),
+                Msg::PlanSceneAfterTips,
+            ),
+            (LegendSwatch::Band, Msg::PlanSceneM4Zone),
+        ],
+        left + 3.0,
+        right - 1.0,
+        options,
+    );
+    let bottom = -68.0 - legend.extra_height_mm();
     let view_box = [left, -top, right - left, top - bottom];
     let mut svg = root(
         "plan-top",
@@ -421,53 +528,7 @@ pub fn top_view(plan: &Plan, e: &PlanEvaluation, options: &PlanSceneOptions) -> 
             "m1-m2",
         ));
 
-    // Legend.
-    let legend_y = bottom + 3.5;
-    svg.child(
-        Node::new("g")
-            .class("legend")
-            .child(line(
-                left + 3.0,
-                legend_y,
-                left + 9.0,
-                legend_y,
-                "parabola-before",
-            ))
-            .child(text_at(
-                left + 10.0,
-                legend_y,
-                tr(options.lang, Msg::PlanBefore),
-                "label label-start caption",
-            ))
-            .child(line(
-                left + 22.0,
-                legend_y,
-                left + 28.0,
-                legend_y,
-                "parabola-after",
-            ))
-            .child(text_at(
-                left + 29.0,
-                legend_y,
-                tr(options.lang, Msg::PlanSceneAfterTips),
-                "label label-start caption",
-            ))
-            .child(
-                Node::new("rect")
-                    .class("sm4-band")
-                    .num("x", left + 70.0)
-                    .num("y", -legend_y - 1.2)
-                    .num("width", 5.0)
-                    .num("height", 2.4),
-            )
-            .child(text_at(
-                left + 76.5,
-                legend_y,
-                tr(options.lang, Msg::PlanSceneM4Zone),
-                "label label-start caption",
-            )),
-    )
-    .child(text_at(
+    svg.child(legend.node(-64.5, options.lang)).child(text_at(
         left + 2.0,
         top - 4.0,
         tr(options.lang, Msg::PlanSceneTopCaption),
