@@ -11,7 +11,7 @@
 //! same output.
 //!
 //! **In code built for wasm32, format and parse `f64`s only through this module** (or through
-//! `state::format_number`/`format_fixed`, which use it): one stray `"{}"` of an `f64` or
+//! [`format_number`]/[`format_fixed`], the machine text of numbers): one stray `"{}"` of an `f64` or
 //! `parse::<f64>()` brings the machinery back, and `make bench` reports the size.
 
 /// `text.parse::<f64>().ok()`: the same grammar (optional sign, digits with an optional
@@ -411,6 +411,22 @@ fn integer_digits(x: f64) -> String {
         .and_then(|b| b.to_string(10).ok())
         .map(String::from)
         .unwrap_or_default()
+}
+
+/// Formats a number with at most `decimals` decimals, trailing zeros trimmed, no "-0".
+pub fn format_number(value: f64, decimals: usize) -> String {
+    // (numtext::compact: exact and quick; the drawing formats ~2,500 numbers per frame.)
+    compact(value, decimals)
+}
+
+/// Formats a number with exactly `decimals` decimals (for readouts), no "-0.0".
+pub fn format_fixed(value: f64, decimals: usize) -> String {
+    let s = fixed(value, decimals);
+    if s.starts_with('-') && s[1..].chars().all(|c| c == '0' || c == '.') {
+        s[1..].to_string()
+    } else {
+        s
+    }
 }
 
 #[cfg(test)]

@@ -1,6 +1,8 @@
 //! Interface text in English, French and Spanish: one catalogue of messages keyed by stable
 //! ids (`Msg::ControlCutShaft`, `Msg::ReadoutHeadRiseMm`, `Msg::SummaryClosingKerf`…), each with
-//! its three texts side by side. No web types: the page, the scene and the CLI share it.
+//! its three texts side by side, and the interface languages ([`Lang`]). No web types: the page,
+//! the scene and the CLI share it. A leaf of the state layer: it imports no other state module
+//! (`tests/architecture.rs`).
 //!
 //! - [`tr`] gives a message in a language. An id the catalogue does not hold gives a visible
 //!   marker `⟦id⟧` (tests search every rendered text for `⟦`); an empty translation falls back
@@ -12,7 +14,7 @@
 //!   [`decimal`]), and a number and its unit are joined by a no-break space ([`with_unit`],
 //!   [`quantity`], [`percent`]; "2,3\u{a0}mm", "15\u{a0}%"), as the catalogue writes them.
 //!   Machine values (`data-value` attributes, the URL, JSON numbers and keys) never go through
-//!   here: they come from [`crate::numtext`] and `state::format_number` / `format_fixed`, and
+//!   here: they come from [`crate::numtext`] (`format_number`, `format_fixed`), and
 //!   keep ASCII digits, the point and the hyphen-minus.
 //!
 //! The vocabulary and the typography follow `../shared/domain/glossary-fr-es.md`: French after
@@ -25,10 +27,38 @@
 //! apostrophe ’; Spanish writes «» without inner spaces. `tests/i18n.rs` checks every message
 //! and the texts the code builds against these rules.
 
-use super::view::Lang;
-use super::{format_fixed, format_number};
+use crate::numtext::{format_fixed, format_number};
+use serde::Serialize;
 use std::fmt::Display;
 use std::sync::OnceLock;
+
+/// Interface languages.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Lang {
+    #[default]
+    En,
+    Fr,
+    Es,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 3] = [Lang::En, Lang::Fr, Lang::Es];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Fr => "fr",
+            Lang::Es => "es",
+        }
+    }
+
+    /// From a language tag such as `fr`, `fr-CH` or `es_ES`.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let primary = tag.split(['-', '_']).next()?.to_ascii_lowercase();
+        Lang::ALL.into_iter().find(|l| l.code() == primary)
+    }
+}
 
 /// One message in every language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -22,6 +22,7 @@
 //! | `preset` | preset name (explicit keys override) | | | `dmmo` |
 
 pub mod animation;
+pub mod codec;
 pub mod history;
 pub mod i18n;
 pub mod plan;
@@ -30,6 +31,7 @@ pub mod query;
 pub mod readouts;
 pub mod view;
 
+pub use crate::numtext::{format_fixed, format_number};
 pub use history::{Action, History};
 pub use presets::Preset;
 pub use query::{parse_query, to_query, Notice, Parsed};
@@ -422,21 +424,5 @@ impl State {
                 tissue_stiffness_per_mm: self.tissue,
             },
         }
-    }
-}
-
-/// Formats a number with at most `decimals` decimals, trailing zeros trimmed, no "-0".
-pub fn format_number(value: f64, decimals: usize) -> String {
-    // (numtext::compact: exact and quick; the drawing formats ~2,500 numbers per frame.)
-    crate::numtext::compact(value, decimals)
-}
-
-/// Formats a number with exactly `decimals` decimals (for readouts), no "-0.0".
-pub fn format_fixed(value: f64, decimals: usize) -> String {
-    let s = crate::numtext::fixed(value, decimals);
-    if s.starts_with('-') && s[1..].chars().all(|c| c == '0' || c == '.') {
-        s[1..].to_string()
-    } else {
-        s
     }
 }

@@ -21,10 +21,10 @@
 //! text: `plan=NAME[&edit=N][&compare=NAME]` and each ray's keys that differ from its base
 //! (or from the single-ray preset that needs the fewest).
 
+use super::i18n::Lang;
 use super::i18n::{self, fixed, tr, trf};
 use super::query::{pairs, parse_query, Notice};
 use super::readouts::{report_in, Pairs, Report};
-use super::view::Lang;
 use super::{format_fixed, Preset, State};
 use crate::model::plan::{
     evaluate_forefoot, settle_forefoot, ForefootOutcome, HeadMotion, SettledForefoot, CAVEAT,

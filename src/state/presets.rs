@@ -2,7 +2,7 @@
 //! classic comparisons (Weil, axial shortening).
 
 use super::i18n::tr;
-use super::view::Lang;
+use super::i18n::Lang;
 use super::Key;
 use super::State;
 use crate::model::{AngleReference, Ray, RayAnatomy};

@@ -1,8 +1,8 @@
 //! The outcomes as named readouts: one table for the interface (`data-outcome`) and the CLI's
 //! JSON, so both always use the same keys, units and precision.
 
+use super::i18n::Lang;
 use super::i18n::{self, fixed, tr, trf};
-use super::view::Lang;
 use super::{query, Parsed, State};
 use crate::model::{
     evaluate, Direction, Evaluation, ModelError, Outcomes, SettledOutcomes, Verdict,

@@ -1,8 +1,10 @@
 //! View options kept in the URL beside the osteotomy state: how the page looks and behaves in
 //! a lecture (theme, text scale, slide embedding, animation, language). No web types.
 
-use super::query::Notice;
-use super::{format_number, Key};
+use super::codec::Notice;
+pub use super::i18n::Lang;
+use super::Key;
+use crate::numtext::format_number;
 use serde::Serialize;
 
 /// Colour themes. `projector`: white background, thick strokes, large labels.
@@ -28,34 +30,6 @@ impl Theme {
 
     pub fn from_name(name: &str) -> Option<Theme> {
         Theme::ALL.into_iter().find(|t| t.name() == name)
-    }
-}
-
-/// Interface languages.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Lang {
-    #[default]
-    En,
-    Fr,
-    Es,
-}
-
-impl Lang {
-    pub const ALL: [Lang; 3] = [Lang::En, Lang::Fr, Lang::Es];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Fr => "fr",
-            Lang::Es => "es",
-        }
-    }
-
-    /// From a language tag such as `fr`, `fr-CH` or `es_ES`.
-    pub fn from_tag(tag: &str) -> Option<Lang> {
-        let primary = tag.split(['-', '_']).next()?.to_ascii_lowercase();
-        Lang::ALL.into_iter().find(|l| l.code() == primary)
     }
 }
 
