@@ -6,11 +6,11 @@ mod cli {
     use clap::{Parser, Subcommand};
     use osteoviz::model::Ray;
     use osteoviz::raster;
-    use osteoviz::scene::{self, SceneOptions, THEMES};
+    use osteoviz::scene::{self, SceneOptions};
     use osteoviz::state::plan::parse_plan_query_with;
     use osteoviz::state::query::{parse_query, parse_query_with, Notice};
     use osteoviz::state::readouts::report_in;
-    use osteoviz::state::view::Lang;
+    use osteoviz::state::view::{Lang, Theme};
     use osteoviz::state::{to_query, Preset};
     use std::path::Path;
     use std::process::ExitCode;
@@ -170,17 +170,18 @@ mod cli {
                 .find(|(k, _)| k == key)
                 .map(|(_, v)| v.as_str())
         };
-        let theme = theme.or(last("theme")).unwrap_or("light");
+        let theme_name = theme.or(last("theme")).unwrap_or("light");
         let Some(lang) = language(lang.or(last("lang")).unwrap_or("en")) else {
             return ExitCode::from(2);
         };
-        if !THEMES.contains(&theme) {
+        let Some(theme) = Theme::from_name(theme_name) else {
+            let names: Vec<&str> = Theme::ALL.iter().map(|t| t.name()).collect();
             eprintln!(
-                "osteoviz: unknown theme \"{theme}\": use one of {}",
-                THEMES.join(", ")
+                "osteoviz: unknown theme \"{theme_name}\": use one of {}",
+                names.join(", ")
             );
             return ExitCode::from(2);
-        }
+        };
         let drawn = if plan_query {
             plan_svg(query, (width, height), theme, lang, transparent)
         } else {
@@ -189,7 +190,7 @@ mod cli {
                 interactive: false,
                 width_px: width,
                 height_px: height,
-                theme: theme.to_string(),
+                theme,
                 lang,
                 ..Default::default()
             };
@@ -244,7 +245,7 @@ mod cli {
     fn plan_svg(
         query: &str,
         size: (u32, u32),
-        theme: &str,
+        theme: Theme,
         lang: Lang,
         transparent: bool,
     ) -> Result<String, osteoviz::model::ModelError> {
@@ -257,7 +258,7 @@ mod cli {
             &SceneOptions {
                 id_prefix: "ray-".into(),
                 interactive: false,
-                theme: theme.to_string(),
+                theme,
                 lang,
                 ..Default::default()
             },
@@ -268,7 +269,7 @@ mod cli {
             sagittal
         };
         let options = PlanSceneOptions {
-            theme: theme.to_string(),
+            theme,
             selected: Some(plan.edit),
             lang,
             ..Default::default()

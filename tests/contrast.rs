@@ -6,8 +6,9 @@
 //! "large text": the drawing is shown at any size, down to a phone's width.
 #![cfg(not(target_arch = "wasm32"))]
 
-use osteoviz::scene::style::{property, resolve_style, THEMES};
+use osteoviz::scene::style::{property, resolve_style};
 use osteoviz::scene::{render, SceneOptions};
+use osteoviz::state::view::Theme;
 use osteoviz::state::{parse_query, State};
 use std::collections::BTreeSet;
 
@@ -92,7 +93,7 @@ fn svg_text_meets_wcag_aa_contrast_in_every_theme() {
     assert!(text.contains("label"), "{text:?}");
     let mut checked = 0;
     let mut failures = Vec::new();
-    for theme in THEMES {
+    for theme in Theme::ALL {
         let bg = rgb(&property(theme, "--bg").expect("--bg")).expect("--bg is a hex colour");
         for rule in resolve_style(theme).lines() {
             let Some((selectors, body)) = rule.split_once('{') else {
@@ -122,7 +123,7 @@ fn svg_text_meets_wcag_aa_contrast_in_every_theme() {
                 checked += 1;
                 if ratio < 4.5 {
                     failures.push(format!(
-                        "{theme}: {} fill {} on {}: {ratio:.2}:1",
+                        "{theme:?}: {} fill {} on {}: {ratio:.2}:1",
                         selectors.trim(),
                         value.trim(),
                         property(theme, "--bg").unwrap()

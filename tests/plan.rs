@@ -849,11 +849,11 @@ fn plan_urls_of_the_shared_corpus() {
 #[test]
 fn the_top_view_legend_never_collides() {
     use osteoviz::scene::plan::{top_view, PlanSceneOptions};
-    use osteoviz::state::view::Lang;
+    use osteoviz::state::view::{Lang, Theme};
     let parsed = parse_plan_query("plan=m2m3m4");
     let e = evaluate_plan(&parsed.plan).unwrap();
-    for theme in ["light", "dark", "projector"] {
-        let (size, bold) = if theme == "projector" {
+    for theme in Theme::ALL {
+        let (size, bold) = if theme == Theme::Projector {
             (3.6, true)
         } else {
             (2.5, false)
@@ -861,7 +861,7 @@ fn the_top_view_legend_never_collides() {
         for lang in [Lang::En, Lang::Fr, Lang::Es] {
             let options = PlanSceneOptions {
                 lang,
-                theme: theme.to_owned(),
+                theme,
                 ..Default::default()
             };
             let top = top_view(&parsed.plan, &e, &options);
@@ -886,13 +886,13 @@ fn the_top_view_legend_never_collides() {
                     other => panic!("unexpected {other} in the legend"),
                 }
             }
-            assert_eq!(items.len(), 6, "{theme} {lang:?}: {items:?}");
+            assert_eq!(items.len(), 6, "{theme:?} {lang:?}: {items:?}");
             for pair in items.windows(2) {
                 let (a, b) = (&pair[0], &pair[1]);
                 if (a.0 - b.0).abs() < 1e-9 {
                     assert!(
                         a.2 <= b.1 + 0.2,
-                        "{theme} {lang:?}: {:?} ends near {:.1}, the next entry starts at {:.1}",
+                        "{theme:?} {lang:?}: {:?} ends near {:.1}, the next entry starts at {:.1}",
                         a.3,
                         a.2,
                         b.1
@@ -902,11 +902,11 @@ fn the_top_view_legend_never_collides() {
             for item in &items {
                 assert!(
                     item.1 >= vb[0] && item.2 <= vb[0] + vb[2],
-                    "{theme} {lang:?}: {item:?} outside the viewBox {vb:?}"
+                    "{theme:?} {lang:?}: {item:?} outside the viewBox {vb:?}"
                 );
                 assert!(
                     item.0 + 1.5 <= vb[1] + vb[3],
-                    "{theme} {lang:?}: {item:?} below the viewBox {vb:?}"
+                    "{theme:?} {lang:?}: {item:?} below the viewBox {vb:?}"
                 );
             }
         }

@@ -12,7 +12,7 @@
 
 use osteoviz::model::{evaluate, Ray};
 use osteoviz::scene::{self, Scene, SceneOptions};
-use osteoviz::state::view::Lang;
+use osteoviz::state::view::{Lang, Theme};
 use osteoviz::state::{parse_query, Preset, State};
 
 fn export() -> SceneOptions {
@@ -77,14 +77,11 @@ fn cases() -> Vec<(String, String, SceneOptions)> {
     ] {
         out.push((name.into(), query.into(), export()));
     }
-    for theme in ["projector", "dark"] {
+    for theme in [Theme::Projector, Theme::Dark] {
         out.push((
-            format!("dmmo_theme_{theme}"),
+            format!("dmmo_theme_{}", theme.name()),
             "preset=dmmo".into(),
-            SceneOptions {
-                theme: theme.into(),
-                ..export()
-            },
+            SceneOptions { theme, ..export() },
         ));
     }
     out
@@ -179,7 +176,7 @@ fn every_case_is_a_complete_svg_file() {
         assert_eq!(root.attribute("width"), Some("1920"), "{name}");
         assert_eq!(root.attribute("height"), Some("1080"), "{name}");
         assert!(
-            classes(&root).any(|c| c == format!("theme-{}", options.theme)),
+            classes(&root).any(|c| c == format!("theme-{}", options.theme.name())),
             "{name}"
         );
 
@@ -209,7 +206,7 @@ fn every_case_is_a_complete_svg_file() {
             !style.contains("var(") && !style.contains("calc("),
             "{name}"
         );
-        assert_eq!(style, scene::resolve_style(&options.theme));
+        assert_eq!(style, scene::resolve_style(options.theme));
 
         for class in CLASSES {
             assert!(!with_class(&doc, class).is_empty(), "{name}: no .{class}");
@@ -331,7 +328,7 @@ fn the_force_labels_in_the_inset_stay_apart() {
     // A letter of the projector theme (3.6 px, centred on its point) is about 2.6 wide, 3.2 tall.
     let (half_width, half_height) = (1.3, 1.6);
     let options = SceneOptions {
-        theme: "projector".into(),
+        theme: Theme::Projector,
         ..export()
     };
     let mut checked = 0;
@@ -394,7 +391,7 @@ fn the_force_labels_in_the_inset_stay_apart() {
 fn the_shortening_label_stays_right_of_the_ground_force() {
     let mut checked = 0;
     for lang in [Lang::En, Lang::Fr, Lang::Es] {
-        for theme in ["light", "projector"] {
+        for theme in [Theme::Light, Theme::Projector] {
             for query in [
                 "preset=dmmo",
                 "preset=dmmo&slide=-3",
@@ -403,7 +400,7 @@ fn the_shortening_label_stays_right_of_the_ground_force() {
                 "preset=weil&ray=4",
             ] {
                 let options = SceneOptions {
-                    theme: theme.into(),
+                    theme,
                     lang,
                     ..export()
                 };
@@ -419,7 +416,7 @@ fn the_shortening_label_stays_right_of_the_ground_force() {
                 let arrow_x: f64 = shaft.attribute("x1").unwrap().parse().unwrap();
                 assert!(
                     label_x >= arrow_x + 1.0,
-                    "{query} {lang:?} {theme}: {:?} starts at x {label_x}, the arrow is at {arrow_x}",
+                    "{query} {lang:?} {theme:?}: {:?} starts at x {label_x}, the arrow is at {arrow_x}",
                     label.text()
                 );
                 checked += 1;

@@ -10,13 +10,13 @@ pub mod plan;
 pub mod style;
 
 pub use node::Node;
-pub use style::{resolve_style, THEMES};
+pub use style::resolve_style;
 
 use crate::model::polygon::Polygon;
 use crate::model::{evaluate, AngleReference, Evaluation, ModelError, Point, Vector, Verdict};
 use crate::state::i18n::Msg;
 use crate::state::i18n::{fixed, quantity, tr, trf};
-use crate::state::view::Lang;
+use crate::state::view::{Lang, Theme};
 use crate::state::State;
 use std::borrow::Cow;
 
@@ -40,8 +40,8 @@ pub struct SceneOptions {
     /// Pixel size for a standalone file.
     pub width_px: u32,
     pub height_px: u32,
-    /// Theme class on the root (`light`, `dark`, `projector`).
-    pub theme: String,
+    /// Theme (the class `theme-NAME` on the root).
+    pub theme: Theme,
     /// Lines written under the drawing (an exported figure's caption).
     pub caption: Vec<String>,
     /// Language of the labels, the title and the handles' names.
@@ -56,7 +56,7 @@ impl Default for SceneOptions {
             interactive: true,
             width_px: 1920,
             height_px: 1080,
-            theme: "light".into(),
+            theme: Theme::Light,
             caption: Vec::new(),
             lang: Lang::En,
         }
@@ -367,7 +367,7 @@ pub fn build_loaded(
     };
     let lang = options.lang;
     // Label sizes (scene.css): larger and bold on the projector.
-    let projector = options.theme == "projector";
+    let projector = options.theme == Theme::Projector;
     let label_size = if projector { 3.6 } else { 3.0 };
     let dimension_size = if projector { 3.6 } else { 2.8 };
     let deg = |v: f64| deg(lang, v);
@@ -1218,7 +1218,7 @@ pub fn build_loaded(
 
     let _ = bottom;
     let mut root = Node::new("svg")
-        .class(format!("scene theme-{}", options.theme))
+        .class(format!("scene theme-{}", options.theme.name()))
         .attr(
             "viewBox",
             format!("{} {} {} {}", n(vb[0]), n(vb[1]), n(vb[2]), n(vb[3])),
@@ -1232,7 +1232,7 @@ pub fn build_loaded(
             .attr("xmlns", "http://www.w3.org/2000/svg")
             .attr("width", options.width_px.to_string())
             .attr("height", options.height_px.to_string())
-            .child(Node::new("style").text(resolve_style(&options.theme)));
+            .child(Node::new("style").text(resolve_style(options.theme)));
     }
     root = root
         .child(Node::new("title").attr("id", id("title")).text(trf(

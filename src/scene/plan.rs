@@ -15,7 +15,7 @@ use crate::state::i18n::{fixed, tr, trf};
 use crate::state::plan::{
     percent_in, signed_in, signed_mm_in, Plan, PlanEvaluation, HEURISTIC_LABEL,
 };
-use crate::state::view::Lang;
+use crate::state::view::{Lang, Theme};
 
 /// The plan drawings' stylesheet (used with the `.scene` palette of [`super::STYLE`]).
 pub const PLAN_STYLE: &str = include_str!("plan.css");
@@ -25,8 +25,8 @@ pub const PLAN_STYLE: &str = include_str!("plan.css");
 pub struct PlanSceneOptions {
     /// Prefix for element ids, unique per drawing on a page.
     pub id_prefix: String,
-    /// Theme class (`light`, `dark`, `projector`).
-    pub theme: String,
+    /// Theme (the class `theme-NAME` on the root).
+    pub theme: Theme,
     /// The ray being edited, highlighted.
     pub selected: Option<Ray>,
     /// A self-contained SVG file: namespace, size and both stylesheets as written (with CSS
@@ -40,7 +40,7 @@ impl Default for PlanSceneOptions {
     fn default() -> Self {
         PlanSceneOptions {
             id_prefix: "plan-".into(),
-            theme: "light".into(),
+            theme: Theme::Light,
             selected: None,
             standalone: false,
             lang: Lang::En,
@@ -145,7 +145,10 @@ fn root(
 ) -> Node {
     let title_id = format!("{}{}-title", options.id_prefix, class);
     let mut svg = Node::new("svg")
-        .class(format!("scene plan-scene {class} theme-{}", options.theme))
+        .class(format!(
+            "scene plan-scene {class} theme-{}",
+            options.theme.name()
+        ))
         .attr(
             "viewBox",
             format!(
@@ -257,7 +260,7 @@ impl Legend {
     /// The caption's size (mm) and weight in the theme (plan.css `.caption`, and scene.css's
     /// larger bold labels on a projector).
     fn caption_size(options: &PlanSceneOptions) -> (f64, bool) {
-        if options.theme == "projector" {
+        if options.theme == Theme::Projector {
             (3.6, true)
         } else {
             (2.5, false)
@@ -758,10 +761,10 @@ pub fn plan_figure(
         standalone: false,
         ..options.clone()
     };
-    let theme = &options.theme;
+    let theme = options.theme;
     let mut svg = Node::new("svg")
         .attr("xmlns", "http://www.w3.org/2000/svg")
-        .class(format!("scene plan-figure theme-{theme}"))
+        .class(format!("scene plan-figure theme-{}", theme.name()))
         .attr("width", width_px.to_string())
         .attr("height", height_px.to_string())
         .attr("viewBox", format!("0 0 {width_px} {height_px}"))

@@ -5,9 +5,7 @@
 
 use super::STYLE;
 use crate::state::format_number;
-
-/// The themes of [`super::STYLE`]: `light` is the base, the others override its properties.
-pub const THEMES: [&str; 3] = ["light", "dark", "projector"];
+use crate::state::view::Theme;
 
 /// One rule of a stylesheet: its selectors and its `(property, value)` declarations.
 struct Rule<'a> {
@@ -180,14 +178,14 @@ fn applies(selector: &str, theme: &str) -> bool {
 
 /// [`super::STYLE`] for `theme` without custom properties or `calc()`: the same drawing in any
 /// SVG renderer. An unknown theme gets the base (light) values.
-pub fn resolve_style(theme: &str) -> String {
-    resolve_css(STYLE, theme)
+pub fn resolve_style(theme: Theme) -> String {
+    resolve_css(STYLE, theme.name())
 }
 
 /// [`resolve_style`] of [`super::STYLE`] followed by `more` (a stylesheet using the drawing's
 /// palette: the forefoot plan's).
-pub fn resolve_style_with(more: &str, theme: &str) -> String {
-    resolve_css(&format!("{STYLE}\n{more}"), theme)
+pub fn resolve_style_with(more: &str, theme: Theme) -> String {
+    resolve_css(&format!("{STYLE}\n{more}"), theme.name())
 }
 
 fn resolve_css(css: &str, theme: &str) -> String {
@@ -220,10 +218,10 @@ fn resolve_css(css: &str, theme: &str) -> String {
 }
 
 /// The value of a custom property (`--bg`, ...) in `theme`, with `var()` references resolved.
-pub fn property(theme: &str, name: &str) -> Option<String> {
+pub fn property(theme: Theme, name: &str) -> Option<String> {
     let css = strip_comments(STYLE);
     let rules = rules(&css);
-    let props = properties(&rules, theme);
+    let props = properties(&rules, theme.name());
     props
         .iter()
         .rev()
@@ -237,21 +235,21 @@ mod tests {
 
     #[test]
     fn every_theme_is_flat() {
-        for theme in THEMES {
+        for theme in Theme::ALL {
             let css = resolve_style(theme);
-            assert!(!css.contains("var("), "{theme}: {css}");
-            assert!(!css.contains("calc("), "{theme}: {css}");
-            assert!(!css.contains("--"), "{theme}: {css}");
-            assert!(!css.contains(":focus"), "{theme}: {css}");
+            assert!(!css.contains("var("), "{theme:?}: {css}");
+            assert!(!css.contains("calc("), "{theme:?}: {css}");
+            assert!(!css.contains("--"), "{theme:?}: {css}");
+            assert!(!css.contains(":focus"), "{theme:?}: {css}");
             assert_eq!(css.matches('{').count(), css.matches('}').count());
         }
     }
 
     #[test]
     fn themes_override_the_base() {
-        let light = resolve_style("light");
-        let dark = resolve_style("dark");
-        let projector = resolve_style("projector");
+        let light = resolve_style(Theme::Light);
+        let dark = resolve_style(Theme::Dark);
+        let projector = resolve_style(Theme::Projector);
         assert!(
             light.contains(".scene .background { fill: #ffffff; }"),
             "{light}"
@@ -266,9 +264,12 @@ mod tests {
         // Theme rules stay for their theme only.
         assert!(projector.contains(".scene.theme-projector .label { font-size: 3.6px"));
         assert!(!light.contains("theme-projector"));
-        assert_eq!(property("dark", "--ink").as_deref(), Some("#eef2f5"));
-        assert_eq!(property("projector", "--bg").as_deref(), Some("#ffffff"));
-        assert_eq!(property("light", "--nope"), None);
+        assert_eq!(property(Theme::Dark, "--ink").as_deref(), Some("#eef2f5"));
+        assert_eq!(
+            property(Theme::Projector, "--bg").as_deref(),
+            Some("#ffffff")
+        );
+        assert_eq!(property(Theme::Light, "--nope"), None);
     }
 
     #[test]

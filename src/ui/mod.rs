@@ -433,7 +433,7 @@ pub fn app(props: &AppProps) -> Html {
                         s,
                         e,
                         &SceneOptions {
-                            theme: theme.name().to_string(),
+                            theme: *theme,
                             lang: *lang,
                             ..Default::default()
                         },
@@ -626,7 +626,7 @@ fn lecture_bar(
                     interactive: false,
                     width_px: options.width,
                     height_px: options.height,
-                    theme: theme.name().to_string(),
+                    theme,
                     caption,
                     lang,
                     ..Default::default()

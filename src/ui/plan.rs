@@ -28,7 +28,7 @@ use crate::state::plan::{
     Plan, PlanEvaluation, PlanPreset, HEAD_COLUMNS, INDICATORS,
 };
 use crate::state::query::{notice_list, parse_query_with, to_query, Notice};
-use crate::state::view::Lang;
+use crate::state::view::{Lang, Theme};
 use crate::state::view::{View, VIEW_KEYS};
 use crate::state::{format_fixed, State};
 use std::rc::Rc;
@@ -157,8 +157,8 @@ impl PlanModel {
             .unwrap_or_default()
     }
 
-    pub fn theme(&self) -> String {
-        View::from_pairs(&self.view).0.theme.name().to_string()
+    pub fn theme(&self) -> Theme {
+        View::from_pairs(&self.view).0.theme
     }
 }
 
@@ -502,14 +502,14 @@ fn heuristic_details(lang: Lang) -> Html {
 fn views(
     plan: &Plan,
     e: &PlanEvaluation,
-    theme: &str,
+    theme: Theme,
     prefix: &str,
     selected: Option<Ray>,
     lang: Lang,
 ) -> Html {
     let options = PlanSceneOptions {
         id_prefix: prefix.to_string(),
-        theme: theme.to_string(),
+        theme,
         selected,
         standalone: false,
         lang,
@@ -603,7 +603,7 @@ fn panel(
         Some(e) => html! {
             <div class="plan-column plan-column-main">
                 <h3>{ trf(lang, Msg::PlanThisPlan, &[("label", &plan.treated_label_in(lang))]) }</h3>
-                { views(plan, e, &theme, "plan-main-", Some(plan.edit), lang) }
+                { views(plan, e, theme, "plan-main-", Some(plan.edit), lang) }
                 <div class="plan-loads">{ loads_table(e, plan.load, lang) }</div>
             </div>
         },
@@ -616,7 +616,7 @@ fn panel(
         html! {
             <div class="plan-column plan-column-compare">
                 <h3>{ trf(lang, Msg::PlanCompareHeading, &[("label", &cplan.treated_label_in(lang))]) }</h3>
-                { views(cplan, ce, &theme, "plan-compare-", None, lang) }
+                { views(cplan, ce, theme, "plan-compare-", None, lang) }
                 <div class="plan-compare-warnings">{ warnings(&ce.forefoot, lang) }</div>
             </div>
         }
