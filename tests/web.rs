@@ -152,8 +152,10 @@ async fn the_cut_slider_updates_readouts_and_drawing() {
     let before = cut_line(&root);
     set_input(&root, "input#control-cut", "90", "input");
     let r = root.clone();
-    wait_until("the readout to show 90", move || {
+    // The readouts and the controls are separate components: wait for both to show 90.
+    wait_until("the readout and the control to show 90", move || {
         outcome(&r, "cut_to_shaft_deg") == 90.0
+            && attr(&query(&r, "input#control-cut"), "aria-valuetext") == "90.0°"
     })
     .await;
     assert_eq!(
