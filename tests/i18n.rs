@@ -414,7 +414,7 @@ const PLAN_ENGLISH: [&str; 40] = [
 /// Everything the plan panel (src/ui/plan.rs) and its drawings write for a plan, in `lang`,
 /// through the same functions; the threshold sources (citations) are left out.
 fn plan_page_texts(query: &str, lang: Lang) -> Vec<String> {
-    use osteoviz::model::plan::HEADS;
+    use osteoviz::model::plan::Head;
     use osteoviz::scene::plan::{arch_view, top_view, PlanSceneOptions};
     use osteoviz::state::i18n::{fixed, trf};
     use osteoviz::state::plan::{
@@ -507,10 +507,10 @@ fn plan_page_texts(query: &str, lang: Lang) -> Vec<String> {
             out.push(ind.value_in(lang, get(&format!("{}_{when}{unit}", ind.key))));
         }
     }
-    for i in 0..HEADS {
-        let m = head_metrics(&e, i);
+    for head in Head::ALL {
+        let m = head_metrics(&e, head);
         let get = |key: &str| number(m.iter().find(|(k, _)| *k == key).unwrap().1);
-        out.push(head_kind_in(lang, i, get("treated") > 0.0).to_string());
+        out.push(head_kind_in(lang, head, get("treated") > 0.0).to_string());
         out.push(signed_mm_in(lang, get("protrusion_after_mm")));
         out.push(mm_in(lang, get("ground_shortening_mm")));
         out.push(mm_in(lang, get("head_centre_height_after_mm")));

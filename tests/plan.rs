@@ -5,7 +5,7 @@
 
 use osteoviz::model::anatomy::PROTRUSION_RELATIVE_TO_M2_MM;
 use osteoviz::model::plan::{
-    reference_heads, ForefootOutcome, HEADS, M1_M2_NORMAL_MM, M2_M3_PATTERN_MM, SM4_NORMAL_MM,
+    reference_heads, ForefootOutcome, Head, HEADS, M1_M2_NORMAL_MM, M2_M3_PATTERN_MM, SM4_NORMAL_MM,
 };
 use osteoviz::model::{AngleReference, Ray};
 use osteoviz::state::i18n::Msg;
@@ -181,12 +181,12 @@ fn m2_to_m4_together_is_more_even() {
 /// neighbour: M3 after M2 alone, M4 after M2 + M3, none for the default plan.
 #[test]
 fn transfer_warnings_follow_the_untreated_neighbour() {
-    let at = |q: &str| -> Vec<(usize, usize)> {
+    let at = |q: &str| -> Vec<(u8, u8)> {
         evaluated(q)
             .forefoot
             .transfers
             .iter()
-            .map(|t| (t.head + 1, t.neighbour + 1))
+            .map(|t| (t.head.number(), t.neighbour.number()))
             .collect()
     };
     assert_eq!(at("plan=m2"), vec![(3, 2)]);
@@ -283,7 +283,7 @@ fn eval_prints_the_plan_json() {
     for (key, _) in plan_metrics(&e) {
         assert!(json.get(key).is_some(), "{key}");
     }
-    for (key, _) in head_metrics(&e, 0) {
+    for (key, _) in head_metrics(&e, Head::M1) {
         assert!(json["heads"]["m1"].get(key).is_some(), "{key}");
     }
     // A bad value is an error; --strict makes any notice one.
@@ -503,10 +503,10 @@ fn the_plan_panel_english_is_unchanged() {
     );
     assert_eq!(
         [
-            head_kind_in(en, 0, false),
-            head_kind_in(en, 2, true),
-            head_kind_in(en, 3, false),
-            head_kind_in(en, 4, true)
+            head_kind_in(en, Head::M1, false),
+            head_kind_in(en, Head::M3, true),
+            head_kind_in(en, Head::M4, false),
+            head_kind_in(en, Head::M5, true)
         ],
         ["reference", "cut", "not cut", "reference"]
     );

@@ -4,7 +4,8 @@
 //!
 //! # Views and conventions
 //!
-//! Heads are indexed 0..5 for M1..M5 ([`HEAD_NAMES`]). M1 is on the left in both views.
+//! Heads are the [`Head`]s M1..M5; arrays of per-head values are indexed by [`Head::index`]
+//! (0 for M1). M1 is on the left in both views.
 //!
 //! * **Top view** (transverse plane, as on a dorso-plantar radiograph of a right foot seen from
 //!   above, toes up): x = medio-lateral position of the head centre (mm, lateral positive, M1 at
@@ -70,8 +71,75 @@ use serde::Serialize;
 /// Number of metatarsal heads.
 pub const HEADS: usize = 5;
 
-/// Names of the heads, M1 to M5, as used in query prefixes and JSON keys.
-pub const HEAD_NAMES: [&str; HEADS] = ["m1", "m2", "m3", "m4", "m5"];
+/// A metatarsal head of the forefoot, M1 (medial) to M5 (serialised as its name, "m1").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Head {
+    M1,
+    M2,
+    M3,
+    M4,
+    M5,
+}
+
+impl Head {
+    /// Medial to lateral, in the order of every per-head array.
+    pub const ALL: [Head; HEADS] = [Head::M1, Head::M2, Head::M3, Head::M4, Head::M5];
+
+    /// Position in per-head arrays (M1 = 0).
+    pub const fn index(self) -> usize {
+        self as usize
+    }
+
+    /// Its name in query prefixes and JSON keys: "m1" to "m5".
+    pub const fn name(self) -> &'static str {
+        match self {
+            Head::M1 => "m1",
+            Head::M2 => "m2",
+            Head::M3 => "m3",
+            Head::M4 => "m4",
+            Head::M5 => "m5",
+        }
+    }
+
+    /// Its number, 1 to 5.
+    pub const fn number(self) -> u8 {
+        self as u8 + 1
+    }
+
+    /// The lesser ray the plan can cut (M2-M4); `None` for the references M1 and M5.
+    pub const fn ray(self) -> Option<Ray> {
+        match self {
+            Head::M2 => Some(Ray::M2),
+            Head::M3 => Some(Ray::M3),
+            Head::M4 => Some(Ray::M4),
+            Head::M1 | Head::M5 => None,
+        }
+    }
+
+    /// The head of a lesser ray.
+    pub const fn of_ray(ray: Ray) -> Head {
+        match ray {
+            Ray::M2 => Head::M2,
+            Ray::M3 => Head::M3,
+            Ray::M4 => Head::M4,
+        }
+    }
+
+    /// M1 and M5: references, never cut.
+    pub const fn is_reference(self) -> bool {
+        self.ray().is_none()
+    }
+
+    /// The medial and lateral neighbours that exist.
+    pub fn neighbours(self) -> impl Iterator<Item = Head> {
+        let i = self.index();
+        [i.checked_sub(1), Some(i + 1)]
+            .into_iter()
+            .flatten()
+            .filter_map(|j| Head::ALL.get(j).copied())
+    }
+}
 
 /// Medio-lateral position of each head centre (mm, M1 at 0, lateral positive): head centres
 /// 19, 18, 17 and 16 mm apart (**assumption**: about 18-20 mm, not published).
@@ -165,16 +233,17 @@ impl HeadReference {
 /// The reference foot, M1 to M5 (see [`PROVENANCE`]).
 pub fn reference_heads() -> [HeadReference; HEADS] {
     std::array::from_fn(|i| {
-        let (height, declination) = match i {
-            0 => (M1_HEAD_HEIGHT_MM, M1_DECLINATION_DEG),
-            4 => (M5_HEAD_HEIGHT_MM, M5_DECLINATION_DEG),
-            _ => {
-                let a = Ray::ALL[i - 1].anatomy();
+        let head = Head::ALL[i];
+        let (height, declination) = match (head, head.ray()) {
+            (_, Some(ray)) => {
+                let a = ray.anatomy();
                 (a.head_height_mm, a.declination_deg)
             }
+            (Head::M1, None) => (M1_HEAD_HEIGHT_MM, M1_DECLINATION_DEG),
+            (_, None) => (M5_HEAD_HEIGHT_MM, M5_DECLINATION_DEG),
         };
         HeadReference {
-            name: HEAD_NAMES[i],
+            name: head.name(),
             transverse_mm: TRANSVERSE_MM[i],
             protrusion_mm: PROTRUSION_RELATIVE_TO_M2_MM[i].0,
             protrusion_sd_mm: PROTRUSION_RELATIVE_TO_M2_MM[i].1,
@@ -276,10 +345,10 @@ impl HeadMotion {
 /// A central ray left markedly lower or longer than a treated neighbour.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct Transfer {
-    /// Index of the head at risk (1..=3).
-    pub head: usize,
-    /// Index of the treated neighbour.
-    pub neighbour: usize,
+    /// The head at risk (M2-M4).
+    pub head: Head,
+    /// The treated neighbour.
+    pub neighbour: Head,
     /// How much lower the head is than the neighbour, relative to before (mm).
     pub lower_mm: f64,
     /// How much longer the head is than the neighbour, relative to before (mm).
@@ -353,8 +422,10 @@ impl ForefootOutcome {
     /// The largest share increase on a central ray, M2-M4 (percentage points; ≤ 0 if none
     /// gains).
     pub fn load_max_central_increase_pct(&self) -> f64 {
-        (1..4)
-            .map(|i| self.load_share_after_pct[i] - self.load_share_before_pct[i])
+        Head::ALL
+            .into_iter()
+            .filter(|h| !h.is_reference())
+            .map(|h| self.load_share_after_pct[h.index()] - self.load_share_before_pct[h.index()])
             .fold(f64::NEG_INFINITY, f64::max)
     }
 }
@@ -502,9 +573,10 @@ pub fn evaluate_forefoot(motions: &[HeadMotion; HEADS]) -> ForefootOutcome {
     let after = load_shares(&motions.map(|m| m.offload_mm()));
 
     let mut transfers = Vec::new();
-    for head in 1..4 {
-        for neighbour in [head - 1, head + 1] {
-            if !(1..4).contains(&neighbour) || !motions[neighbour].treated {
+    for at_risk in Head::ALL.into_iter().filter(|h| !h.is_reference()) {
+        for by in at_risk.neighbours() {
+            let (head, neighbour) = (at_risk.index(), by.index());
+            if by.is_reference() || !motions[neighbour].treated {
                 continue;
             }
             let lower_mm = clean(motions[neighbour].rise_mm) - clean(motions[head].rise_mm);
@@ -512,8 +584,8 @@ pub fn evaluate_forefoot(motions: &[HeadMotion; HEADS]) -> ForefootOutcome {
                 - clean(motions[head].ground_shortening_mm);
             if lower_mm > TRANSFER_THRESHOLD_MM || longer_mm > TRANSFER_THRESHOLD_MM {
                 transfers.push(Transfer {
-                    head,
-                    neighbour,
+                    head: at_risk,
+                    neighbour: by,
                     lower_mm,
                     longer_mm,
                 });
@@ -602,7 +674,10 @@ mod tests {
         assert!(t.load_max_central_increase_pct() < a.load_max_central_increase_pct());
         assert!(a.load_max_central_increase_pct() > 0.0);
         assert_eq!(a.transfers.len(), 1);
-        assert_eq!((a.transfers[0].head, a.transfers[0].neighbour), (2, 1));
+        assert_eq!(
+            (a.transfers[0].head, a.transfers[0].neighbour),
+            (Head::M3, Head::M2)
+        );
         assert!(t.transfers.is_empty());
     }
 

@@ -7,7 +7,8 @@
 use super::label_width_mm;
 use super::node::{fmt_num, Node};
 use crate::model::plan::{
-    reference_heads, ForefootOutcome, HeadReference, HEADS, LATERAL_SESAMOID_X_MM, SM4_NORMAL_MM,
+    reference_heads, ForefootOutcome, Head, HeadReference, HEADS, LATERAL_SESAMOID_X_MM,
+    SM4_NORMAL_MM,
 };
 use crate::model::Ray;
 use crate::state::i18n::Msg;
@@ -180,24 +181,24 @@ fn root(
         )
 }
 
-/// Whether head `i` is at risk of transfer metatarsalgia.
-fn at_risk(f: &ForefootOutcome, i: usize) -> bool {
-    f.transfers.iter().any(|t| t.head == i)
+/// Whether `head` is at risk of transfer metatarsalgia.
+fn at_risk(f: &ForefootOutcome, head: Head) -> bool {
+    f.transfers.iter().any(|t| t.head == head)
 }
 
-fn head_class(f: &ForefootOutcome, options: &PlanSceneOptions, i: usize) -> String {
-    let mut class = format!("ray ray-m{}", i + 1);
-    if i == 0 || i == 4 {
+fn head_class(f: &ForefootOutcome, options: &PlanSceneOptions, head: Head) -> String {
+    let mut class = format!("ray ray-{}", head.name());
+    if head.is_reference() {
         class.push_str(" reference");
-    } else if f.motions[i].treated {
+    } else if f.motions[head.index()].treated {
         class.push_str(" treated");
     } else {
         class.push_str(" untreated");
     }
-    if (1..4).contains(&i) && options.selected.map(|r| r.number() as usize) == Some(i + 1) {
+    if head.ray().is_some() && head.ray() == options.selected {
         class.push_str(" selected");
     }
-    if at_risk(f, i) {
+    if at_risk(f, head) {
         class.push_str(" at-risk");
     }
     class
@@ -365,9 +366,10 @@ pub fn top_view(plan: &Plan, e: &PlanEvaluation, options: &PlanSceneOptions) -> 
     let mut bones = Node::new("g").class("bones");
     for (i, h) in heads.iter().enumerate() {
         let moved = (f.protrusion_after_mm[i] - f.protrusion_before_mm[i]).abs() > 0.05;
-        let mut g = Node::new("g").class(head_class(f, options, i));
-        if (1..4).contains(&i) {
-            g = g.attr("data-ray", (i + 1).to_string());
+        let head = Head::ALL[i];
+        let mut g = Node::new("g").class(head_class(f, options, head));
+        if let Some(ray) = head.ray() {
+            g = g.attr("data-ray", ray.number().to_string());
         }
         if moved {
             g = g.child(top_bone(h, i, f.protrusion_before_mm[i], "bone ghost-bone"));
@@ -376,10 +378,10 @@ pub fn top_view(plan: &Plan, e: &PlanEvaluation, options: &PlanSceneOptions) -> 
         g = g.child(text_at(
             h.transverse_mm,
             f.protrusion_after_mm[i] - h.radius_mm() - SHAFT_DRAWN_MM - 4.0,
-            format!("M{}", i + 1),
+            format!("M{}", head.number()),
             "label ray-label",
         ));
-        if at_risk(f, i) {
+        if at_risk(f, head) {
             g = g.child(text_at(
                 h.transverse_mm,
                 f.protrusion_after_mm[i] - h.radius_mm(),
@@ -597,9 +599,10 @@ pub fn arch_view(plan: &Plan, e: &PlanEvaluation, options: &PlanSceneOptions) ->
             f.head_centre_height_before_mm[i],
             f.head_centre_height_after_mm[i],
         );
-        let mut g = Node::new("g").class(head_class(f, options, i));
-        if (1..4).contains(&i) {
-            g = g.attr("data-ray", (i + 1).to_string());
+        let head = Head::ALL[i];
+        let mut g = Node::new("g").class(head_class(f, options, head));
+        if let Some(ray) = head.ray() {
+            g = g.attr("data-ray", ray.number().to_string());
         }
         if (after - before).abs() > 0.05 {
             g = g.child(ellipse(
@@ -611,13 +614,13 @@ pub fn arch_view(plan: &Plan, e: &PlanEvaluation, options: &PlanSceneOptions) ->
             ));
         }
         g = g.child(ellipse(x, after, h.radius_mm(), h.radius_mm(), "bone-head"));
-        if i == 0 {
+        if head == Head::M1 {
             for dx in [-LATERAL_SESAMOID_X_MM, LATERAL_SESAMOID_X_MM] {
                 g = g.child(ellipse(x + dx, fat_pad + 2.6, 3.0, 2.6, "sesamoid"));
             }
         }
         let rise = after - before;
-        let mut text = format!("M{}", i + 1);
+        let mut text = format!("M{}", head.number());
         if rise.abs() >= 0.05 {
             text = format!("{text} {}", signed_in(options.lang, rise));
         }
@@ -661,8 +664,8 @@ pub fn arch_view(plan: &Plan, e: &PlanEvaluation, options: &PlanSceneOptions) ->
         } else {
             "same"
         };
-        let mut class = format!("load-bar ray-m{} {trend}", i + 1);
-        if at_risk(f, i) {
+        let mut class = format!("load-bar ray-{} {trend}", Head::ALL[i].name());
+        if at_risk(f, Head::ALL[i]) {
             class.push_str(" at-risk");
         }
         bars = bars.child(

@@ -27,10 +27,10 @@ use super::query::{pairs, parse_query, Notice};
 use super::readouts::{report_in, Pairs, Report};
 use super::{format_fixed, Preset, State};
 use crate::model::plan::{
-    evaluate_forefoot, settle_forefoot, ForefootOutcome, HeadMotion, SettledForefoot, CAVEAT,
-    HEADS, HEAD_NAMES, LOAD_COUPLING, M2_M3_PATTERN_MM, PAD_COMPRESSION_MM, PROVENANCE,
-    PUSH_OFF_HEEL_RISE_DEG, SM4_NORMAL_MM, SOURCE_BAROUK, SOURCE_BAROUK_SHORT, SOURCE_MAESTRO,
-    SOURCE_MAESTRO_SHORT, TRANSFER_THRESHOLD_MM,
+    evaluate_forefoot, settle_forefoot, ForefootOutcome, Head, HeadMotion, SettledForefoot, CAVEAT,
+    HEADS, LOAD_COUPLING, M2_M3_PATTERN_MM, PAD_COMPRESSION_MM, PROVENANCE, PUSH_OFF_HEEL_RISE_DEG,
+    SM4_NORMAL_MM, SOURCE_BAROUK, SOURCE_BAROUK_SHORT, SOURCE_MAESTRO, SOURCE_MAESTRO_SHORT,
+    TRANSFER_THRESHOLD_MM,
 };
 use crate::model::{evaluate, Evaluation, ModelError, Ray};
 use crate::state::i18n::Msg;
@@ -497,7 +497,7 @@ pub fn evaluate_plan(plan: &Plan) -> Result<PlanEvaluation, (Ray, ModelError)> {
     let mut motions = [HeadMotion::default(); HEADS];
     let mut settle_inputs = [None; HEADS];
     for (state, e) in plan.rays.iter().zip(&rays) {
-        let head = ray_index(state.ray) + 1;
+        let head = Head::of_ray(state.ray).index();
         motions[head] = HeadMotion {
             rise_mm: e.outcomes.head_rise_mm,
             ground_shortening_mm: e.outcomes.ground_shortening_mm,
@@ -603,8 +603,9 @@ pub fn plan_metrics(e: &PlanEvaluation) -> Vec<(&'static str, Metric)> {
 
 /// One head's metrics, by JSON key (`heads.mN.KEY` on the page): as left, then settled under
 /// its share of body weight.
-pub fn head_metrics(e: &PlanEvaluation, head: usize) -> Vec<(&'static str, Metric)> {
+pub fn head_metrics(e: &PlanEvaluation, head: Head) -> Vec<(&'static str, Metric)> {
     use Metric::{Flag, Number};
+    let head = head.index();
     let f = &e.forefoot;
     let settled = &e.forefoot_settled;
     let m = &f.motions[head];
@@ -657,7 +658,7 @@ pub fn transfer_text(t: &crate::model::plan::Transfer) -> String {
 
 /// [`transfer_text`] in `lang` (decimal comma in French and Spanish).
 pub fn transfer_text_in(t: &crate::model::plan::Transfer, lang: Lang) -> String {
-    let name = |i: usize| format!("M{}", i + 1);
+    let name = |h: Head| format!("M{}", h.number());
     let mut what = Vec::new();
     if t.lower_mm > TRANSFER_THRESHOLD_MM {
         what.push(trf(
@@ -838,14 +839,14 @@ pub const HEAD_COLUMNS: [Msg; 6] = [
     Msg::PlanColLoadAfter,
 ];
 
-/// What head `head` (0 = M1) is in the plan: "reference" (M1, M5), "cut" or "not cut".
-pub fn head_kind_in(lang: Lang, head: usize, treated: bool) -> &'static str {
+/// What `head` is in the plan: "reference" (M1, M5), "cut" or "not cut".
+pub fn head_kind_in(lang: Lang, head: Head, treated: bool) -> &'static str {
     tr(
         lang,
-        match head {
-            0 | 4 => Msg::PlanHeadReference,
-            _ if treated => Msg::PlanHeadCut,
-            _ => Msg::PlanHeadNotCut,
+        match (head.is_reference(), treated) {
+            (true, _) => Msg::PlanHeadReference,
+            (false, true) => Msg::PlanHeadCut,
+            (false, false) => Msg::PlanHeadNotCut,
         },
     )
 }
@@ -942,12 +943,13 @@ pub fn plan_summary_in(plan: &Plan, e: &PlanEvaluation, lang: Lang) -> String {
             ],
         )
     };
-    let heads = |indices: Vec<usize>| -> String {
-        let names: Vec<String> = indices.iter().map(|i| format!("M{}", i + 1)).collect();
+    let heads = |heads: Vec<Head>| -> String {
+        let names: Vec<String> = heads.iter().map(|h| format!("M{}", h.number())).collect();
         names.join(", ")
     };
-    let gains: Vec<usize> = (0..HEADS)
-        .filter(|&i| f.load_share_after_pct[i] > f.load_share_before_pct[i] + 0.5)
+    let gains: Vec<Head> = Head::ALL
+        .into_iter()
+        .filter(|h| f.load_share_after_pct[h.index()] > f.load_share_before_pct[h.index()] + 0.5)
         .collect();
     let load = if gains.is_empty() {
         tr(lang, Msg::PlanSummaryLoadEven).to_string()
@@ -1025,8 +1027,8 @@ impl Serialize for PlanReport {
             .transfers
             .iter()
             .map(|t| TransferEntry {
-                ray: HEAD_NAMES[t.head],
-                neighbour: HEAD_NAMES[t.neighbour],
+                ray: t.head.name(),
+                neighbour: t.neighbour.name(),
                 lower_mm: t.lower_mm,
                 longer_mm: t.longer_mm,
             })
@@ -1061,7 +1063,7 @@ pub fn plan_report_in(parsed: &PlanParsed, lang: Lang) -> Result<PlanReport, Mod
             other: Vec::new(),
         };
         let r = report_in(&single, lang)?;
-        let name = HEAD_NAMES[ray_index(state.ray) + 1];
+        let name = Head::of_ray(state.ray).name();
         let colon = tr(lang, Msg::AboutColon);
         warnings.extend(r.warnings.iter().map(|w| format!("{name}{colon}{w}")));
         rays.push((name, r));
@@ -1070,8 +1072,9 @@ pub fn plan_report_in(parsed: &PlanParsed, lang: Lang) -> Result<PlanReport, Mod
     Ok(PlanReport {
         plan: *plan,
         rays,
-        heads: (0..HEADS)
-            .map(|i| (HEAD_NAMES[i], head_metrics(&e, i)))
+        heads: Head::ALL
+            .into_iter()
+            .map(|h| (h.name(), head_metrics(&e, h)))
             .collect(),
         metrics: plan_metrics(&e),
         transfers: f.transfers.clone(),

@@ -16,7 +16,7 @@
 
 use super::scene_view::SceneFigure;
 use super::App;
-use crate::model::plan::{ForefootOutcome, HEADS, HEAD_NAMES};
+use crate::model::plan::{ForefootOutcome, Head};
 use crate::model::Ray;
 use crate::scene::plan::{arch_view, top_view, PlanSceneOptions};
 use crate::state::i18n::Msg;
@@ -388,21 +388,21 @@ fn loads_table(e: &PlanEvaluation, load: bool, lang: Lang) -> Html {
             (true, other) => other,
         }
     };
-    let rows = (0..HEADS).map(|i| {
-        let name = HEAD_NAMES[i];
-        let m = head_metrics(e, i);
+    let rows = Head::ALL.into_iter().map(|head| {
+        let name = head.name();
+        let m = head_metrics(e, head);
         let get = |k: &'static str| find(&m, after_key(k));
         let key = |k: &'static str| format!("heads.{name}.{}", after_key(k));
         let before = get("load_share_before_pct");
         let after = get("load_share_after_pct");
         let change = number(after) - number(before);
         let trend = if change > 0.5 { "gains" } else if change < -0.5 { "loses" } else { "same" };
-        let at_risk = f.transfers.iter().any(|t| t.head == i);
+        let at_risk = f.transfers.iter().any(|t| t.head == head);
         let treated = get("treated");
         html! {
             <tr class={classes!("head-row", format!("head-{name}"), trend, at_risk.then_some("at-risk"))}>
-                <th scope="row">{ format!("M{}", i + 1) }
-                    <span class="head-kind">{ output(key("treated"), treated, head_kind_in(lang, i, matches!(treated, Metric::Flag(true))).to_string()) }</span>
+                <th scope="row">{ format!("M{}", head.number()) }
+                    <span class="head-kind">{ output(key("treated"), treated, head_kind_in(lang, head, matches!(treated, Metric::Flag(true))).to_string()) }</span>
                 </th>
                 <td>{ output(key("protrusion_before_mm"), get("protrusion_before_mm"), signed_mm_in(lang, number(get("protrusion_before_mm")))) }</td>
                 <td>{ output(key("protrusion_after_mm"), get("protrusion_after_mm"), signed_mm_in(lang, number(get("protrusion_after_mm")))) }
@@ -462,7 +462,7 @@ fn warnings(f: &ForefootOutcome, lang: Lang) -> Html {
     html! {
         <>
         { for f.transfers.iter().map(|t| html! {
-            <div class="plan-warning" role="alert" data-transfer={HEAD_NAMES[t.head]}>
+            <div class="plan-warning" role="alert" data-transfer={t.head.name()}>
                 <strong>{ tr(lang, Msg::PlanTransfer) }</strong>{ transfer_text_in(t, lang) }{ "." }
             </div>
         }) }
