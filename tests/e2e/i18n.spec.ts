@@ -159,7 +159,7 @@ test('the language selector switches the page and keeps lang= in the URL', async
   await page.locator('select[name=lang]').selectOption('es');
   await expect(page.locator('html')).toHaveAttribute('lang', 'es');
   await expect(page.locator('#summary')).toContainText('la cabeza se separa');
-  await expect(page.locator('svg.scene')).toContainText('La cabeza se despega del trazo');
+  await expect(page.locator('svg.scene')).toContainText('La cabeza se despega');
   await expect(page.locator('button[data-preset=reverse]')).toHaveText('Inversa «\\»');
   await expect.poll(() => page.evaluate(() => location.search)).toBe('?preset=reverse&ray=2&lang=es');
   await expect(page).toHaveTitle('osteoviz — geometría de la DMMO');
