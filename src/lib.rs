@@ -2,7 +2,6 @@
 //!
 //! Layers, imports pointing down: `ui` (Yew, wasm only) and the CLI → [`scene`] → [`state`] →
 //! [`model`].
-#![forbid(unsafe_code)]
 pub mod model;
 pub mod numtext;
 #[cfg(not(target_arch = "wasm32"))]

@@ -1,5 +1,4 @@
 //! The `osteoviz` command line: the same state, model and scene as the web app.
-#![forbid(unsafe_code)]
 
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {

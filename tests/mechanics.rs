@@ -2,6 +2,8 @@
 //! and tipping, and the head's self-adjustment under load, on the model's real outline.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+use common::assert_close;
 use osteoviz::model::settle::settle;
 use osteoviz::model::{evaluate, Evaluation, Ray, Verdict};
 use osteoviz::state::{parse_query, Key, State};
@@ -25,13 +27,6 @@ fn state(ray: Ray, decl: f64, phi: f64, at: f64, close: f64) -> State {
 
 fn eval_state(s: &State) -> Evaluation {
     evaluate(&s.to_params()).unwrap()
-}
-
-fn assert_close(actual: f64, expected: f64, tolerance: f64, what: &str) {
-    assert!(
-        (actual - expected).abs() <= tolerance,
-        "{what}: {actual} is not {expected} ± {tolerance}"
-    );
 }
 
 /// Section 4.1, worked example: M2, δ 15°, φ 45°, the cut 14 mm proximal of the head centre

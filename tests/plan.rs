@@ -3,6 +3,8 @@
 //! `osteoviz eval` plan JSON.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+use common::assert_close;
 use osteoviz::model::anatomy::PROTRUSION_RELATIVE_TO_M2_MM;
 use osteoviz::model::plan::{
     reference_heads, ForefootOutcome, Head, HEADS, M1_M2_NORMAL_MM, M2_M3_PATTERN_MM, SM4_NORMAL_MM,
@@ -20,13 +22,6 @@ fn evaluated(query: &str) -> PlanEvaluation {
     let parsed = parse_plan_query(query);
     assert!(parsed.notices.is_empty(), "{query}: {:?}", parsed.notices);
     evaluate_plan(&parsed.plan).expect("the plan evaluates")
-}
-
-fn close(actual: f64, expected: f64, tolerance: f64, what: &str) {
-    assert!(
-        (actual - expected).abs() <= tolerance,
-        "{what}: {actual} is not {expected} ± {tolerance}"
-    );
 }
 
 /// §5 and §6.5: the default protrusions relative to M2 are Domínguez-Maldonado's means.
@@ -53,7 +48,7 @@ fn default_parabola_is_the_published_mean() {
 fn default_m2_m3_difference_is_over_barouks_threshold_before_surgery() {
     for plan in ["plan=m2", "plan=m2m3", "plan=m2m3m4"] {
         let f = evaluated(plan).forefoot;
-        close(f.m2_m3_difference_before_mm, 4.44, 1e-12, "M2-M3 before");
+        assert_close(f.m2_m3_difference_before_mm, 4.44, 1e-12, "M2-M3 before");
         assert!(f.m2_m3_difference_before_mm > M2_M3_PATTERN_MM);
         assert!(ForefootOutcome::m2_m3_over_threshold(
             f.m2_m3_difference_before_mm
@@ -77,7 +72,7 @@ fn maestro_thresholds_and_the_sm4_construction() {
     assert_eq!(alone.sm4_offset_after_mm, 0.0, "M4 untouched");
     let all = evaluated("plan=m2m3m4");
     let m4 = &all.rays[2].outcomes;
-    close(
+    assert_close(
         all.forefoot.sm4_offset_after_mm,
         m4.ground_shortening_mm,
         1e-12,
@@ -87,7 +82,7 @@ fn maestro_thresholds_and_the_sm4_construction() {
         all.forefoot.sm4_offset_after_mm
     ));
     // M1 + 0.94 mm: already longer than M2 in the mean foot; shortening M2 makes it more so.
-    close(
+    assert_close(
         alone.m1_m2_difference_before_mm,
         0.94,
         1e-12,
@@ -110,13 +105,13 @@ fn heads_move_by_each_rays_single_ray_outcomes() {
         let i = k + 1;
         let o = &e.rays[k].outcomes;
         assert_eq!(e.rays[k].params.anatomy.ray, *ray);
-        close(
+        assert_close(
             e.forefoot.protrusion_after_mm[i],
             heads[i].protrusion_mm - o.ground_shortening_mm,
             1e-12,
             "protrusion after",
         );
-        close(
+        assert_close(
             e.forefoot.head_centre_height_after_mm[i],
             heads[i].centre_height_mm() + o.head_rise_mm,
             1e-12,
@@ -150,7 +145,7 @@ fn m2_alone_moves_load_to_m1_and_m3() {
     assert!(after[1] < before[1], "M2 {} -> {}", before[1], after[1]);
     assert!(after[0] > before[0], "M1 {} -> {}", before[0], after[0]);
     assert!(after[2] > before[2], "M3 {} -> {}", before[2], after[2]);
-    close(after.iter().sum::<f64>(), 100.0, 1e-9, "shares");
+    assert_close(after.iter().sum::<f64>(), 100.0, 1e-9, "shares");
     // The nearest neighbours gain most.
     assert!(after[2] - before[2] > after[3] - before[3]);
     // Shortening alone (no rise: an axial slide along a ground-parallel cut) moves load too.
@@ -707,7 +702,7 @@ fn under_body_weight_each_treated_head_settles_under_its_share() {
     let s = &e.settled;
     assert!(s.iterations >= 2 && s.iterations < 200, "{}", s.iterations);
     assert!(s.final_change_pct < 1e-9, "{}", s.final_change_pct);
-    close(
+    assert_close(
         s.load_share_pct.iter().sum::<f64>(),
         100.0,
         1e-9,
@@ -716,7 +711,7 @@ fn under_body_weight_each_treated_head_settles_under_its_share() {
     // The fixed point: the shares are the heuristic's for the settled heads...
     let again = osteoviz::model::plan::load_shares(&s.motions.map(|m| m.offload_mm()));
     for (a, b) in again.iter().zip(&s.load_share_pct) {
-        close(*a, *b, 1e-6, "fixed point");
+        assert_close(*a, *b, 1e-6, "fixed point");
     }
     // ...and each treated head settled under its share.
     for (k, ray) in Ray::ALL.iter().enumerate() {
@@ -724,13 +719,13 @@ fn under_body_weight_each_treated_head_settles_under_its_share() {
         let share = s.load_share_pct[head] / 20.0;
         let d = settle(&e.rays[k].settle_input, share).displacement;
         let as_left = e.forefoot.motions[head];
-        close(
+        assert_close(
             s.motions[head].rise_mm,
             as_left.rise_mm + d.y,
             1e-9,
             &format!("{ray:?} rise"),
         );
-        close(
+        assert_close(
             s.motions[head].ground_shortening_mm,
             as_left.ground_shortening_mm - d.x,
             1e-9,
@@ -800,20 +795,20 @@ fn eval_prints_the_settled_plan() {
         let head = &json["heads"][name];
         // (serde_json reads the last digit of a float approximately.)
         let read = |key: &str| head[key].as_f64().unwrap();
-        close(
+        assert_close(
             read("head_rise_settled_mm"),
             e.settled.motions[i].rise_mm,
             1e-12,
             name,
         );
-        close(
+        assert_close(
             read("load_share_settled_pct"),
             e.settled.load_share_pct[i],
             1e-12,
             name,
         );
     }
-    close(
+    assert_close(
         json["load_central_cv_settled"].as_f64().unwrap(),
         ForefootOutcome::central_cv(&e.settled.load_share_pct),
         1e-12,

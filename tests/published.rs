@@ -1,6 +1,8 @@
 //! The published numbers the model must reproduce (`shared/domain/dmmo-geometry.md`, §6).
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+use common::assert_close;
 use osteoviz::model::anatomy::PROTRUSION_RELATIVE_TO_M2_MM;
 use osteoviz::model::kinematics::axial_shortening_mm;
 use osteoviz::model::Verdict;
@@ -11,13 +13,6 @@ fn outcomes(query: &str) -> Outcomes {
     let parsed = parse_query(query);
     assert!(parsed.notices.is_empty(), "{query}: {:?}", parsed.notices);
     evaluate(&parsed.state.to_params()).unwrap().outcomes
-}
-
-fn assert_close(actual: f64, expected: f64, tolerance: f64, what: &str) {
-    assert!(
-        (actual - expected).abs() <= tolerance,
-        "{what}: {actual} is not {expected} ± {tolerance}"
-    );
 }
 
 /// §6.1 Leemrijse, mathematical model of the horizontal Weil: δ = 15°, θ = 0, no kerf, 5 and
