@@ -495,7 +495,7 @@ pub fn app(props: &AppProps) -> Html {
             <header class="app-header">
                 <h1>{ "osteoviz" }<span class="subtitle">{ " · " }{ tr(lang, Msg::AppSubtitle) }</span></h1>
                 { toolbar(&model.history, &dispatch, lang) }
-                { plan::entry_link(&plan_hook, &model.history.present, lang) }
+                { plan::entry_link(&plan_hook, &model.history.present, &model.view, lang) }
             </header>
             { for notices }
             { lecture }

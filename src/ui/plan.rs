@@ -56,15 +56,22 @@ pub fn panel_slot(hook: &Option<PlanHook>) -> Html {
     hook.as_ref().map(|h| h.panel.clone()).unwrap_or_default()
 }
 
-/// A link from the single-ray page to a forefoot plan holding its osteotomy.
-pub fn entry_link(hook: &Option<PlanHook>, state: &State, lang: Lang) -> Html {
+/// A link from the single-ray page to a forefoot plan holding its osteotomy, in the page's
+/// theme, text size and language (a lecturer on a projector stays on a projector).
+pub fn entry_link(hook: &Option<PlanHook>, state: &State, view: &View, lang: Lang) -> Html {
     if hook.is_some() {
         return html! {};
     }
     let mut plan = Plan::default();
     plan.set_state(*state);
     plan.edit = state.ray;
-    let href = format!("?{}", plan_to_query(&plan));
+    let mut href = format!("?{}", plan_to_query(&plan));
+    // Names, numbers and language codes: nothing to encode.
+    for (key, value) in view.to_pairs() {
+        if ["theme", "scale", "lang"].contains(&key.as_str()) {
+            href.push_str(&format!("&{key}={value}"));
+        }
+    }
     html! {
         <a class="plan-entry" href={href} title={tr(lang, Msg::PlanEntryTitle)}>{ tr(lang, Msg::PlanEntry) }</a>
     }

@@ -252,6 +252,13 @@ test('single-ray links are untouched, and lead into a plan', async ({ page }) =>
   await expect(page.locator('.plan-column-main svg.plan-top')).toBeVisible();
   await expect(page.locator('button[data-ray="3"]')).toHaveAttribute('aria-pressed', 'true');
   await expect(page.locator('button[data-preset="weil"]')).toHaveAttribute('aria-pressed', 'true');
+  // A lecturer on a projector, in French, stays on a projector in French.
+  await page.goto('./?preset=weil&ray=3&theme=projector&lang=fr&scale=1.5');
+  await expect(entry).toHaveAttribute('href', '?plan=m2m3m4&edit=3&m3.preset=weil&theme=projector&scale=1.5&lang=fr');
+  await entry.click();
+  await expect(page.locator('.plan-column-main svg.plan-top')).toBeVisible();
+  await expect(page.locator('svg.plan-top')).toHaveClass(/theme-projector/);
+  await expect(page.locator('.plan-panel h2').first()).toContainText('Plan de l’avant-pied');
   // A bad plan link is adjusted and says so.
   await page.goto('./?plan=m9&m3.kerf=99&m1.cut=4');
   await expect(page.locator('.plan-panel .notice')).toContainText('m3.kerf=99 is out of range');
