@@ -19,9 +19,9 @@
 // has any other inline <script>, a <style> element or a style="" attribute. Idempotent.
 // (`make serve`, trunk's dev server, is not post-processed: its live-reload script is inline.)
 
-import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { integrity, pathArg, short } from './dist-hash.mjs';
 
 export const POLICY = [
   "default-src 'self'",
@@ -39,8 +39,7 @@ function fail(message) {
   process.exit(1);
 }
 
-const i = process.argv.indexOf('--dist');
-const dist = resolve(i > 0 ? process.argv[i + 1] : 'dist');
+const dist = pathArg('--dist', 'dist');
 const indexPath = join(dist, 'index.html');
 let html;
 try {
@@ -49,18 +48,16 @@ try {
   fail(`${indexPath} not found; run scripts/page.mjs first`);
 }
 
-const hash = (algo, text) => createHash(algo).update(text).digest();
 let moved = null;
 html = html.replace(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi, (tag, attrs, body) => {
   if (/\bsrc\s*=/i.test(attrs)) return tag;
   if (/type\s*=\s*["']?application\/(json|octet-stream)/i.test(attrs)) return tag; // data, not code
   if (moved !== null) fail('more than one inline script in dist/index.html');
   if (!/type\s*=\s*["']?module/i.test(attrs)) fail(`unexpected inline script: ${tag.slice(0, 200)}`);
-  const name = `start-${hash('sha256', body).toString('hex').slice(0, 16)}.js`;
+  const name = `start-${short(body)}.js`;
   writeFileSync(join(dist, name), body);
-  const integrity = `sha384-${hash('sha384', body).toString('base64')}`;
   moved = name;
-  return `<script type="module" src="./${name}" integrity="${integrity}"></script>`;
+  return `<script type="module" src="./${name}" integrity="${integrity(body)}"></script>`;
 });
 if (/<style\b/i.test(html)) fail('dist/index.html has a <style> element');
 if (/\sstyle\s*=/i.test(html)) fail('dist/index.html has a style="" attribute');

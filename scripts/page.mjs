@@ -20,26 +20,19 @@
 // Then scripts/csp.mjs adds the policy, single-file.mjs writes osteoviz.html and split.mjs adds
 // the single-ray bundles.
 
-import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
+import { integrity, pathArg, short } from './dist-hash.mjs';
 
 function fail(message) {
   console.error(`page: ${message}`);
   process.exit(1);
 }
 
-const arg = (name, fallback) => {
-  const i = process.argv.indexOf(name);
-  return resolve(i > 0 ? process.argv[i + 1] : fallback);
-};
-const templatePath = arg('--template', 'www/index.html');
-const app = arg('--app', 'target/web/app');
-const dist = arg('--dist', 'dist');
+const templatePath = pathArg('--template', 'www/index.html');
+const app = pathArg('--app', 'target/web/app');
+const dist = pathArg('--dist', 'dist');
 
-const digest = (algo, data) => createHash(algo).update(data).digest();
-const short = (data) => digest('sha256', data).toString('hex').slice(0, 16);
-const integrity = (data) => `sha384-${digest('sha384', data).toString('base64')}`;
 const attr = (tag, name) => new RegExp(`\\s${name}\\s*=\\s*"([^"]*)"`, 'i').exec(tag)?.[1];
 
 let html;

@@ -22,9 +22,9 @@
 // integrity hashes in index.html follow.
 // dist/osteoviz.html (single-file.mjs, run before this step) keeps the whole app. Idempotent.
 
-import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { integrity, pathArg, short } from './dist-hash.mjs';
 import { minify as minifyCss } from 'csso';
 import { minify as minifyJs } from 'terser';
 
@@ -33,18 +33,11 @@ function fail(message) {
   process.exit(1);
 }
 
-const arg = (name, fallback) => {
-  const i = process.argv.indexOf(name);
-  return resolve(i > 0 ? process.argv[i + 1] : fallback);
-};
-const dist = arg('--dist', 'dist');
-const ray = arg('--ray', 'target/web/ray');
+const dist = pathArg('--dist', 'dist');
+const ray = pathArg('--ray', 'target/web/ray');
 const indexPath = join(dist, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
 
-const digest = (algo, data) => createHash(algo).update(data).digest();
-const short = (data) => digest('sha256', data).toString('hex').slice(0, 16);
-const integrity = (data) => `sha384-${digest('sha384', data).toString('base64')}`;
 
 // The single-ray bundles, one per interface language, under content-hashed names (older copies
 // removed).
