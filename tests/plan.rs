@@ -307,24 +307,18 @@ fn plan_drawings_mark_the_selected_ray_and_the_head_at_risk() {
         (arch_view(&parsed.plan, &e, &options), "arch"),
     ] {
         let nodes = svg.descendants();
-        let class_of = |n: &Node| n.get("class").unwrap_or("").to_string();
+        let class_of = |n: &Node| n.get("class").unwrap_or_default().into_owned();
         let rays: Vec<&&Node> = nodes
             .iter()
             .filter(|n| n.get("data-ray").is_some())
             .collect();
         assert_eq!(rays.len(), 3, "{name}");
-        let m3 = rays
-            .iter()
-            .find(|n| n.get("data-ray") == Some("3"))
-            .unwrap();
+        let m3 = rays.iter().find(|n| n.is("data-ray", "3")).unwrap();
         assert!(
             class_of(m3).contains("selected") && class_of(m3).contains("at-risk"),
             "{name}"
         );
-        let m2 = rays
-            .iter()
-            .find(|n| n.get("data-ray") == Some("2"))
-            .unwrap();
+        let m2 = rays.iter().find(|n| n.is("data-ray", "2")).unwrap();
         assert!(class_of(m2).contains("treated") && !class_of(m2).contains("at-risk"));
         let vb = view_box_of(&svg);
         for text in nodes.iter().filter(|n| n.tag == "text") {
@@ -609,7 +603,7 @@ fn estimated_text_ends(svg: &osteoviz::scene::Node, sizes: &[(&str, f64)]) -> Ve
         .into_iter()
         .filter(|n| n.tag == "text")
         .filter_map(|text| {
-            let class = text.get("class").unwrap_or("");
+            let class = text.get("class").unwrap_or_default();
             let (_, size) = sizes.iter().find(|(c, _)| class.contains(c))?;
             let x: f64 = text.get("x")?.parse().ok()?;
             let content = text.text.as_deref().unwrap_or("").to_string();
@@ -678,7 +672,7 @@ fn the_load_share_note_clears_the_m1_bar() {
         let m1_bar_left = arch
             .descendants()
             .into_iter()
-            .find(|n| n.get("class") == Some("bar-before"))
+            .find(|n| n.is("class", "bar-before"))
             .and_then(|n| n.get("x")?.parse::<f64>().ok())
             .unwrap();
         let texts = estimated_text_ends(&arch, &[("bar-title", 2.9), ("heuristic-note", 2.5)]);
@@ -864,7 +858,7 @@ fn the_top_view_legend_never_collides() {
             let legend = top
                 .descendants()
                 .into_iter()
-                .find(|n| n.get("class") == Some("legend"))
+                .find(|n| n.is("class", "legend"))
                 .expect("a legend");
             // (row y, left, right) of each swatch and each text, in document order.
             let mut items = Vec::new();

@@ -19,6 +19,7 @@ use crate::state::i18n::{fixed, quantity, tr, trf};
 use crate::state::view::{Lang, Theme};
 use crate::state::State;
 use std::borrow::Cow;
+use std::rc::Rc;
 
 /// The drawing's stylesheet: linked by the page; standalone files embed it flattened for their
 /// theme ([`resolve_style`]).
@@ -85,9 +86,7 @@ impl Scene {
 
     /// The same drawing without its background rectangle (a transparent export).
     pub fn without_background(mut self) -> Scene {
-        self.root
-            .children
-            .retain(|c| c.get("class") != Some("background"));
+        self.root.children.retain(|c| !c.is("class", "background"));
         self
     }
 }
@@ -144,7 +143,7 @@ fn svg_matrix(iso: &nalgebra::Isometry2<f64>) -> String {
 
 /// A polygon's path data, `None` when there is nothing to draw (no kerf, say). A fragment is
 /// drawn three times (clip, fill, edge): its numbers are written once and the text is copied.
-fn outline_d(poly: &Polygon) -> Option<String> {
+fn outline_d(poly: &Polygon) -> Option<Rc<str>> {
     (poly.vertices.len() >= 3).then(|| cached_path_d(&poly.vertices))
 }
 
@@ -153,7 +152,7 @@ const PATH_CACHE_SIZE: usize = 24;
 
 thread_local! {
     /// The latest outlines and their closed path data, oldest first.
-    static PATH_CACHE: std::cell::RefCell<Vec<(Vec<Point>, String)>> =
+    static PATH_CACHE: std::cell::RefCell<Vec<(Vec<Point>, Rc<str>)>> =
         const { std::cell::RefCell::new(Vec::new()) };
 }
 
@@ -162,13 +161,13 @@ thread_local! {
 /// same vertices, and writing their ~1,000 numbers again was half of a drawing's time. The key
 /// is the vertices themselves (compared exactly, so no collision can change a drawing); the
 /// result is the same text either way.
-fn cached_path_d(points: &[Point]) -> String {
+fn cached_path_d(points: &[Point]) -> Rc<str> {
     PATH_CACHE.with(|cache| {
         let mut cache = cache.borrow_mut();
         if let Some((_, d)) = cache.iter().find(|(key, _)| key.as_slice() == points) {
             return d.clone();
         }
-        let d = path_d(points, true);
+        let d: Rc<str> = path_d(points, true).into();
         if cache.len() == PATH_CACHE_SIZE {
             cache.remove(0);
         }
@@ -179,7 +178,7 @@ fn cached_path_d(points: &[Point]) -> String {
 
 /// A path with the data from [`outline_d`]: an empty group when there is none, never an
 /// invalid `d="Z"`.
-fn shape(d: &Option<String>, class: impl Into<Cow<'static, str>>) -> Node {
+fn shape(d: &Option<Rc<str>>, class: impl Into<Cow<'static, str>>) -> Node {
     match d {
         Some(d) => Node::new("path").class(class).attr("d", d.clone()),
         None => Node::new("g").class(class),
@@ -226,6 +225,8 @@ fn arc_points(centre: Point, radius: f64, from_rad: f64, to_rad: f64) -> Vec<Poi
         .collect()
 }
 
+/// An arc of a circle from `from_rad` to `to_rad` (counter-clockwise in G when `to_rad` is
+/// larger), drawn with SVG's own arc command: two points and a radius, not a polyline.
 fn arc(
     centre: Point,
     radius: f64,
@@ -233,10 +234,42 @@ fn arc(
     to_rad: f64,
     class: impl Into<Cow<'static, str>>,
 ) -> Node {
-    Node::new("path").class(class).attr(
-        "d",
-        path_d(&arc_points(centre, radius, from_rad, to_rad), false),
-    )
+    let at = |a: f64| svg(centre + Vector::new(a.cos(), a.sin()) * radius);
+    let span = (to_rad - from_rad).clamp(-std::f64::consts::TAU, std::f64::consts::TAU);
+    // One arc command turns less than a full circle: a larger span is drawn in two halves.
+    let pieces = if span.abs() > 1.9 * std::f64::consts::PI {
+        2
+    } else {
+        1
+    };
+    // G's counter-clockwise is clockwise on screen (y flips): SVG's sweep flag 0.
+    let flags = match (
+        span.abs() / pieces as f64 > std::f64::consts::PI,
+        span > 0.0,
+    ) {
+        (false, true) => " 0 0 0 ",
+        (false, false) => " 0 0 1 ",
+        (true, true) => " 0 1 0 ",
+        (true, false) => " 0 1 1 ",
+    };
+    let mut d = String::with_capacity(64);
+    let (x, y) = at(from_rad);
+    d.push('M');
+    node::push_num(&mut d, x);
+    d.push(',');
+    node::push_num(&mut d, y);
+    for piece in 1..=pieces {
+        let (x, y) = at(from_rad + span * piece as f64 / pieces as f64);
+        d.push('A');
+        node::push_num(&mut d, radius);
+        d.push(',');
+        node::push_num(&mut d, radius);
+        d.push_str(flags);
+        node::push_num(&mut d, x);
+        d.push(',');
+        node::push_num(&mut d, y);
+    }
+    Node::new("path").class(class).attr("d", d)
 }
 
 fn label(at: Point, text: impl Into<String>, class: impl Into<Cow<'static, str>>) -> Node {
@@ -396,7 +429,11 @@ pub fn build_loaded(
 
     // Definitions: bone texture, kerf hatch, clips that keep each cortex inside its fragment.
     let proximal_d = outline_d(&g.proximal);
-    let head_after_d = outline_d(&g.head_after);
+    // The head fragment is drawn as it was before the motion, moved by a transform: while a
+    // slider moves the head, its outline's numbers stay the same (remembered, not rewritten)
+    // and only the transform changes.
+    let head_before_d = outline_d(&g.head_before);
+    let head_motion = svg_matrix(&g.head_transform);
     let defs = Node::new("defs")
         .child(
             Node::new("pattern")
@@ -445,7 +482,7 @@ pub fn build_loaded(
         .child(
             Node::new("clipPath")
                 .attr("id", id("clip-head"))
-                .child(shape(&head_after_d, "")),
+                .child(shape(&head_before_d, "")),
         );
 
     let mut layers: Vec<Node> = Vec::new();
@@ -487,7 +524,7 @@ pub fn build_loaded(
     );
 
     // The proximal phalanx moves with the head (the MTP joint is kept).
-    layers.push(polygon(&g.phalanx_after, "phalanx"));
+    layers.push(polygon(&g.phalanx_before, "phalanx").attr("transform", head_motion.clone()));
 
     // Shaft axis before the osteotomy, extended past the head.
     let axis_dir = Vector::new(delta.cos(), -delta.sin());
@@ -512,25 +549,28 @@ pub fn build_loaded(
         )
         .child(shape(&proximal_d, "fragment-edge"))
         .child(polygon(&g.kerf_strip, "kerf").attr("fill", format!("url(#{})", id("kerf-hatch"))))
-        .child(polygon(&g.head_before, "ghost"))
-        .children(loaded.then(|| polygon(&as_left.head_after, "ghost ghost-as-left")))
+        .child(shape(&head_before_d, "ghost"))
+        .children(loaded.then(|| {
+            shape(&head_before_d, "ghost ghost-as-left")
+                .attr("transform", svg_matrix(&as_left.head_transform))
+        }))
         .child({
-            let mut head = Node::new("g").class("head-fragment");
+            // The head as it was, the intact cortex clipped to it, its edge: all moved together.
+            let mut head = Node::new("g")
+                .class("head-fragment")
+                .attr("transform", head_motion);
             if options.interactive {
                 head = head.attr("data-handle", "head");
             }
-            head.child(shape(&head_after_d, "fragment fragment-head").attr("fill", cancellous_fill))
-                .child(
-                    // The same outline moved with the head: its numbers are written once. The
-                    // clip sits on a group, so that the path's own transform does not move it.
-                    Node::new("g")
-                        .attr("clip-path", format!("url(#{})", id("clip-head")))
-                        .child(
-                            shape(&outline_before_d, "cortex")
-                                .attr("transform", svg_matrix(&g.head_transform)),
-                        ),
-                )
-                .child(shape(&head_after_d, "fragment-edge"))
+            head.child(
+                shape(&head_before_d, "fragment fragment-head").attr("fill", cancellous_fill),
+            )
+            .child(
+                Node::new("g")
+                    .attr("clip-path", format!("url(#{})", id("clip-head")))
+                    .child(shape(&outline_before_d, "cortex")),
+            )
+            .child(shape(&head_before_d, "fragment-edge"))
         });
     layers.push(bone);
 

@@ -2,14 +2,72 @@
 //! into Yew nodes, the CLI and the exports into SVG text: one drawing, two writers.
 
 use std::borrow::Cow;
+use std::rc::Rc;
 
-/// An SVG element with attributes, children and optional text. Attribute values are
-/// `Cow`s: most are literals (classes, fixed sizes) and cost no allocation, in the scene build
-/// (done on every slider step) nor in the page's virtual DOM.
+/// An attribute's value, kept in the form the scene has it and written as text by the writers
+/// (the SVG text of exports and the CLI, the page's elements). A scene is built on every slider
+/// step: a number costs no text and no allocation until it is written, and the page writes only
+/// the numbers that changed; path data shared by several elements and remembered across
+/// drawings is counted, not copied.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    /// Text: most are literals (classes, fixed sizes) and cost no allocation.
+    Text(Cow<'static, str>),
+    /// Text shared between elements and drawings (an outline's path data).
+    Shared(Rc<str>),
+    /// A length or coordinate, written with two decimals, trailing zeros trimmed ([`fmt_num`]).
+    Num(f64),
+}
+
+impl Value {
+    /// The value as it is written.
+    pub fn text(&self) -> Cow<'_, str> {
+        match self {
+            Value::Text(t) => Cow::Borrowed(t),
+            Value::Shared(t) => Cow::Borrowed(t),
+            Value::Num(v) => Cow::Owned(fmt_num(*v)),
+        }
+    }
+
+    /// The value as it is written, appended to `out` (escaped for XML).
+    fn write_escaped(&self, out: &mut String) {
+        match self {
+            Value::Text(t) => push_escaped(out, t),
+            Value::Shared(t) => push_escaped(out, t),
+            Value::Num(v) => push_num(out, *v),
+        }
+    }
+}
+
+impl From<&'static str> for Value {
+    fn from(text: &'static str) -> Self {
+        Value::Text(Cow::Borrowed(text))
+    }
+}
+
+impl From<String> for Value {
+    fn from(text: String) -> Self {
+        Value::Text(Cow::Owned(text))
+    }
+}
+
+impl From<Cow<'static, str>> for Value {
+    fn from(text: Cow<'static, str>) -> Self {
+        Value::Text(text)
+    }
+}
+
+impl From<Rc<str>> for Value {
+    fn from(text: Rc<str>) -> Self {
+        Value::Shared(text)
+    }
+}
+
+/// An SVG element with attributes, children and optional text.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Node {
     pub tag: &'static str,
-    pub attrs: Vec<(&'static str, Cow<'static, str>)>,
+    pub attrs: Vec<(&'static str, Value)>,
     pub children: Vec<Node>,
     pub text: Option<String>,
 }
@@ -26,18 +84,19 @@ impl Node {
     }
 
     /// Adds an attribute.
-    pub fn attr(mut self, name: &'static str, value: impl Into<Cow<'static, str>>) -> Self {
+    pub fn attr(mut self, name: &'static str, value: impl Into<Value>) -> Self {
         self.attrs.push((name, value.into()));
         self
     }
 
-    /// Adds a numeric attribute, rounded for compact, stable output.
-    pub fn num(self, name: &'static str, value: f64) -> Self {
-        self.attr(name, fmt_num(value))
+    /// Adds a numeric attribute, written rounded for compact, stable output ([`fmt_num`]).
+    pub fn num(mut self, name: &'static str, value: f64) -> Self {
+        self.attrs.push((name, Value::Num(value)));
+        self
     }
 
     pub fn class(self, class: impl Into<Cow<'static, str>>) -> Self {
-        self.attr("class", class)
+        self.attr("class", Value::Text(class.into()))
     }
 
     pub fn child(mut self, child: Node) -> Self {
@@ -56,11 +115,18 @@ impl Node {
     }
 
     /// The first attribute named `name`.
-    pub fn get(&self, name: &str) -> Option<&str> {
-        self.attrs
-            .iter()
-            .find(|(n, _)| *n == name)
-            .map(|(_, v)| v.as_ref())
+    pub fn value(&self, name: &str) -> Option<&Value> {
+        self.attrs.iter().find(|(n, _)| *n == name).map(|(_, v)| v)
+    }
+
+    /// The first attribute named `name`, as it is written.
+    pub fn get(&self, name: &str) -> Option<Cow<'_, str>> {
+        self.value(name).map(Value::text)
+    }
+
+    /// Whether the first attribute named `name` is written as `text`.
+    pub fn is(&self, name: &str, text: &str) -> bool {
+        self.get(name).is_some_and(|v| v == text)
     }
 
     /// Every node in the tree, depth first.
@@ -80,7 +146,7 @@ impl Node {
             out.push(' ');
             out.push_str(name);
             out.push_str("=\"");
-            push_escaped(out, value);
+            value.write_escaped(out);
             out.push('"');
         }
         if self.children.is_empty() && self.text.is_none() {

@@ -29,7 +29,7 @@
 
 use crate::numtext::{format_fixed, format_number};
 use serde::Serialize;
-use std::fmt::Display;
+use std::fmt::{Display, Write as _};
 use std::sync::OnceLock;
 
 /// Interface languages.
@@ -254,11 +254,12 @@ pub fn fill(template: &str, args: &[(&str, &dyn Display)]) -> String {
             let name = &after[..close];
             args.iter()
                 .find(|(n, _)| *n == name)
-                .map(|(_, v)| (v.to_string(), close))
+                .map(|(_, v)| (v, close))
         });
         match value {
             Some((v, close)) => {
-                out.push_str(&v);
+                // Written in place: no text of its own per placeholder.
+                let _ = write!(out, "{v}");
                 rest = &after[close + 1..];
             }
             None => {

@@ -25,7 +25,7 @@ struct Drawn {
 fn create(document: &Document, node: &Node) -> Option<Drawn> {
     let element = document.create_element_ns(Some(SVG_NS), node.tag).ok()?;
     for (name, value) in &node.attrs {
-        let _ = element.set_attribute(name, value);
+        let _ = element.set_attribute(name, &value.text());
     }
     let text = node.text.as_ref().map(|t| {
         let text: web_sys::Node = document.create_text_node(t).into();
@@ -65,12 +65,13 @@ fn patch(document: &Document, drawn: &mut Drawn, old: &Node, new: &Node) {
         return;
     }
     for (name, value) in &new.attrs {
-        if old.get(name) != Some(value.as_ref()) {
-            let _ = drawn.element.set_attribute(name, value);
+        // Numbers compare as numbers: one is written only when it changed.
+        if old.value(name) != Some(value) {
+            let _ = drawn.element.set_attribute(name, &value.text());
         }
     }
     for (name, _) in &old.attrs {
-        if new.get(name).is_none() {
+        if new.value(name).is_none() {
             let _ = drawn.element.remove_attribute(name);
         }
     }

@@ -111,8 +111,10 @@ test('the exported SVG is the CLI drawing, and the PNG has the chosen size', asy
   expect(errors).toEqual([]);
 });
 
+/** Where the head fragment is drawn: its outline and the transform that moves it. */
 async function headPath(page: Page): Promise<string> {
-  return (await page.locator('svg.scene path.fragment-head').getAttribute('d'))!;
+  const head = page.locator('svg.scene g.head-fragment');
+  return `${await head.getAttribute('transform')} ${await head.locator('path.fragment-head').getAttribute('d')}`;
 }
 
 test('play=1 animates the displacement from before the motion to the current state', async ({ page }) => {

@@ -124,7 +124,8 @@ export async function snapshot(page: Page): Promise<Snapshot> {
       state,
       search: location.search,
       values,
-      head: head?.getAttribute('d') ?? '',
+      // The outline and the transform that moves it: where the head fragment is drawn.
+      head: head ? `${head.getAttribute('d')} ${head.closest('g.head-fragment')?.getAttribute('transform')}` : '',
       cut: cut ? ['x1', 'y1', 'x2', 'y2'].map((a) => cut.getAttribute(a)).join(' ') : '',
       summary: document.querySelector('#summary')?.textContent ?? '',
       limits: Array.from(document.querySelectorAll('ul.limits li')).map((li) => li.textContent ?? ''),
