@@ -1,13 +1,13 @@
 //! `make bench`: one interaction step of the page, natively: a state update (the slide moves
-//! by 0.1 mm, as an arrow key does), the model's evaluation and the scene build, for each
-//! preset. scripts/bench.mjs reads criterion's estimates and raw samples (target/criterion/)
+//! by 0.1 mm, as an arrow key does), the model's evaluation (the settled pose included) and the
+//! scene build, for each preset and for DMMO under body weight. scripts/bench.mjs reads criterion's estimates and raw samples (target/criterion/)
 //! for the median and the 95th percentile and checks the budget (50 µs).
 #![cfg(not(target_arch = "wasm32"))]
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 use osteoviz::model::{evaluate, Ray};
 use osteoviz::scene::{self, SceneOptions};
-use osteoviz::state::{Action, History, Key, Preset};
+use osteoviz::state::{Action, History, Key, Preset, State};
 use std::time::Duration;
 
 fn update_and_scene(c: &mut Criterion) {
@@ -17,10 +17,22 @@ fn update_and_scene(c: &mut Criterion) {
         .warm_up_time(Duration::from_millis(500))
         .measurement_time(Duration::from_secs(2));
     let options = SceneOptions::default();
-    for preset in Preset::ALL {
-        let mut history = History::new(preset.state(Ray::M2));
+    // Each preset as set, and DMMO under body weight (`load=1`: the head settles anew and the
+    // drawing shows it settled, its ghost and the arrow of its motion).
+    let cases = Preset::ALL
+        .into_iter()
+        .map(|preset| (preset.name().to_string(), preset.state(Ray::M2)))
+        .chain(std::iter::once((
+            "dmmo-load".to_string(),
+            State {
+                load: true,
+                ..Preset::Dmmo.state(Ray::M2)
+            },
+        )));
+    for (name, state) in cases {
+        let mut history = History::new(state);
         let mut step = 0u32;
-        group.bench_function(preset.name(), |b| {
+        group.bench_function(name, |b| {
             b.iter(|| {
                 // Back and forth over 2 mm, so the states stay near the preset's.
                 step = (step + 1) % 40;
