@@ -34,7 +34,7 @@ pub mod view;
 pub use crate::numtext::{format_fixed, format_number};
 pub use history::{Action, History};
 pub use presets::Preset;
-pub use query::{parse_query, to_query, Notice, Parsed};
+pub use query::{apply_pairs, parse_query, to_query, Notice, Parsed};
 
 use crate::model::cut::{angle_against_deg, angle_to_shaft_deg};
 use crate::model::{AngleReference, Cut, Loads, Motion, OsteotomyParams, Ray};

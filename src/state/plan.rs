@@ -23,7 +23,7 @@
 
 use super::i18n::Lang;
 use super::i18n::{self, fixed, tr, trf};
-use super::query::{pairs, parse_query, Notice};
+use super::query::{apply_pairs, pairs, Notice};
 use super::readouts::{report_in, Pairs, Report};
 use super::{format_fixed, Preset, State};
 use crate::model::plan::{
@@ -274,23 +274,6 @@ pub fn is_plan_query(query: &str) -> bool {
     })
 }
 
-/// Encodes a decoded value for a query component (the characters the splitter reads).
-fn encode(value: &str) -> String {
-    let mut out = String::with_capacity(value.len());
-    for c in value.chars() {
-        match c {
-            '%' => out.push_str("%25"),
-            '&' => out.push_str("%26"),
-            ';' => out.push_str("%3B"),
-            '=' => out.push_str("%3D"),
-            '+' => out.push_str("%2B"),
-            '#' => out.push_str("%23"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
 fn with_prefix(notice: Notice, prefix: &str) -> Notice {
     match notice {
         Notice::UnknownKey { key } => Notice::UnknownKey {
@@ -381,23 +364,18 @@ pub fn parse_plan_query_with(query: &str, view_keys: &[&str]) -> PlanParsed {
             false
         }
     };
+    // Each ray: the plan's base state, then its own keys, read as the single-ray query reads
+    // them (`mN.preset=NAME` starts that ray from the single-ray preset instead).
     let rays = Ray::ALL.map(|ray| {
-        let given = &per_ray[ray_index(ray)];
-        let mut text = if given.iter().any(|(k, _)| k == "preset") {
-            format!("ray={}", ray.number())
-        } else {
-            super::query::to_query(&preset.base_state(ray))
-        };
-        for (k, v) in given {
-            text.push('&');
-            text.push_str(k);
-            text.push('=');
-            text.push_str(&encode(v));
-        }
-        let parsed = parse_query(&text);
+        let mut state = preset.base_state(ray);
+        let given = std::mem::take(&mut per_ray[ray_index(ray)]);
         let prefix = format!("m{}.", ray.number());
-        notices.extend(parsed.notices.into_iter().map(|n| with_prefix(n, &prefix)));
-        parsed.state
+        notices.extend(
+            apply_pairs(&mut state, given)
+                .into_iter()
+                .map(|n| with_prefix(n, &prefix)),
+        );
+        state
     });
     PlanParsed {
         plan: Plan {

@@ -39,16 +39,41 @@ fn parse_number(text: &str) -> Option<f64> {
 /// Parses a query into a state. `view_keys` are keys another layer owns: they are passed
 /// through in [`Parsed::other`] instead of being reported as unknown.
 pub fn parse_query_with(query: &str, view_keys: &[&str]) -> Parsed {
-    let mut notices = Vec::new();
     let mut other = Vec::new();
+    let mut given = Vec::new();
+    for (k, v) in pairs(query) {
+        if view_keys.contains(&k.as_str()) {
+            other.push((k, v));
+        } else {
+            given.push((k, v));
+        }
+    }
+    let mut state = Preset::Dmmo.state(Ray::M2);
+    let notices = apply_pairs(&mut state, given);
+    Parsed {
+        state,
+        notices,
+        other,
+    }
+}
+
+/// Applies decoded `key=value` pairs to `state`: the one reader of state keys, shared by the
+/// single-ray query and each ray of a forefoot plan (`m3.cut=50` is `cut=50` applied to M3's
+/// state). The last occurrence of a key wins. `ray` or `preset` first replaces the state by
+/// the preset (default `dmmo`) on the ray (default the state's); then `ref`, `load` and the
+/// numbers in a fixed order (`decl` and `len` before `cut`, `kerf` before `close`), clamped
+/// into range. Returns what was ignored, invalid or clamped, in that order; never fails.
+pub fn apply_pairs(
+    state: &mut State,
+    pairs: impl IntoIterator<Item = (String, String)>,
+) -> Vec<Notice> {
+    let mut notices = Vec::new();
     // Last occurrence wins; remember each known key's text.
     let mut given: Vec<(String, String)> = Vec::new();
-    for (k, v) in pairs(query) {
+    for (k, v) in pairs {
         if is_state_key(&k) {
             given.retain(|(gk, _)| gk != &k);
             given.push((k, v));
-        } else if view_keys.contains(&k.as_str()) {
-            other.push((k, v));
         } else {
             notices.push(Notice::UnknownKey { key: k });
         }
@@ -59,27 +84,30 @@ pub fn parse_query_with(query: &str, view_keys: &[&str]) -> Parsed {
         value: value.to_string(),
     };
 
-    let ray = match text("ray") {
-        None => Ray::M2,
-        Some(v) => {
-            let cleaned = v.trim_start_matches(['m', 'M']);
-            match cleaned.parse::<u8>().ok().and_then(Ray::from_number) {
-                Some(r) => r,
-                None => {
-                    notices.push(invalid("ray", &v));
-                    Ray::M2
+    let (ray_text, preset_text) = (text("ray"), text("preset"));
+    if ray_text.is_some() || preset_text.is_some() {
+        let ray = match ray_text {
+            None => state.ray,
+            Some(v) => {
+                let cleaned = v.trim_start_matches(['m', 'M']);
+                match cleaned.parse::<u8>().ok().and_then(Ray::from_number) {
+                    Some(r) => r,
+                    None => {
+                        notices.push(invalid("ray", &v));
+                        state.ray
+                    }
                 }
             }
-        }
-    };
-    let preset = match text("preset") {
-        None => Preset::Dmmo,
-        Some(v) => Preset::from_name(&v.to_ascii_lowercase()).unwrap_or_else(|| {
-            notices.push(invalid("preset", &v));
-            Preset::Dmmo
-        }),
-    };
-    let mut state = preset.state(ray);
+        };
+        let preset = match preset_text {
+            None => Preset::Dmmo,
+            Some(v) => Preset::from_name(&v.to_ascii_lowercase()).unwrap_or_else(|| {
+                notices.push(invalid("preset", &v));
+                Preset::Dmmo
+            }),
+        };
+        *state = preset.state(ray);
+    }
     if let Some(v) = text("ref") {
         match v.to_ascii_lowercase().as_str() {
             "shaft" => state.set_reference(AngleReference::Shaft),
@@ -127,11 +155,7 @@ pub fn parse_query_with(query: &str, view_keys: &[&str]) -> Parsed {
             }
         }
     }
-    Parsed {
-        state,
-        notices,
-        other,
-    }
+    notices
 }
 
 /// Parses a query that holds only state keys (all others are reported as unknown).
