@@ -8,16 +8,29 @@ use std::fs;
 use std::path::Path;
 
 /// The non-test code of every `.rs` file under `dir` (a file's `#[cfg(test)]` module and
-/// everything after it left out), by file stem.
+/// everything after it left out), by module: a file by its stem, the files of a directory
+/// module (`state/plan/*.rs`) together under the directory's name.
 fn sources(dir: &str) -> BTreeMap<String, String> {
-    let mut out = BTreeMap::new();
+    let mut out: BTreeMap<String, String> = BTreeMap::new();
+    let mut add = |module: String, path: &Path| {
+        let text = fs::read_to_string(path).unwrap();
+        let code = text.split("\n#[cfg(test)]").next().unwrap();
+        let entry = out.entry(module).or_default();
+        entry.push_str(code);
+        entry.push('\n');
+    };
     for entry in fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join(dir)).unwrap() {
         let path = entry.unwrap().path();
-        if path.extension().is_some_and(|e| e == "rs") {
-            let text = fs::read_to_string(&path).unwrap();
-            let code = text.split("\n#[cfg(test)]").next().unwrap().to_string();
-            let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
-            out.insert(stem, code);
+        let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+        if path.is_dir() {
+            for inner in fs::read_dir(&path).unwrap() {
+                let inner = inner.unwrap().path();
+                if inner.extension().is_some_and(|e| e == "rs") {
+                    add(stem.clone(), &inner);
+                }
+            }
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            add(stem, &path);
         }
     }
     out

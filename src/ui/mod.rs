@@ -382,10 +382,14 @@ pub fn app(props: &AppProps) -> Html {
     {
         let query = model.query();
         let sync = props.sync_url;
-        let on_query = plan_hook.as_ref().map(|h| h.on_query.clone());
+        let on_change = plan_hook.as_ref().map(|h| h.on_change.clone());
+        let change = plan::AppChange {
+            state: model.history.present,
+            view: model.view.to_pairs(),
+        };
         use_effect_with(query, move |query| {
-            if let Some(on_query) = &on_query {
-                on_query.emit(query.clone());
+            if let Some(on_change) = &on_change {
+                on_change.emit(change);
             }
             if sync {
                 browser::replace_query(query);

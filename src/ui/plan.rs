@@ -2,7 +2,7 @@
 //!
 //! [`PlanApp`] owns the plan (M2, M3, M4, each a single-ray state) and the URL, and wraps the
 //! single-ray [`App`]: the App shows and edits the **selected** ray (its sagittal view, controls
-//! and readouts) and reports its query through the [`PlanHook`] context; the plan panel (ray
+//! and readouts) and reports its state through the [`PlanHook`] context; the plan panel (ray
 //! selector, presets, top and arch views, harmony indicators, caveat, load heuristic, transfer
 //! warnings) is shown inside the App through the same context. Selecting another ray remounts
 //! the App on that ray's state (undo history is per selection).
@@ -27,7 +27,7 @@ use crate::state::plan::{
     points_in, provenance_in, ray_title_in, signed_mm_in, transfer_text_in, Indicator, Metric,
     Plan, PlanEvaluation, PlanPreset, HEAD_COLUMNS, INDICATORS,
 };
-use crate::state::query::{notice_list, parse_query_with, to_query, Notice};
+use crate::state::query::{notice_list, to_query, Notice};
 use crate::state::view::{Lang, Theme};
 use crate::state::view::{View, VIEW_KEYS};
 use crate::state::{format_fixed, State};
@@ -36,11 +36,19 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+/// What the single-ray [`App`] inside a plan reports when it changes: its state and its view
+/// options (as the URL writes them), typed, not as a query to parse again.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AppChange {
+    pub state: State,
+    pub view: Vec<(String, String)>,
+}
+
 /// What the plan gives the single-ray [`App`] it wraps (a context; absent outside a plan).
 #[derive(Clone, PartialEq)]
 pub struct PlanHook {
-    /// Called with the App's query whenever it changes.
-    pub on_query: Callback<String>,
+    /// Called with the App's state and view whenever they change.
+    pub on_change: Callback<AppChange>,
     /// The plan panel, shown by the App above its drawing.
     pub panel: Html,
 }
@@ -113,8 +121,8 @@ pub struct PlanModel {
 /// What the plan page can do.
 #[derive(Clone, Debug, PartialEq)]
 pub enum PlanAction {
-    /// The App's query changed (an edit of the selected ray, or its ray selector).
-    FromApp(String),
+    /// The App changed (an edit of the selected ray, or its ray selector).
+    FromApp(AppChange),
     Select(Ray),
     ApplyPreset(PlanPreset),
     Compare(Option<PlanPreset>),
@@ -175,16 +183,15 @@ impl Reducible for PlanModel {
     fn reduce(self: Rc<Self>, action: PlanAction) -> Rc<Self> {
         let mut next = (*self).clone();
         match action {
-            PlanAction::FromApp(query) => {
-                let parsed = parse_query_with(&query, &VIEW_KEYS);
-                next.view = parsed.other;
+            PlanAction::FromApp(AppChange { state, view }) => {
+                next.view = view;
                 // The view's "under body weight" is the whole plan's.
-                next.plan.load = parsed.state.load;
-                if parsed.state.ray == next.plan.edit {
-                    next.plan.set_state(parsed.state);
+                next.plan.load = state.load;
+                if state.ray == next.plan.edit {
+                    next.plan.set_state(state);
                 } else {
                     // The App's own ray selector: select that ray, with its own state.
-                    next.plan.edit = parsed.state.ray;
+                    next.plan.edit = state.ray;
                     next.generation += 1;
                 }
             }
@@ -235,8 +242,8 @@ pub fn plan_app(props: &PlanAppProps) -> Html {
         .unwrap_or_else(current_query);
     let model = use_reducer(move || PlanModel::from_query(&initial_query));
     let dispatcher = model.dispatcher();
-    let on_query = use_callback(dispatcher.clone(), |query: String, d| {
-        d.dispatch(PlanAction::FromApp(query))
+    let on_change = use_callback(dispatcher.clone(), |change: AppChange, d| {
+        d.dispatch(PlanAction::FromApp(change))
     });
     {
         let query = model.query();
@@ -270,7 +277,7 @@ pub fn plan_app(props: &PlanAppProps) -> Html {
         compare.as_ref().as_ref(),
         &dispatcher,
     );
-    let hook = PlanHook { on_query, panel };
+    let hook = PlanHook { on_change, panel };
     let key = format!("m{}-{}", model.plan.edit.number(), model.generation);
     html! {
         <ContextProvider<PlanHook> context={hook}>
