@@ -413,7 +413,7 @@ pub fn evaluate(params: &OsteotomyParams) -> Result<Evaluation, ModelError> {
         declination_after_deg: declination_after.to_degrees(),
         contact_mm: contact.contact_mm,
         contact_fraction: if contact.face_length_mm > 0.0 {
-            (contact.contact_mm / contact.face_length_mm).clamp(0.0, 1.0)
+            crate::numtext::clamp(contact.contact_mm / contact.face_length_mm, 0.0, 1.0)
         } else {
             0.0
         },

@@ -35,7 +35,7 @@ impl Default for Animation {
 
 /// Smooth start and stop.
 fn ease(t: f64) -> f64 {
-    let t = t.clamp(0.0, 1.0);
+    let t = crate::numtext::clamp(t, 0.0, 1.0);
     t * t * (3.0 - 2.0 * t)
 }
 
@@ -102,7 +102,7 @@ impl Animation {
 impl State {
     /// The state with the head fragment's motion scaled by `progress` (0: before the motion).
     pub fn displaced(&self, progress: f64) -> State {
-        let p = progress.clamp(0.0, 1.0);
+        let p = crate::numtext::clamp(progress, 0.0, 1.0);
         State {
             close_mm: self.close_mm * p,
             slide_mm: self.slide_mm * p,

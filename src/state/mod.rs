@@ -409,7 +409,7 @@ impl State {
         OsteotomyParams {
             anatomy,
             cut: Cut {
-                angle_to_shaft_deg: self.cut_to_shaft_deg().clamp(0.0, 180.0),
+                angle_to_shaft_deg: crate::numtext::clamp(self.cut_to_shaft_deg(), 0.0, 180.0),
                 position_from_tip_mm: self.at_mm,
                 kerf_mm: self.kerf_mm,
             },

@@ -430,7 +430,7 @@ fn loads_table(e: &PlanEvaluation, load: bool, lang: Lang) -> Html {
                 <td class="load-after">
                     <svg class="load-bar" viewBox="0 0 40 6" aria-hidden="true">
                         <rect class="load-track" width="40" height="6" />
-                        <rect class="load-fill" width={format_fixed(number(after).clamp(0.0, 40.0), 2)} height="6" />
+                        <rect class="load-fill" width={format_fixed(crate::numtext::clamp(number(after), 0.0, 40.0), 2)} height="6" />
                         <line class="load-before" x1={format_fixed(number(before), 2)} x2={format_fixed(number(before), 2)} y1="0" y2="6" />
                     </svg>
                     { output(key("load_share_after_pct"), after, percent_in(lang, number(after), 1)) }

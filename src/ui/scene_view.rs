@@ -195,7 +195,7 @@ pub fn cut_angle_toward(crossing: (f64, f64), pointer: (f64, f64), declination_d
         // Below the shaft: snap to the nearer end of the half-turn.
         phi = if phi < -90.0 { 180.0 } else { 0.0 };
     }
-    phi.clamp(0.0, 180.0)
+    crate::numtext::clamp(phi, 0.0, 180.0)
 }
 
 #[component(SceneView)]
