@@ -1,0 +1,59 @@
+//! The page's keyboard: shortcuts that work wherever the focus is (undo, redo, reset), and the
+//! keys an embedded page hands to the slide deck around it.
+
+use crate::state::Action;
+use wasm_bindgen::JsCast;
+use web_sys::HtmlInputElement;
+
+pub(super) fn in_text_box(e: &web_sys::KeyboardEvent) -> bool {
+    e.target()
+        .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+        .is_some_and(|i| i.type_() == "number" || i.type_() == "text")
+}
+
+/// Shortcuts that work wherever the focus is: undo, redo, reset.
+pub(super) fn shortcut(e: &web_sys::KeyboardEvent) -> Option<Action> {
+    let ctrl = e.ctrl_key() || e.meta_key();
+    if ctrl && !in_text_box(e) && e.code() == "KeyZ" {
+        return Some(if e.shift_key() {
+            Action::Redo
+        } else {
+            Action::Undo
+        });
+    }
+    if ctrl && !in_text_box(e) && e.code() == "KeyY" {
+        return Some(Action::Redo);
+    }
+    if e.alt_key() && !ctrl && e.code() == "KeyR" {
+        return Some(Action::Reset);
+    }
+    None
+}
+
+/// In a slide deck, the keys the app does not use go to the deck: page keys, space, N and P,
+/// and the arrows when no control has the focus.
+pub(super) fn forwarded_to_deck(e: &web_sys::KeyboardEvent) -> bool {
+    if e.ctrl_key() || e.meta_key() || e.alt_key() {
+        return false;
+    }
+    let key = e.key();
+    if matches!(
+        key.as_str(),
+        "PageDown" | "PageUp" | " " | "n" | "N" | "p" | "P"
+    ) {
+        return !in_text_box(e);
+    }
+    if key.starts_with("Arrow") {
+        let focused_control = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.active_element())
+            .is_some_and(|a| {
+                matches!(
+                    a.tag_name().to_ascii_lowercase().as_str(),
+                    "input" | "select" | "button"
+                ) || a.has_attribute("data-handle")
+            });
+        return !focused_control;
+    }
+    false
+}

@@ -1,0 +1,176 @@
+//! The page's state as Yew holds it: [`AppModel`] (the osteotomy history, the view options, the
+//! animations) and its actions ([`PageAction`], a `Reducible`), read from and written to the
+//! URL query. Imports the state layer; no elements.
+
+use super::browser;
+use crate::state::animation::Animation;
+use crate::state::query::{parse_query_with, to_query, Notice};
+use crate::state::view::{Lang, Theme, View, VIEW_KEYS};
+use crate::state::{Action, History, State};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Keys owned by other parts of the page (the forefoot plan), passed through the URL untouched.
+pub const PASS_THROUGH_PREFIXES: [&str; 5] = ["plan", "edit", "m2.", "m3.", "m4."];
+
+/// The page's state: the osteotomy history, the view options, the animation.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AppModel {
+    pub history: History,
+    pub view: View,
+    /// What the URL said that was changed on arrival (shown in the page's language).
+    pub notices: Vec<Notice>,
+    /// Pairs owned by other features, kept when the URL is rewritten.
+    pub other: Vec<(String, String)>,
+    pub animation: Animation,
+    /// "Put weight on it": as left → settled under body weight → back, once.
+    pub weight: Animation,
+    /// The `lang=` the page was loaded with: a bundle without that language does not load the
+    /// page again for it (no loop).
+    pub loaded_lang: Option<Lang>,
+    /// A short status line (link copied, export written).
+    pub status: Option<String>,
+}
+
+/// What the page can do.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PageAction {
+    State(Action),
+    DismissNotices,
+    SetTheme(Theme),
+    SetScale(f64),
+    TogglePlay,
+    /// Play the weight animation (or stop it).
+    ToggleWeight,
+    SetLooping(bool),
+    SetSpeed(f64),
+    /// Seconds since the last animation frame.
+    Tick(f64),
+    Status(Option<String>),
+    /// The interface language (kept in the URL as `lang=`).
+    SetLang(Lang),
+}
+
+impl Reducible for AppModel {
+    type Action = PageAction;
+
+    fn reduce(self: Rc<Self>, action: PageAction) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            PageAction::State(a) => {
+                next.history.apply(a);
+                next.status = None;
+            }
+            PageAction::DismissNotices => next.notices.clear(),
+            PageAction::SetTheme(t) => next.view.theme = t,
+            PageAction::SetScale(s) => next.view.scale = s,
+            PageAction::TogglePlay => next.animation.toggle(),
+            PageAction::ToggleWeight => next.weight.toggle(),
+            PageAction::SetLooping(l) => next.animation.looping = l,
+            PageAction::SetSpeed(v) => next.animation.speed = v,
+            PageAction::Tick(dt) => {
+                next.animation.tick(dt);
+                next.weight.tick(dt);
+            }
+            PageAction::Status(s) => next.status = s,
+            PageAction::SetLang(l) => {
+                next.view.lang = Some(l);
+                next.status = None;
+            }
+        }
+        if next == *self {
+            self
+        } else {
+            Rc::new(next)
+        }
+    }
+}
+
+pub(super) fn is_pass_through(key: &str) -> bool {
+    PASS_THROUGH_PREFIXES
+        .iter()
+        .any(|p| key == p.trim_end_matches('.') || (p.ends_with('.') && key.starts_with(p)))
+}
+
+impl AppModel {
+    /// The page as a URL query describes it (unknown and bad keys become notices).
+    pub fn from_query(query: &str) -> Self {
+        let pass_through: Vec<String> = crate::state::query::pairs(query)
+            .into_iter()
+            .map(|(k, _)| k)
+            .filter(|k| is_pass_through(k))
+            .collect();
+        let mut known: Vec<&str> = VIEW_KEYS.to_vec();
+        known.extend(pass_through.iter().map(|s| s.as_str()));
+        let parsed = parse_query_with(query, &known);
+        let (view_pairs, other): (Vec<_>, Vec<_>) = parsed
+            .other
+            .into_iter()
+            .partition(|(k, _)| VIEW_KEYS.contains(&k.as_str()));
+        let (view, view_notices) = View::from_pairs(&view_pairs);
+        let mut notices = parsed.notices;
+        notices.extend(view_notices);
+        let animation = Animation {
+            playing: view.play,
+            reduced_motion: browser::prefers_reduced_motion(),
+            ..Default::default()
+        };
+        let loaded_lang = view.lang;
+        AppModel {
+            history: History::new(parsed.state),
+            view,
+            notices,
+            other,
+            weight: Animation {
+                looping: false,
+                ..animation
+            }
+            .stopped(),
+            loaded_lang,
+            animation,
+            status: None,
+        }
+    }
+
+    /// The URL query for the present state, view options and pass-through keys kept.
+    pub fn query(&self) -> String {
+        let mut q = to_query(&self.history.present);
+        for (k, v) in self.view.to_pairs().iter().chain(self.other.iter()) {
+            q.push('&');
+            q.push_str(k);
+            q.push('=');
+            q.push_str(v);
+        }
+        q
+    }
+
+    /// What is drawn: the present state, or a frame of the animation.
+    pub fn displayed(&self) -> State {
+        let present = self.history.present;
+        self.animation
+            .progress()
+            .map_or(present, |p| present.displaced(p))
+    }
+
+    /// How far the drawn head is from where it was left (0) to settled under body weight (1):
+    /// the weight animation's frame, else `load=`.
+    pub fn load_fraction(&self) -> f64 {
+        self.weight
+            .progress()
+            .unwrap_or(if self.history.present.load { 1.0 } else { 0.0 })
+    }
+
+    /// The interface language: the URL's, else the browser's, else English.
+    pub fn lang(&self) -> Lang {
+        self.view
+            .lang
+            .or_else(|| browser::browser_language().and_then(|t| Lang::from_tag(&t)))
+            .unwrap_or_default()
+    }
+}
+
+pub(super) fn current_query() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
+}
