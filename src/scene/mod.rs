@@ -5,21 +5,24 @@
 //! size. The page renders [`Scene::root`] through Yew; exports and the CLI write it as text
 //! with [`Scene::to_svg`]: one drawing for both.
 
+mod draw;
 pub mod node;
 pub mod plan;
 pub mod style;
 
+pub use draw::label_width_mm;
 pub use node::Node;
 pub use style::resolve_style;
 
-use crate::model::polygon::Polygon;
 use crate::model::{evaluate, AngleReference, Evaluation, ModelError, Point, Vector, Verdict};
 use crate::state::i18n::Msg;
-use crate::state::i18n::{fixed, quantity, tr, trf};
+use crate::state::i18n::{fixed, tr, trf};
 use crate::state::view::{Lang, Theme};
 use crate::state::State;
-use std::borrow::Cow;
-use std::rc::Rc;
+use draw::{
+    arc, arc_points, arrow, deg, label, mm, n, outline_d, path, polygon, segment, shape,
+    svg_matrix, text_width_mm, view_box_text,
+};
 
 /// The drawing's stylesheet: linked by the page; standalone files embed it flattened for their
 /// theme ([`resolve_style`]).
@@ -97,234 +100,9 @@ pub fn render(state: &State, options: &SceneOptions) -> Result<Scene, ModelError
     Ok(build(state, &e, options))
 }
 
-/// G → SVG coordinates.
-fn svg(p: Point) -> (f64, f64) {
-    (p.x, -p.y)
-}
-
-fn n(v: f64) -> String {
-    node::fmt_num(v)
-}
-
-fn path_d(points: &[Point], closed: bool) -> String {
-    let mut d = String::with_capacity(points.len() * 14);
-    for (i, p) in points.iter().enumerate() {
-        let (x, y) = svg(*p);
-        d.push(if i == 0 { 'M' } else { 'L' });
-        node::push_num(&mut d, x);
-        d.push(',');
-        node::push_num(&mut d, y);
-    }
-    if closed {
-        d.push('Z');
-    }
-    d
-}
-
-fn polygon(poly: &Polygon, class: impl Into<Cow<'static, str>>) -> Node {
-    shape(&outline_d(poly), class)
-}
-
-/// An isometry of G as an SVG `matrix(…)` (the y axis flips: x′ = cos·x + sin·y + tx,
-/// y′ = −sin·x + cos·y − ty), with six decimals: 0.01 on a cosine would move points 0.5 mm.
-fn svg_matrix(iso: &nalgebra::Isometry2<f64>) -> String {
-    let (cos, sin) = (iso.rotation.re, iso.rotation.im);
-    let t = iso.translation.vector;
-    let mut m = String::from("matrix(");
-    for (i, v) in [cos, -sin, sin, cos, t.x, -t.y].into_iter().enumerate() {
-        if i > 0 {
-            m.push(' ');
-        }
-        crate::numtext::push_compact(&mut m, v, 6);
-    }
-    m.push(')');
-    m
-}
-
-/// A polygon's path data, `None` when there is nothing to draw (no kerf, say). A fragment is
-/// drawn three times (clip, fill, edge): its numbers are written once and the text is copied.
-fn outline_d(poly: &Polygon) -> Option<Rc<str>> {
-    (poly.vertices.len() >= 3).then(|| cached_path_d(&poly.vertices))
-}
-
-/// How many outlines [`cached_path_d`] remembers: a drawing has seven, a plan page a few more.
-const PATH_CACHE_SIZE: usize = 24;
-
-thread_local! {
-    /// The latest outlines and their closed path data, oldest first.
-    static PATH_CACHE: std::cell::RefCell<Vec<(Vec<Point>, Rc<str>)>> =
-        const { std::cell::RefCell::new(Vec::new()) };
-}
-
-/// `path_d(points, true)`, remembered for the latest outlines: while a slider moves the head,
-/// the proximal fragment, the intact outline, the ghost and the soft tissue keep exactly the
-/// same vertices, and writing their ~1,000 numbers again was half of a drawing's time. The key
-/// is the vertices themselves (compared exactly, so no collision can change a drawing); the
-/// result is the same text either way.
-fn cached_path_d(points: &[Point]) -> Rc<str> {
-    PATH_CACHE.with(|cache| {
-        let mut cache = cache.borrow_mut();
-        if let Some((_, d)) = cache.iter().find(|(key, _)| key.as_slice() == points) {
-            return d.clone();
-        }
-        let d: Rc<str> = path_d(points, true).into();
-        if cache.len() == PATH_CACHE_SIZE {
-            cache.remove(0);
-        }
-        cache.push((points.to_vec(), d.clone()));
-        d
-    })
-}
-
-/// A path with the data from [`outline_d`]: an empty group when there is none, never an
-/// invalid `d="Z"`.
-fn shape(d: &Option<Rc<str>>, class: impl Into<Cow<'static, str>>) -> Node {
-    match d {
-        Some(d) => Node::new("path").class(class).attr("d", d.clone()),
-        None => Node::new("g").class(class),
-    }
-}
-
-fn segment(a: Point, b: Point, class: impl Into<Cow<'static, str>>) -> Node {
-    let (x1, y1) = svg(a);
-    let (x2, y2) = svg(b);
-    Node::new("line")
-        .class(class)
-        .num("x1", x1)
-        .num("y1", y1)
-        .num("x2", x2)
-        .num("y2", y2)
-}
-
-/// A line with a triangular head at `to` (no markers: the head takes the line's class colour).
-fn arrow(from: Point, to: Point, class: impl Into<Cow<'static, str>>) -> Node {
-    let v = to - from;
-    let len = v.norm();
-    let g = Node::new("g").class(class);
-    if len < 1e-6 {
-        return g;
-    }
-    let u = v / len;
-    let head = (len * 0.4).min(2.6);
-    let side = Vector::new(-u.y, u.x) * head * 0.45;
-    let base = to - u * head;
-    g.child(segment(from, base, "shaft")).child(
-        Node::new("path")
-            .class("head")
-            .attr("d", path_d(&[to, base + side, base - side], true)),
-    )
-}
-
-fn arc_points(centre: Point, radius: f64, from_rad: f64, to_rad: f64) -> Vec<Point> {
-    let steps = (((to_rad - from_rad).abs() / 0.05).ceil() as usize).clamp(2, 90);
-    (0..=steps)
-        .map(|i| {
-            let a = from_rad + (to_rad - from_rad) * i as f64 / steps as f64;
-            centre + Vector::new(a.cos(), a.sin()) * radius
-        })
-        .collect()
-}
-
-/// An arc of a circle from `from_rad` to `to_rad` (counter-clockwise in G when `to_rad` is
-/// larger), drawn with SVG's own arc command: two points and a radius, not a polyline.
-fn arc(
-    centre: Point,
-    radius: f64,
-    from_rad: f64,
-    to_rad: f64,
-    class: impl Into<Cow<'static, str>>,
-) -> Node {
-    let at = |a: f64| svg(centre + Vector::new(a.cos(), a.sin()) * radius);
-    let span = (to_rad - from_rad).clamp(-std::f64::consts::TAU, std::f64::consts::TAU);
-    // One arc command turns less than a full circle: a larger span is drawn in two halves.
-    let pieces = if span.abs() > 1.9 * std::f64::consts::PI {
-        2
-    } else {
-        1
-    };
-    // G's counter-clockwise is clockwise on screen (y flips): SVG's sweep flag 0.
-    let flags = match (
-        span.abs() / pieces as f64 > std::f64::consts::PI,
-        span > 0.0,
-    ) {
-        (false, true) => " 0 0 0 ",
-        (false, false) => " 0 0 1 ",
-        (true, true) => " 0 1 0 ",
-        (true, false) => " 0 1 1 ",
-    };
-    let mut d = String::with_capacity(64);
-    let (x, y) = at(from_rad);
-    d.push('M');
-    node::push_num(&mut d, x);
-    d.push(',');
-    node::push_num(&mut d, y);
-    for piece in 1..=pieces {
-        let (x, y) = at(from_rad + span * piece as f64 / pieces as f64);
-        d.push('A');
-        node::push_num(&mut d, radius);
-        d.push(',');
-        node::push_num(&mut d, radius);
-        d.push_str(flags);
-        node::push_num(&mut d, x);
-        d.push(',');
-        node::push_num(&mut d, y);
-    }
-    Node::new("path").class(class).attr("d", d)
-}
-
-fn label(at: Point, text: impl Into<String>, class: impl Into<Cow<'static, str>>) -> Node {
-    let (x, y) = svg(at);
-    Node::new("text")
-        .class(class)
-        .num("x", x)
-        .num("y", y)
-        .text(text)
-}
-
-fn deg(lang: Lang, v: f64) -> String {
-    quantity(lang, v, 1, "°")
-}
-
-fn mm(lang: Lang, v: f64) -> String {
-    quantity(lang, v, 1, "mm")
-}
-
 /// Where the forces inset ends, from the drawing's left and top edges (mm).
 const INSET_RIGHT: f64 = 43.0;
 const INSET_BOTTOM: f64 = 34.0;
-
-/// A generous width estimate of a label (mm per character, bold projector text included).
-fn text_width_mm(text: &str) -> f64 {
-    text.chars().count() as f64 * 2.0
-}
-
-/// The width of a bold label in ems, from the advance widths of DejaVu Sans Bold (the sans-serif
-/// the page and the CLI fall back to): within a few per cent for Latin text.
-fn bold_width_em(text: &str) -> f64 {
-    text.chars()
-        .map(|c| match c {
-            ' ' | '\u{a0}' => 0.35,
-            'i' | 'j' | 'l' | 'í' | 'ï' | 'î' | '.' | ',' | ':' | ';' | '\'' | '’' | '!' | '|'
-            | 'I' => 0.35,
-            'f' => 0.44,
-            't' => 0.48,
-            'r' => 0.5,
-            'c' | 'ç' | 's' | 'z' => 0.6,
-            'm' => 1.05,
-            'w' => 0.9,
-            'M' | 'W' => 1.0,
-            'T' | 'F' | 'L' => 0.69,
-            c if c.is_uppercase() => 0.8,
-            _ => 0.7,
-        })
-        .sum()
-}
-
-/// The width of a label at `size` mm, bold or regular (about 12 % narrower): the estimate the
-/// drawings lay their labels out with.
-pub fn label_width_mm(text: &str, size: f64, bold: bool) -> f64 {
-    bold_width_em(text) * size * if bold { 1.0 } else { 0.88 }
-}
 
 /// The viewBox: the intact anatomy with room for labels, fixed while the head moves.
 fn view_box(e: &Evaluation) -> [f64; 4] {
@@ -1047,9 +825,7 @@ pub fn build_loaded(
             "label label-start inset-title",
         ))
         .child(
-            Node::new("path")
-                .class("friction-cone")
-                .attr("d", path_d(&cone, true))
+            path(&cone, true, "friction-cone")
                 .attr("clip-path", format!("url(#{})", id("clip-inset"))),
         )
         .child(inset_clip)
@@ -1259,10 +1035,7 @@ pub fn build_loaded(
     let _ = bottom;
     let mut root = Node::new("svg")
         .class(format!("scene theme-{}", options.theme.name()))
-        .attr(
-            "viewBox",
-            format!("{} {} {} {}", n(vb[0]), n(vb[1]), n(vb[2]), n(vb[3])),
-        )
+        .attr("viewBox", view_box_text(&vb))
         // A picture when exported; on the page a group, whose handles (role=slider) stay
         // reachable to assistive technology (role=img would hide them).
         .attr("role", if options.interactive { "group" } else { "img" })

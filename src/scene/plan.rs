@@ -4,13 +4,13 @@
 //! Both are [`Node`] trees in millimetres with semantic classes; the page renders them through
 //! Yew, exports write them as text. Conventions: [`crate::model::plan`] (M1 on the left).
 
-use super::label_width_mm;
-use super::node::{fmt_num, Node};
+use super::draw::{label, label_width_mm, n, path, segment, view_box_text};
+use super::node::Node;
 use crate::model::plan::{
     reference_heads, ForefootOutcome, Head, HeadReference, HEADS, LATERAL_SESAMOID_X_MM,
     SM4_NORMAL_MM,
 };
-use crate::model::Ray;
+use crate::model::{Point, Ray};
 use crate::state::i18n::Msg;
 use crate::state::i18n::{fixed, tr, trf};
 use crate::state::plan::{
@@ -55,42 +55,6 @@ const SHAFT_DRAWN_MM: f64 = 30.0;
 const SHAFT_WIDTH_MM: [f64; HEADS] = [11.0, 6.0, 5.6, 5.4, 5.6];
 /// Arch view: millimetres of bar per percent of load.
 const BAR_MM_PER_PCT: f64 = 0.55;
-
-fn n(v: f64) -> String {
-    fmt_num(v)
-}
-
-/// A point (x right, y up) to SVG text coordinates (y down).
-fn text_at(x: f64, y: f64, text: impl Into<String>, class: &str) -> Node {
-    Node::new("text")
-        .class(class.to_owned())
-        .num("x", x)
-        .num("y", -y)
-        .text(text)
-}
-
-fn line(x1: f64, y1: f64, x2: f64, y2: f64, class: &str) -> Node {
-    Node::new("line")
-        .class(class.to_owned())
-        .num("x1", x1)
-        .num("y1", -y1)
-        .num("x2", x2)
-        .num("y2", -y2)
-}
-
-fn path(points: &[(f64, f64)], closed: bool, class: &str) -> Node {
-    let mut d = String::new();
-    for (i, (x, y)) in points.iter().enumerate() {
-        d.push(if i == 0 { 'M' } else { 'L' });
-        d.push_str(&n(*x));
-        d.push(',');
-        d.push_str(&n(-*y));
-    }
-    if closed {
-        d.push('Z');
-    }
-    Node::new("path").class(class.to_owned()).attr("d", d)
-}
 
 /// A smooth curve through points (Catmull-Rom as cubic Béziers), y up.
 fn smooth(points: &[(f64, f64)], class: &str) -> Node {
@@ -150,16 +114,7 @@ fn root(
             "scene plan-scene {class} theme-{}",
             options.theme.name()
         ))
-        .attr(
-            "viewBox",
-            format!(
-                "{} {} {} {}",
-                n(view_box[0]),
-                n(view_box[1]),
-                n(view_box[2]),
-                n(view_box[3])
-            ),
-        )
+        .attr("viewBox", view_box_text(&view_box))
         .attr("role", "img")
         .attr("aria-labelledby", title_id.clone());
     if options.standalone {
@@ -214,12 +169,12 @@ fn top_bone(h: &HeadReference, i: usize, tip: f64, class: &str) -> Node {
     let flare = (h.head_width_mm / 2.0).min(w + 2.5);
     let shaft = path(
         &[
-            (x - w, base),
-            (x - w, neck - 6.0),
-            (x - flare, neck),
-            (x + flare, neck),
-            (x + w, neck - 6.0),
-            (x + w, base),
+            Point::new(x - w, base),
+            Point::new(x - w, neck - 6.0),
+            Point::new(x - flare, neck),
+            Point::new(x + flare, neck),
+            Point::new(x + w, neck - 6.0),
+            Point::new(x + w, base),
         ],
         false,
         "bone-shaft",
@@ -307,7 +262,9 @@ impl Legend {
             let y = y - row as f64 * self.row_height_mm;
             g = g
                 .child(match swatch {
-                    LegendSwatch::Line(class) => line(x, y, x + Self::SWATCH_MM, y, class),
+                    LegendSwatch::Line(class) => {
+                        segment(Point::new(x, y), Point::new(x + Self::SWATCH_MM, y), class)
+                    }
                     LegendSwatch::Band => Node::new("rect")
                         .class("sm4-band")
                         .num("x", x)
@@ -315,9 +272,8 @@ impl Legend {
                         .num("width", Self::SWATCH_MM)
                         .num("height", 2.4),
                 })
-                .child(text_at(
-                    x + Self::SWATCH_MM + Self::TEXT_GAP_MM,
-                    y,
+                .child(label(
+                    Point::new(x + Self::SWATCH_MM + Self::TEXT_GAP_MM, y),
                     tr(lang, msg),
                     "label label-start caption",
                 ));
@@ -375,16 +331,17 @@ pub fn top_view(plan: &Plan, e: &PlanEvaluation, options: &PlanSceneOptions) -> 
             g = g.child(top_bone(h, i, f.protrusion_before_mm[i], "bone ghost-bone"));
         }
         g = g.child(top_bone(h, i, f.protrusion_after_mm[i], "bone"));
-        g = g.child(text_at(
-            h.transverse_mm,
-            f.protrusion_after_mm[i] - h.radius_mm() - SHAFT_DRAWN_MM - 4.0,
+        g = g.child(label(
+            Point::new(
+                h.transverse_mm,
+                f.protrusion_after_mm[i] - h.radius_mm() - SHAFT_DRAWN_MM - 4.0,
+            ),
             format!("M{}", head.number()),
             "label ray-label",
         ));
         if at_risk(f, head) {
-            g = g.child(text_at(
-                h.transverse_mm,
-                f.protrusion_after_mm[i] - h.radius_mm(),
+            g = g.child(label(
+                Point::new(h.transverse_mm, f.protrusion_after_mm[i] - h.radius_mm()),
                 "!",
                 "label risk-mark",
             ));
@@ -448,31 +405,34 @@ pub fn top_view(plan: &Plan, e: &PlanEvaluation, options: &PlanSceneOptions) -> 
                 .num("width", 14.0)
                 .num("height", band_hi - band_lo),
         )
-        .child(line(
-            m1 + LATERAL_SESAMOID_X_MM,
-            s,
-            x4 + 12.0,
-            s,
+        .child(segment(
+            Point::new(m1 + LATERAL_SESAMOID_X_MM, s),
+            Point::new(x4 + 12.0, s),
             "sm4-line",
         ))
         .child(ellipse(x4, c4_before, 1.1, 1.1, "m4-centre-before"))
-        .child(line(x4 - 2.0, c4_after, x4 + 2.0, c4_after, "m4-centre"))
-        .child(line(x4, c4_after - 2.0, x4, c4_after + 2.0, "m4-centre"))
-        .child(text_at(
-            x4 + 13.0,
-            s + 2.2,
+        .child(segment(
+            Point::new(x4 - 2.0, c4_after),
+            Point::new(x4 + 2.0, c4_after),
+            "m4-centre",
+        ))
+        .child(segment(
+            Point::new(x4, c4_after - 2.0),
+            Point::new(x4, c4_after + 2.0),
+            "m4-centre",
+        ))
+        .child(label(
+            Point::new(x4 + 13.0, s + 2.2),
             tr(options.lang, Msg::PlanSceneSm4Line),
             "label label-start sm4-label",
         ))
-        .child(text_at(
-            x4 + 13.0,
-            s - 1.6,
+        .child(label(
+            Point::new(x4 + 13.0, s - 1.6),
             signed_mm_in(options.lang, f.sm4_offset_after_mm),
-            &format!("label label-start indicator-value {}", status(sm4_ok)),
+            format!("label label-start indicator-value {}", status(sm4_ok)),
         ))
-        .child(text_at(
-            x4 + 13.0,
-            s - 5.0,
+        .child(label(
+            Point::new(x4 + 13.0, s - 5.0),
             tr(options.lang, Msg::PlanSceneSm4Normal),
             "label label-start caption",
         ));
@@ -490,15 +450,30 @@ pub fn top_view(plan: &Plan, e: &PlanEvaluation, options: &PlanSceneOptions) -> 
                      class: &str| {
         Node::new("g")
             .class(format!("dimension {class} {}", status(ok)))
-            .child(line(xa, ya, x + 1.2, ya, "extension-line"))
-            .child(line(xb, yb, x - 1.2, yb, "extension-line"))
-            .child(line(x, ya, x, yb, "dimension-line"))
-            .child(line(x, ya.max(yb), x, label_y - 1.8, "leader-line"))
-            .child(text_at(
-                x,
-                label_y,
+            .child(segment(
+                Point::new(xa, ya),
+                Point::new(x + 1.2, ya),
+                "extension-line",
+            ))
+            .child(segment(
+                Point::new(xb, yb),
+                Point::new(x - 1.2, yb),
+                "extension-line",
+            ))
+            .child(segment(
+                Point::new(x, ya),
+                Point::new(x, yb),
+                "dimension-line",
+            ))
+            .child(segment(
+                Point::new(x, ya.max(yb)),
+                Point::new(x, label_y - 1.8),
+                "leader-line",
+            ))
+            .child(label(
+                Point::new(x, label_y),
                 text,
-                &format!("label indicator-value {}", status(ok)),
+                format!("label indicator-value {}", status(ok)),
             ))
     };
     let (x1, x2, x3) = (
@@ -533,9 +508,8 @@ pub fn top_view(plan: &Plan, e: &PlanEvaluation, options: &PlanSceneOptions) -> 
             "m1-m2",
         ));
 
-    svg.child(legend.node(-64.5, options.lang)).child(text_at(
-        left + 2.0,
-        top - 4.0,
+    svg.child(legend.node(-64.5, options.lang)).child(label(
+        Point::new(left + 2.0, top - 4.0),
         tr(options.lang, Msg::PlanSceneTopCaption),
         "label label-start view-title",
     ))
@@ -570,26 +544,28 @@ pub fn arch_view(plan: &Plan, e: &PlanEvaluation, options: &PlanSceneOptions) ->
                 .num("width", right - left)
                 .num("height", fat_pad),
         )
-        .child(line(left, 0.0, right, 0.0, "ground-line"))
-        .child(text_at(
-            left + 2.0,
-            1.8,
+        .child(segment(
+            Point::new(left, 0.0),
+            Point::new(right, 0.0),
+            "ground-line",
+        ))
+        .child(label(
+            Point::new(left + 2.0, 1.8),
             tr(options.lang, Msg::PlanSceneGround),
             "label label-start caption",
         ))
-        .child(text_at(
-            right - 2.0,
-            fat_pad / 2.0 + 0.4,
+        .child(label(
+            Point::new(right - 2.0, fat_pad / 2.0 + 0.4),
             tr(options.lang, Msg::PlanSceneFatPad),
             "label label-end caption",
         ));
 
     // The arch: a line under the heads' lowest points, before and after.
-    let plantar = |h: &[f64; HEADS]| -> Vec<(f64, f64)> {
+    let plantar = |h: &[f64; HEADS]| -> Vec<Point> {
         heads
             .iter()
             .zip(h)
-            .map(|(r, y)| (r.transverse_mm, *y - r.radius_mm()))
+            .map(|(r, y)| Point::new(r.transverse_mm, *y - r.radius_mm()))
             .collect()
     };
     let mut bones = Node::new("g").class("bones");
@@ -624,9 +600,8 @@ pub fn arch_view(plan: &Plan, e: &PlanEvaluation, options: &PlanSceneOptions) ->
         if rise.abs() >= 0.05 {
             text = format!("{text} {}", signed_in(options.lang, rise));
         }
-        g = g.child(text_at(
-            x,
-            after + h.radius_mm() + 3.0,
+        g = g.child(label(
+            Point::new(x, after + h.radius_mm() + 3.0),
             text,
             "label ray-label",
         ));
@@ -687,54 +662,46 @@ pub fn arch_view(plan: &Plan, e: &PlanEvaluation, options: &PlanSceneOptions) ->
                         .num("width", 9.0)
                         .num("height", before),
                 )
-                .child(text_at(
-                    x,
-                    bar_top - after.max(before) - 2.6,
+                .child(label(
+                    Point::new(x, bar_top - after.max(before) - 2.6),
                     percent_in(options.lang, f.load_share_after_pct[i], 0),
                     "label bar-label",
                 )),
         );
     }
     svg.child(bars)
-        .child(text_at(
-            left + 2.0,
-            bar_top - 4.0,
+        .child(label(
+            Point::new(left + 2.0, bar_top - 4.0),
             tr(options.lang, Msg::PlanSceneLoadShare),
             "label label-start bar-title",
         ))
-        .child(text_at(
-            left + 2.0,
-            bar_top - 8.0,
+        .child(label(
+            Point::new(left + 2.0, bar_top - 8.0),
             tr(options.lang, Msg::PlanSceneHeuristic1),
             "label label-start caption heuristic-note",
         ))
-        .child(text_at(
-            left + 2.0,
-            bar_top - 11.0,
+        .child(label(
+            Point::new(left + 2.0, bar_top - 11.0),
             tr(options.lang, Msg::PlanSceneHeuristic2),
             "label label-start caption heuristic-note",
         ))
-        .child(text_at(
-            left + 2.0,
-            bar_top - 14.0,
+        .child(label(
+            Point::new(left + 2.0, bar_top - 14.0),
             tr(options.lang, Msg::PlanSceneHeuristic3),
             "label label-start caption heuristic-note",
         ))
-        .child(text_at(
-            left + 2.0,
-            bar_top - 17.0,
+        .child(label(
+            Point::new(left + 2.0, bar_top - 17.0),
             tr(options.lang, Msg::PlanSceneHeuristic4),
             "label label-start caption heuristic-note",
         ))
-        .child(text_at(
-            left + 2.0,
-            bar_top - 22.0,
+        .child(label(
+            Point::new(left + 2.0, bar_top - 22.0),
             tr(options.lang, Msg::PlanSceneDashedBefore),
             "label label-start caption",
         ))
-        .child(text_at(
-            left + 2.0,
-            top - 4.0,
+        .child(label(
+            Point::new(left + 2.0, top - 4.0),
             tr(options.lang, Msg::PlanSceneArchCaption),
             "label label-start view-title",
         ))
