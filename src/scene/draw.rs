@@ -206,6 +206,16 @@ pub(super) fn label(
         .text(text)
 }
 
+/// A class, marked `absent` when the element does not apply: a group keeps the same elements
+/// from step to step (patched in place), hiding those that do not apply.
+pub(super) fn shown(class: &str, present: bool) -> String {
+    if present {
+        class.to_string()
+    } else {
+        format!("{class} absent")
+    }
+}
+
 /// A view box `[min_x, min_y, width, height]` as the `viewBox` attribute's text.
 pub(super) fn view_box_text(vb: &[f64; 4]) -> String {
     format!("{} {} {} {}", n(vb[0]), n(vb[1]), n(vb[2]), n(vb[3]))

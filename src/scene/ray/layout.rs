@@ -1,0 +1,209 @@
+//! The layout of a single-ray drawing: what its layers share, computed once per drawing (the
+//! geometry as drawn, the head's outcomes as drawn, the label sizes, the view box and its
+//! edges, the element ids). The layers read it and never change it.
+//!
+//! It may import the model, the state and the scene's toolkit, never `ui`.
+
+use crate::model::{Evaluation, Geometry, Point, Vector};
+use crate::scene::draw::{deg, label_width_mm, mm, outline_d};
+use crate::scene::SceneOptions;
+use crate::state::i18n::{trf, Msg};
+use crate::state::view::{Lang, Theme};
+use crate::state::State;
+use std::rc::Rc;
+
+/// What the layers of one drawing share.
+pub(super) struct Layout<'a> {
+    pub state: &'a State,
+    pub e: &'a Evaluation,
+    pub options: &'a SceneOptions,
+    /// How far the head is drawn from where it was left (0) to its settled pose (1).
+    pub load_fraction: f64,
+    /// Whether the head is drawn (part of the way) under body weight.
+    pub loaded: bool,
+    /// The geometry with the head as the surgeon left it.
+    pub as_left: &'a Geometry,
+    /// The geometry with the head moved under body weight, when `loaded`.
+    settled: Option<Geometry>,
+    /// The head's outcomes as drawn: as left, or measured again at the settled pose.
+    pub head_rise_mm: f64,
+    pub axial_shortening_mm: f64,
+    pub declination_after_deg: f64,
+    pub lang: Lang,
+    /// The projector theme: larger, bold labels.
+    pub projector: bool,
+    /// Label sizes (scene.css), mm.
+    pub label_size: f64,
+    pub dimension_size: f64,
+    /// `[min_x, min_y, width, height]` in SVG coordinates (mm, y down).
+    pub vb: [f64; 4],
+    /// Where the caption under the drawing starts (SVG y).
+    pub caption_top: f64,
+    /// The view's edges in G (y up) and its size.
+    pub left: f64,
+    pub top: f64,
+    pub right: f64,
+    pub width: f64,
+    pub height: f64,
+    /// The declination δ before the osteotomy (rad).
+    pub delta: f64,
+    /// The shaft axis before the osteotomy, pointing distally, and the head's radius.
+    pub axis_dir: Vector,
+    pub head_radius: f64,
+    /// The proximal cut face's extent along the cut line (its parameters, lower then higher).
+    pub cut_span: (f64, f64),
+    /// Outlines drawn by both the definitions (clips) and the bone.
+    pub proximal_d: Option<Rc<str>>,
+    pub head_before_d: Option<Rc<str>>,
+}
+
+impl<'a> Layout<'a> {
+    /// The layout of `state` drawn with the head `load_fraction` of the way from where it was
+    /// left (0) to its settled pose under body weight (1).
+    pub(super) fn new(
+        state: &'a State,
+        e: &'a Evaluation,
+        options: &'a SceneOptions,
+        load_fraction: f64,
+    ) -> Layout<'a> {
+        let as_left = &e.geometry;
+        let load_fraction = if load_fraction.is_finite() {
+            load_fraction.clamp(0.0, 1.0)
+        } else {
+            0.0
+        };
+        let loaded = load_fraction > 0.0;
+        let settled = loaded.then(|| {
+            as_left.with_head_moved(
+                &e.settled
+                    .transform_at(as_left.head_centre_after, load_fraction),
+            )
+        });
+        let g = settled.as_ref().unwrap_or(as_left);
+        let delta = e.outcomes.declination_before_deg.to_radians();
+        let axis_dir = Vector::new(delta.cos(), -delta.sin());
+        let (head_rise_mm, axial_shortening_mm, declination_after_deg) =
+            drawn_outcomes(e, g, loaded, axis_dir);
+        let lang = options.lang;
+        // Label sizes (scene.css): larger and bold on the projector.
+        let projector = options.theme == Theme::Projector;
+        let label_size = if projector { 3.6 } else { 3.0 };
+        let dimension_size = if projector { 3.6 } else { 2.8 };
+        let mut vb = view_box(e);
+        // The shortening label, start-anchored right of its dimension line under the head, moves
+        // left when it would pass the right edge (fit_left in the dimensions), but not over the
+        // ground force's arrow: a long translation at its longest ("88.8 mm") widens the view
+        // instead, once for the whole interaction (the view depends on the intact anatomy,
+        // language and theme only).
+        let longest_shortening = trf(lang, Msg::SceneShortening, &[("mm", &mm(lang, 88.8))]);
+        let shortening_room = g.head_lowest_before.x
+            + 2.0
+            + label_width_mm(&longest_shortening, dimension_size, projector)
+            + 1.0;
+        vb[2] = vb[2].max(shortening_room - vb[0]);
+        // Room for the caption under the drawing: one 4.5 mm line each.
+        let caption_top = vb[1] + vb[3];
+        vb[3] +=
+            options.caption.len() as f64 * 4.5 + if options.caption.is_empty() { 0.0 } else { 2.0 };
+        let (left, top, width, height) = (vb[0], -vb[1], vb[2], vb[3]);
+        let cut = &g.cut_line;
+        let (face_a, face_b) = g.proximal_face;
+        let (u_a, u_b) = (cut.parameter(&face_a), cut.parameter(&face_b));
+        let proximal_d = outline_d(&g.proximal);
+        // The head fragment is drawn as it was before the motion, moved by a transform: while a
+        // slider moves the head, its outline's numbers stay the same (remembered, not rewritten)
+        // and only the transform changes.
+        let head_before_d = outline_d(&g.head_before);
+        Layout {
+            state,
+            e,
+            options,
+            load_fraction,
+            loaded,
+            as_left,
+            head_rise_mm,
+            axial_shortening_mm,
+            declination_after_deg,
+            lang,
+            projector,
+            label_size,
+            dimension_size,
+            vb,
+            caption_top,
+            left,
+            top,
+            right: left + width,
+            width,
+            height,
+            delta,
+            axis_dir,
+            head_radius: e.params.anatomy.head_radius_mm(),
+            cut_span: (u_a.min(u_b), u_a.max(u_b)),
+            proximal_d,
+            head_before_d,
+            settled,
+        }
+    }
+
+    /// The geometry as drawn: the head as left, or moved under body weight.
+    pub fn g(&self) -> &Geometry {
+        self.settled.as_ref().unwrap_or(self.as_left)
+    }
+
+    /// An element id, unique per page.
+    pub fn id(&self, name: &str) -> String {
+        format!("{}{name}", self.options.id_prefix)
+    }
+
+    /// An angle in the drawing's language.
+    pub fn deg(&self, v: f64) -> String {
+        deg(self.lang, v)
+    }
+
+    /// A length in the drawing's language.
+    pub fn mm(&self, v: f64) -> String {
+        mm(self.lang, v)
+    }
+}
+
+/// The head's rise, axial shortening and declination after, as drawn: the outcomes as left, or
+/// measured again on the drawn geometry `g` under body weight (`axis` is the shaft's
+/// direction before the osteotomy).
+fn drawn_outcomes(e: &Evaluation, g: &Geometry, loaded: bool, axis: Vector) -> (f64, f64, f64) {
+    let o = &e.outcomes;
+    if !loaded {
+        return (
+            o.head_rise_mm,
+            o.axial_shortening_mm,
+            o.declination_after_deg,
+        );
+    }
+    let drawn_shift = g.head_centre_after - g.head_centre_before;
+    (
+        drawn_shift.y,
+        -drawn_shift.dot(&axis),
+        crate::model::kinematics::declination_after_rad(
+            e.params.anatomy.axis_length_mm,
+            o.declination_before_deg.to_radians(),
+            drawn_shift.y,
+            -drawn_shift.x,
+        )
+        .to_degrees(),
+    )
+}
+
+/// The viewBox: the intact anatomy with room for labels, fixed while the head moves.
+fn view_box(e: &Evaluation) -> [f64; 4] {
+    let g = &e.geometry;
+    let mut lo = Point::new(f64::INFINITY, f64::INFINITY);
+    let mut hi = Point::new(f64::NEG_INFINITY, f64::NEG_INFINITY);
+    for poly in [&g.outline_before, &g.phalanx_before] {
+        if let Some((a, b)) = poly.bounds() {
+            lo = Point::new(lo.x.min(a.x), lo.y.min(a.y));
+            hi = Point::new(hi.x.max(b.x), hi.y.max(b.y));
+        }
+    }
+    let (min_x, max_x) = (lo.x - 10.0, hi.x + 10.0);
+    let (min_y, max_y) = (-12.0, (hi.y + 16.0).max(74.0));
+    [min_x, -max_y, max_x - min_x, max_y - min_y]
+}

@@ -1,0 +1,179 @@
+//! What lies over a single-ray drawing rather than on the bone: the verdict badge (top right),
+//! an exported figure's caption lines, and the page's drag handles.
+//!
+//! It may import the model, the state and the scene's toolkit, never `ui`.
+
+use super::layout::Layout;
+use crate::model::{Direction, Point, Verdict};
+use crate::scene::draw::{label, label_width_mm, n, segment};
+use crate::scene::Node;
+use crate::state::i18n::{fixed, tr, trf, Msg};
+
+/// Verdict badge, top right.
+pub(super) fn verdict_badge(l: &Layout) -> Node {
+    let (o, lang, projector, right, top) = (&l.e.outcomes, l.lang, l.projector, l.right, l.top);
+    let verdict = o.verdict.key();
+    let verdict_label = tr(lang, verdict_msg(o.verdict));
+    let verdict_detail = if o.verdict == Verdict::NoContact {
+        tr(lang, Msg::SceneVerdictDetailNoContact).to_string()
+    } else {
+        trf(
+            lang,
+            Msg::SceneVerdictDetail,
+            &[
+                ("n", &fixed(lang, o.normal_ratio, 2)),
+                ("t", &fixed(lang, o.tangential_ratio, 2)),
+                ("mu", &fixed(lang, l.e.params.loads.friction_mu, 2)),
+            ],
+        )
+    };
+    // At least 46 mm, wider for a longer text (3.6 mm bold, 1.5 mm each side) or detail line
+    // (2.3 mm semi-bold on the projector, 2.2 mm otherwise).
+    let badge_w = (label_width_mm(verdict_label, 3.6, true) + 3.0)
+        .max(
+            label_width_mm(
+                &verdict_detail,
+                if projector { 2.3 } else { 2.2 },
+                projector,
+            ) + 3.0,
+        )
+        .max(46.0);
+    // Under body weight, a third line says where the head went.
+    let settled_line = l.loaded.then(|| settled_line(l));
+    let badge_w = match &settled_line {
+        Some(line) => {
+            badge_w.max(label_width_mm(line, if projector { 2.6 } else { 2.5 }, true) + 3.0)
+        }
+        None => badge_w,
+    };
+    let badge_h = if settled_line.is_some() { 15.5 } else { 11.0 };
+    Node::new("g")
+        .class(format!("verdict verdict-{verdict}"))
+        .attr("data-verdict", verdict)
+        .child(
+            Node::new("rect")
+                .class("verdict-box")
+                .num("x", right - badge_w - 3.0)
+                .num("y", -top + 3.0)
+                .num("width", badge_w)
+                .num("height", badge_h)
+                .attr("rx", "2"),
+        )
+        .child(label(
+            Point::new(right - badge_w / 2.0 - 3.0, top - 7.2),
+            verdict_label,
+            "label verdict-text",
+        ))
+        .child(label(
+            Point::new(right - badge_w / 2.0 - 3.0, top - 11.8),
+            verdict_detail,
+            "label verdict-detail",
+        ))
+        .children(settled_line.map(|line| {
+            label(
+                Point::new(right - badge_w / 2.0 - 3.0, top - 15.8),
+                line,
+                "label verdict-settled",
+            )
+        }))
+}
+
+/// The badge's words for a verdict.
+fn verdict_msg(verdict: Verdict) -> Msg {
+    match verdict {
+        Verdict::NoContact => Msg::SceneVerdictNoContact,
+        Verdict::Held => Msg::SceneVerdictHeld,
+        Verdict::SlidesProximal => Msg::SceneVerdictSlidesProximal,
+        Verdict::SlidesDistal => Msg::SceneVerdictSlidesDistal,
+        Verdict::SlidesDorsal => Msg::SceneVerdictSlidesDorsal,
+        Verdict::SlidesPlantar => Msg::SceneVerdictSlidesPlantar,
+        Verdict::TipsDorsal => Msg::SceneVerdictTipsDorsal,
+        Verdict::TipsPlantar => Msg::SceneVerdictTipsPlantar,
+        Verdict::Glides => Msg::SceneVerdictGlides,
+        Verdict::Separates => Msg::SceneVerdictSeparates,
+    }
+}
+
+/// The badge's third line under body weight: how far the head went, which way, and its tilt.
+fn settled_line(l: &Layout) -> String {
+    let lang = l.lang;
+    let moved = l.g().head_centre_after - l.as_left.head_centre_after;
+    trf(
+        lang,
+        Msg::SceneSettledLine,
+        &[
+            ("mm", &l.mm(moved.norm())),
+            (
+                "direction",
+                &tr(
+                    lang,
+                    match Direction::of(moved) {
+                        Direction::Proximal => Msg::SummarySettledProximal,
+                        Direction::Distal => Msg::SummarySettledDistal,
+                        Direction::Dorsal => Msg::SummarySettledDorsal,
+                        Direction::Plantar => Msg::SummarySettledPlantar,
+                    },
+                ),
+            ),
+            (
+                "deg",
+                &fixed(lang, l.e.settled.tilt_deg() * l.load_fraction, 1),
+            ),
+        ],
+    )
+}
+
+/// An exported figure's caption, under the drawing: one line each.
+pub(super) fn captions<'a>(l: &Layout<'a>) -> impl Iterator<Item = Node> + 'a {
+    let (left, caption_top) = (l.left, l.caption_top);
+    l.options.caption.iter().enumerate().map(move |(i, line)| {
+        Node::new("text")
+            .class("label label-start caption")
+            .num("x", left + 3.0)
+            .num("y", caption_top + 3.2 + i as f64 * 4.5)
+            .text(line.clone())
+    })
+}
+
+/// Handles: rotate the cut about its axis crossing; slide the head along the cut.
+pub(super) fn handles(l: &Layout) -> Node {
+    let (g, o, lang) = (l.g(), &l.e.outcomes, l.lang);
+    let slide_mm = l.e.params.motion.slide_mm;
+    let handle_at = g.cut_line.at(l.cut_span.1 + 26.0);
+    Node::new("g")
+        .class("handles")
+        .child(segment(g.axis_crossing, handle_at, "handle-stem"))
+        .child(
+            Node::new("circle")
+                .class("handle handle-cut")
+                .attr("data-handle", "cut")
+                .num("cx", handle_at.x)
+                .num("cy", -handle_at.y)
+                .attr("r", "2.2")
+                .attr("tabindex", "0")
+                .attr("role", "slider")
+                .attr("aria-label", tr(lang, Msg::SceneHandleCut))
+                .attr("aria-valuenow", n(o.cut_to_shaft_deg))
+                .attr("aria-valuemin", "0")
+                .attr("aria-valuemax", "180")
+                .attr("aria-valuetext", format!("φ {}", l.deg(o.cut_to_shaft_deg))),
+        )
+        .child(
+            Node::new("circle")
+                .class("handle handle-slide")
+                .attr("data-handle", "slide")
+                .num("cx", g.head_centre_after.x)
+                .num("cy", -g.head_centre_after.y)
+                .attr("r", "1.9")
+                .attr("tabindex", "0")
+                .attr("role", "slider")
+                .attr("aria-label", tr(lang, Msg::SceneHandleSlide))
+                .attr("aria-valuenow", n(slide_mm))
+                .attr("aria-valuemin", "-15")
+                .attr("aria-valuemax", "15")
+                .attr(
+                    "aria-valuetext",
+                    trf(lang, Msg::SceneHandleSlideValue, &[("mm", &l.mm(slide_mm))]),
+                ),
+        )
+}
