@@ -42,7 +42,7 @@ fn strictly_inside(polygon: &Polygon, p: &Point, margin: f64) -> bool {
         let a = polygon.vertices[i];
         let b = polygon.vertices[(i + 1) % n];
         let ab = b - a;
-        let t = ((p - a).dot(&ab) / ab.norm_squared().max(1e-18)).clamp(0.0, 1.0);
+        let t = osteoviz::numtext::clamp((p - a).dot(&ab) / ab.norm_squared().max(1e-18), 0.0, 1.0);
         (a + ab * t - p).norm() > margin
     })
 }

@@ -156,7 +156,11 @@ pub(super) fn arc(
     class: impl Into<Cow<'static, str>>,
 ) -> Node {
     let at = |a: f64| svg(centre + Vector::new(a.cos(), a.sin()) * radius);
-    let span = (to_rad - from_rad).clamp(-std::f64::consts::TAU, std::f64::consts::TAU);
+    let span = crate::numtext::clamp(
+        to_rad - from_rad,
+        -std::f64::consts::TAU,
+        std::f64::consts::TAU,
+    );
     // One arc command turns less than a full circle: a larger span is drawn in two halves.
     let pieces = if span.abs() > 1.9 * std::f64::consts::PI {
         2

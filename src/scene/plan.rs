@@ -629,8 +629,8 @@ pub fn arch_view(plan: &Plan, e: &PlanEvaluation, options: &PlanSceneOptions) ->
         .attr("data-heuristic", HEURISTIC_LABEL);
     for (i, h) in heads.iter().enumerate() {
         let x = h.transverse_mm;
-        let before = f.load_share_before_pct[i].clamp(0.0, 50.0) * BAR_MM_PER_PCT;
-        let after = f.load_share_after_pct[i].clamp(0.0, 50.0) * BAR_MM_PER_PCT;
+        let before = crate::numtext::clamp(f.load_share_before_pct[i], 0.0, 50.0) * BAR_MM_PER_PCT;
+        let after = crate::numtext::clamp(f.load_share_after_pct[i], 0.0, 50.0) * BAR_MM_PER_PCT;
         let change = f.load_share_after_pct[i] - f.load_share_before_pct[i];
         let trend = if change > 0.5 {
             "gains"

@@ -68,7 +68,7 @@ impl<'a> Layout<'a> {
     ) -> Layout<'a> {
         let as_left = &e.geometry;
         let load_fraction = if load_fraction.is_finite() {
-            load_fraction.clamp(0.0, 1.0)
+            crate::numtext::clamp(load_fraction, 0.0, 1.0)
         } else {
             0.0
         };
