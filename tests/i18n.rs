@@ -483,7 +483,7 @@ fn plan_page_texts(query: &str, lang: Lang) -> Vec<String> {
             .to_string(),
         );
     }
-    let metrics = plan_metrics(&e);
+    let metrics = plan_metrics(&e).entries();
     let get = |key: &str| {
         metrics
             .iter()
@@ -508,7 +508,7 @@ fn plan_page_texts(query: &str, lang: Lang) -> Vec<String> {
         }
     }
     for head in Head::ALL {
-        let m = head_metrics(&e, head);
+        let m = head_metrics(&e, head).entries();
         let get = |key: &str| number(m.iter().find(|(k, _)| *k == key).unwrap().1);
         out.push(head_kind_in(lang, head, get("treated") > 0.0).to_string());
         out.push(signed_mm_in(lang, get("protrusion_after_mm")));
@@ -1004,7 +1004,7 @@ fn machine_values_keep_ascii_in_every_language() {
     for query in ["plan=m2m3m4&m3.slide=-1&m3.foo=2", "plan=m2&load=1"] {
         let parsed = parse_plan_query(query);
         let e = evaluate_plan(&parsed.plan).unwrap();
-        for (key, metric) in plan_metrics(&e) {
+        for (key, metric) in plan_metrics(&e).entries() {
             assert!(metric.data_value().is_ascii(), "{query} {key}");
         }
         for lang in Lang::ALL {

@@ -275,10 +275,10 @@ fn eval_prints_the_plan_json() {
         .any(|w| w.as_str().unwrap().contains("bogus")));
     // Every metric the page shows is in the JSON, under the same key.
     let e = evaluated("plan=m2");
-    for (key, _) in plan_metrics(&e) {
+    for (key, _) in plan_metrics(&e).entries() {
         assert!(json.get(key).is_some(), "{key}");
     }
-    for (key, _) in head_metrics(&e, Head::M1) {
+    for (key, _) in head_metrics(&e, Head::M1).entries() {
         assert!(json["heads"]["m1"].get(key).is_some(), "{key}");
     }
     // A bad value is an error; --strict makes any notice one.
@@ -409,7 +409,7 @@ proptest! {
         let f = &e.forefoot;
         prop_assert!((f.load_share_after_pct.iter().sum::<f64>() - 100.0).abs() < 1e-6);
         prop_assert!(f.load_share_after_pct.iter().all(|s| s.is_finite() && *s >= 0.0));
-        for (_, m) in plan_metrics(&e) {
+        for (_, m) in plan_metrics(&e).entries() {
             if let osteoviz::state::plan::Metric::Number(v) = m {
                 prop_assert!(v.is_finite());
             }

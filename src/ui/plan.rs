@@ -25,7 +25,7 @@ use crate::state::plan::{
     edit_hint_in, evaluate_plan, head_kind_in, head_metrics, how_load_in, how_views_in,
     is_plan_query, mm_in, parse_plan_query_with, percent_in, plan_metrics, plan_to_query,
     points_in, provenance_in, ray_title_in, signed_mm_in, transfer_text_in, Indicator, Metric,
-    Plan, PlanEvaluation, PlanPreset, HEAD_COLUMNS, INDICATORS,
+    Plan, PlanEvaluation, PlanMetrics, PlanPreset, HEAD_COLUMNS, INDICATORS,
 };
 use crate::state::query::{notice_list, to_query, Notice};
 use crate::state::view::{Lang, Theme};
@@ -300,23 +300,8 @@ fn output(key: String, metric: Metric, text: String) -> Html {
     }
 }
 
-fn find(metrics: &[(&'static str, Metric)], key: &str) -> Metric {
-    metrics
-        .iter()
-        .find(|(k, _)| *k == key)
-        .map(|(_, m)| *m)
-        .unwrap_or(Metric::Flag(false))
-}
-
-fn number(m: Metric) -> f64 {
-    match m {
-        Metric::Number(v) => v,
-        Metric::Flag(b) => f64::from(u8::from(b)),
-    }
-}
-
 /// One harmony indicator row: before, after, status, threshold, source.
-fn indicator(metrics: &[(&'static str, Metric)], ind: &Indicator, lang: Lang) -> Html {
+fn indicator(metrics: &PlanMetrics, ind: &Indicator, lang: Lang) -> Html {
     let (key, status_key) = (ind.key, ind.status_key);
     let before_key = format!(
         "{key}_before{}",
@@ -326,12 +311,11 @@ fn indicator(metrics: &[(&'static str, Metric)], ind: &Indicator, lang: Lang) ->
         "{key}_after{}",
         if key.ends_with("pattern") { "" } else { "_mm" }
     );
-    let (before, after) = (find(metrics, &before_key), find(metrics, &after_key));
+    let [before, after] = (ind.values)(metrics);
     let text = |m: Metric| ind.value_in(lang, m);
     let status_after_key = format!("{status_key}_after");
     let status_before_key = format!("{status_key}_before");
-    let ok_after = find(metrics, &status_after_key);
-    let ok_before = find(metrics, &status_before_key);
+    let [ok_before, ok_after] = (ind.statuses)(metrics).map(Metric::Flag);
     // The pattern row's value is its own status: one output per key.
     let status_output = |key: &str, m: Metric, word: String| {
         if key.starts_with("central_pattern") {
@@ -405,39 +389,49 @@ fn loads_table(e: &PlanEvaluation, load: bool, lang: Lang) -> Html {
     let rows = Head::ALL.into_iter().map(|head| {
         let name = head.name();
         let m = head_metrics(e, head);
-        let get = |k: &'static str| find(&m, after_key(k));
+        // The "after" values: as left, or settled under load (the same choice as `after_key`).
+        let (tip_after, height_after, rise, shortening, after) = if load {
+            (m.protrusion_settled_mm, m.head_centre_height_settled_mm, m.head_rise_settled_mm,
+             m.ground_shortening_settled_mm, m.load_share_settled_pct)
+        } else {
+            (m.protrusion_after_mm, m.head_centre_height_after_mm, m.head_rise_mm,
+             m.ground_shortening_mm, m.load_share_after_pct)
+        };
         let key = |k: &'static str| format!("heads.{name}.{}", after_key(k));
-        let before = get("load_share_before_pct");
-        let after = get("load_share_after_pct");
-        let change = number(after) - number(before);
+        let before = m.load_share_before_pct;
+        let change = after - before;
         let trend = if change > 0.5 { "gains" } else if change < -0.5 { "loses" } else { "same" };
         let at_risk = f.transfers.iter().any(|t| t.head == head);
-        let treated = get("treated");
         html! {
             <tr class={classes!("head-row", format!("head-{name}"), trend, at_risk.then_some("at-risk"))}>
                 <th scope="row">{ format!("M{}", head.number()) }
-                    <span class="head-kind">{ output(key("treated"), treated, head_kind_in(lang, head, matches!(treated, Metric::Flag(true))).to_string()) }</span>
+                    <span class="head-kind">{ output(key("treated"), Metric::Flag(m.treated), head_kind_in(lang, head, m.treated).to_string()) }</span>
                 </th>
-                <td>{ output(key("protrusion_before_mm"), get("protrusion_before_mm"), signed_mm_in(lang, number(get("protrusion_before_mm")))) }</td>
-                <td>{ output(key("protrusion_after_mm"), get("protrusion_after_mm"), signed_mm_in(lang, number(get("protrusion_after_mm")))) }
-                    <span class="detail">{ tr(lang, Msg::PlanHeadShortened) }{ " " }{ output(key("ground_shortening_mm"), get("ground_shortening_mm"), mm_in(lang, number(get("ground_shortening_mm")))) }</span>
+                <td>{ output(key("protrusion_before_mm"), Metric::Number(m.protrusion_before_mm), signed_mm_in(lang, m.protrusion_before_mm)) }</td>
+                <td>{ output(key("protrusion_after_mm"), Metric::Number(tip_after), signed_mm_in(lang, tip_after)) }
+                    <span class="detail">{ tr(lang, Msg::PlanHeadShortened) }{ " " }{ output(key("ground_shortening_mm"), Metric::Number(shortening), mm_in(lang, shortening)) }</span>
                 </td>
-                <td>{ output(key("head_centre_height_before_mm"), get("head_centre_height_before_mm"), mm_in(lang, number(get("head_centre_height_before_mm")))) }</td>
-                <td>{ output(key("head_centre_height_after_mm"), get("head_centre_height_after_mm"), mm_in(lang, number(get("head_centre_height_after_mm")))) }
-                    <span class="detail">{ tr(lang, Msg::PlanHeadRise) }{ " " }{ output(key("head_rise_mm"), get("head_rise_mm"), signed_mm_in(lang, number(get("head_rise_mm")))) }</span>
+                <td>{ output(key("head_centre_height_before_mm"), Metric::Number(m.head_centre_height_before_mm), mm_in(lang, m.head_centre_height_before_mm)) }</td>
+                <td>{ output(key("head_centre_height_after_mm"), Metric::Number(height_after), mm_in(lang, height_after)) }
+                    <span class="detail">{ tr(lang, Msg::PlanHeadRise) }{ " " }{ output(key("head_rise_mm"), Metric::Number(rise), signed_mm_in(lang, rise)) }</span>
                 </td>
-                <td>{ output(key("load_share_before_pct"), before, percent_in(lang, number(before), 0)) }</td>
+                <td>{ output(key("load_share_before_pct"), Metric::Number(before), percent_in(lang, before, 0)) }</td>
                 <td class="load-after">
                     <svg class="load-bar" viewBox="0 0 40 6" aria-hidden="true">
                         <rect class="load-track" width="40" height="6" />
-                        <rect class="load-fill" width={format_fixed(crate::numtext::clamp(number(after), 0.0, 40.0), 2)} height="6" />
-                        <line class="load-before" x1={format_fixed(number(before), 2)} x2={format_fixed(number(before), 2)} y1="0" y2="6" />
+                        <rect class="load-fill" width={format_fixed(crate::numtext::clamp(after, 0.0, 40.0), 2)} height="6" />
+                        <line class="load-before" x1={format_fixed(before, 2)} x2={format_fixed(before, 2)} y1="0" y2="6" />
                     </svg>
-                    { output(key("load_share_after_pct"), after, percent_in(lang, number(after), 1)) }
+                    { output(key("load_share_after_pct"), Metric::Number(after), percent_in(lang, after, 1)) }
                 </td>
             </tr>
         }
     });
+    let cv_after = if load {
+        metrics.load_central_cv_settled
+    } else {
+        metrics.load_central_cv_after
+    };
     html! {
         <>
         <table class="plan-heads">
@@ -456,12 +450,12 @@ fn loads_table(e: &PlanEvaluation, load: bool, lang: Lang) -> Html {
         }
         <p class="plan-evenness">
             { tr(lang, Msg::PlanEvenness) }
-            { output("load_central_cv_before".into(), find(&metrics, "load_central_cv_before"), fixed(lang, number(find(&metrics, "load_central_cv_before")), 2)) }
+            { output("load_central_cv_before".into(), Metric::Number(metrics.load_central_cv_before), fixed(lang, metrics.load_central_cv_before, 2)) }
             { " → " }
-            { output(after_key("load_central_cv_after").into(), find(&metrics, after_key("load_central_cv_after")), fixed(lang, number(find(&metrics, after_key("load_central_cv_after"))), 2)) }
+            { output(after_key("load_central_cv_after").into(), Metric::Number(cv_after), fixed(lang, cv_after, 2)) }
             { tr(lang, Msg::PlanLargestGain) }
-            { output("load_max_central_increase_pct".into(), find(&metrics, "load_max_central_increase_pct"),
-                points_in(lang, number(find(&metrics, "load_max_central_increase_pct")))) }
+            { output("load_max_central_increase_pct".into(), Metric::Number(metrics.load_max_central_increase_pct),
+                points_in(lang, metrics.load_max_central_increase_pct)) }
         </p>
         </>
     }

@@ -79,123 +79,150 @@ impl Metric {
             Metric::Flag(b) => b.to_string(),
         }
     }
+
+    /// The number, or 1/0 for a yes/no.
+    pub fn number(self) -> f64 {
+        match self {
+            Metric::Number(v) => v,
+            Metric::Flag(b) => f64::from(u8::from(b)),
+        }
+    }
 }
 
-/// The plan-level metrics, by JSON key (the page's `data-outcome`), in display order: the
-/// heads as left, then under body weight (`e.settled`).
-pub fn plan_metrics(e: &PlanEvaluation) -> Vec<(&'static str, Metric)> {
-    use Metric::{Flag, Number};
+impl From<f64> for Metric {
+    fn from(v: f64) -> Self {
+        Metric::Number(v)
+    }
+}
+
+impl From<bool> for Metric {
+    fn from(b: bool) -> Self {
+        Metric::Flag(b)
+    }
+}
+
+/// Defines a metrics struct whose field names are the JSON keys (and the page's
+/// `data-outcome` names), in display order, with [`entries`](PlanMetrics::entries) listing
+/// them: one list, checked by the compiler, for the JSON, the page and the tests.
+macro_rules! metrics {
+    ($(#[$doc:meta])* $name:ident { $($(#[$field_doc:meta])* $field:ident: $ty:ty,)* }) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+        pub struct $name {
+            $($(#[$field_doc])* pub $field: $ty,)*
+        }
+
+        impl $name {
+            /// Every metric with its JSON key, in display order.
+            pub fn entries(&self) -> Vec<(&'static str, Metric)> {
+                vec![$((stringify!($field), Metric::from(self.$field)),)*]
+            }
+        }
+    };
+}
+
+metrics! {
+    /// The plan-level metrics: the heads as left, then under body weight (`e.settled`).
+    PlanMetrics {
+        /// How much longer M2 is than M3 (mm), before and after.
+        m2_m3_difference_before_mm: f64,
+        m2_m3_difference_after_mm: f64,
+        m2_m3_over_threshold_before: bool,
+        m2_m3_over_threshold_after: bool,
+        /// Where M4's head lies from the line through M1 and M5 (mm).
+        sm4_offset_before_mm: f64,
+        sm4_offset_after_mm: f64,
+        sm4_normal_before: bool,
+        sm4_normal_after: bool,
+        /// How much longer M2 is than M1 (mm).
+        m1_m2_difference_before_mm: f64,
+        m1_m2_difference_after_mm: f64,
+        m1_m2_normal_before: bool,
+        m1_m2_normal_after: bool,
+        /// A central ray longer than both its neighbours.
+        central_pattern_before: bool,
+        central_pattern_after: bool,
+        /// Coefficient of variation of the central heads' load shares.
+        load_central_cv_before: f64,
+        load_central_cv_after: f64,
+        load_max_central_increase_pct: f64,
+        load_central_cv_settled: f64,
+        /// The settled forefoot's fixed-point iteration: how many, and the last change (%).
+        settle_iterations: f64,
+        settle_final_change_pct: f64,
+    }
+}
+
+metrics! {
+    /// One head's metrics (`heads.mN.KEY` on the page): as left, then settled under its share
+    /// of body weight.
+    HeadMetrics {
+        treated: bool,
+        protrusion_before_mm: f64,
+        protrusion_after_mm: f64,
+        head_centre_height_before_mm: f64,
+        head_centre_height_after_mm: f64,
+        head_rise_mm: f64,
+        ground_shortening_mm: f64,
+        load_share_before_pct: f64,
+        load_share_after_pct: f64,
+        protrusion_settled_mm: f64,
+        head_centre_height_settled_mm: f64,
+        head_rise_settled_mm: f64,
+        ground_shortening_settled_mm: f64,
+        load_share_settled_pct: f64,
+    }
+}
+
+/// The plan-level metrics.
+pub fn plan_metrics(e: &PlanEvaluation) -> PlanMetrics {
     type F = ForefootOutcome;
     let f = &e.forefoot;
-    vec![
-        (
-            "m2_m3_difference_before_mm",
-            Number(f.m2_m3_difference_before_mm),
-        ),
-        (
-            "m2_m3_difference_after_mm",
-            Number(f.m2_m3_difference_after_mm),
-        ),
-        (
-            "m2_m3_over_threshold_before",
-            Flag(F::m2_m3_over_threshold(f.m2_m3_difference_before_mm)),
-        ),
-        (
-            "m2_m3_over_threshold_after",
-            Flag(F::m2_m3_over_threshold(f.m2_m3_difference_after_mm)),
-        ),
-        ("sm4_offset_before_mm", Number(f.sm4_offset_before_mm)),
-        ("sm4_offset_after_mm", Number(f.sm4_offset_after_mm)),
-        (
-            "sm4_normal_before",
-            Flag(F::sm4_normal(f.sm4_offset_before_mm)),
-        ),
-        (
-            "sm4_normal_after",
-            Flag(F::sm4_normal(f.sm4_offset_after_mm)),
-        ),
-        (
-            "m1_m2_difference_before_mm",
-            Number(f.m1_m2_difference_before_mm),
-        ),
-        (
-            "m1_m2_difference_after_mm",
-            Number(f.m1_m2_difference_after_mm),
-        ),
-        (
-            "m1_m2_normal_before",
-            Flag(F::m1_m2_normal(f.m1_m2_difference_before_mm)),
-        ),
-        (
-            "m1_m2_normal_after",
-            Flag(F::m1_m2_normal(f.m1_m2_difference_after_mm)),
-        ),
-        ("central_pattern_before", Flag(f.central_pattern_before())),
-        ("central_pattern_after", Flag(f.central_pattern_after())),
-        ("load_central_cv_before", Number(f.load_central_cv_before())),
-        ("load_central_cv_after", Number(f.load_central_cv_after())),
-        (
-            "load_max_central_increase_pct",
-            Number(f.load_max_central_increase_pct()),
-        ),
-        (
-            "load_central_cv_settled",
-            Number(F::central_cv(&e.settled.load_share_pct)),
-        ),
-        ("settle_iterations", Number(e.settled.iterations as f64)),
-        (
-            "settle_final_change_pct",
-            Number(e.settled.final_change_pct),
-        ),
-    ]
+    PlanMetrics {
+        m2_m3_difference_before_mm: f.m2_m3_difference_before_mm,
+        m2_m3_difference_after_mm: f.m2_m3_difference_after_mm,
+        m2_m3_over_threshold_before: F::m2_m3_over_threshold(f.m2_m3_difference_before_mm),
+        m2_m3_over_threshold_after: F::m2_m3_over_threshold(f.m2_m3_difference_after_mm),
+        sm4_offset_before_mm: f.sm4_offset_before_mm,
+        sm4_offset_after_mm: f.sm4_offset_after_mm,
+        sm4_normal_before: F::sm4_normal(f.sm4_offset_before_mm),
+        sm4_normal_after: F::sm4_normal(f.sm4_offset_after_mm),
+        m1_m2_difference_before_mm: f.m1_m2_difference_before_mm,
+        m1_m2_difference_after_mm: f.m1_m2_difference_after_mm,
+        m1_m2_normal_before: F::m1_m2_normal(f.m1_m2_difference_before_mm),
+        m1_m2_normal_after: F::m1_m2_normal(f.m1_m2_difference_after_mm),
+        central_pattern_before: f.central_pattern_before(),
+        central_pattern_after: f.central_pattern_after(),
+        load_central_cv_before: f.load_central_cv_before(),
+        load_central_cv_after: f.load_central_cv_after(),
+        load_max_central_increase_pct: f.load_max_central_increase_pct(),
+        load_central_cv_settled: F::central_cv(&e.settled.load_share_pct),
+        settle_iterations: e.settled.iterations as f64,
+        settle_final_change_pct: e.settled.final_change_pct,
+    }
 }
 
-/// One head's metrics, by JSON key (`heads.mN.KEY` on the page): as left, then settled under
-/// its share of body weight.
-pub fn head_metrics(e: &PlanEvaluation, head: Head) -> Vec<(&'static str, Metric)> {
-    use Metric::{Flag, Number};
+/// One head's metrics.
+pub fn head_metrics(e: &PlanEvaluation, head: Head) -> HeadMetrics {
     let head = head.index();
     let f = &e.forefoot;
     let settled = &e.forefoot_settled;
     let m = &f.motions[head];
-    vec![
-        ("treated", Flag(m.treated)),
-        ("protrusion_before_mm", Number(f.protrusion_before_mm[head])),
-        ("protrusion_after_mm", Number(f.protrusion_after_mm[head])),
-        (
-            "head_centre_height_before_mm",
-            Number(f.head_centre_height_before_mm[head]),
-        ),
-        (
-            "head_centre_height_after_mm",
-            Number(f.head_centre_height_after_mm[head]),
-        ),
-        ("head_rise_mm", Number(m.rise_mm + 0.0)),
-        ("ground_shortening_mm", Number(m.ground_shortening_mm + 0.0)),
-        (
-            "load_share_before_pct",
-            Number(f.load_share_before_pct[head]),
-        ),
-        ("load_share_after_pct", Number(f.load_share_after_pct[head])),
-        (
-            "protrusion_settled_mm",
-            Number(settled.protrusion_after_mm[head]),
-        ),
-        (
-            "head_centre_height_settled_mm",
-            Number(settled.head_centre_height_after_mm[head]),
-        ),
-        (
-            "head_rise_settled_mm",
-            Number(settled.motions[head].rise_mm + 0.0),
-        ),
-        (
-            "ground_shortening_settled_mm",
-            Number(settled.motions[head].ground_shortening_mm + 0.0),
-        ),
-        (
-            "load_share_settled_pct",
-            Number(e.settled.load_share_pct[head]),
-        ),
-    ]
+    // `+ 0.0`: an untreated head's −0 rise is written 0.
+    HeadMetrics {
+        treated: m.treated,
+        protrusion_before_mm: f.protrusion_before_mm[head],
+        protrusion_after_mm: f.protrusion_after_mm[head],
+        head_centre_height_before_mm: f.head_centre_height_before_mm[head],
+        head_centre_height_after_mm: f.head_centre_height_after_mm[head],
+        head_rise_mm: m.rise_mm + 0.0,
+        ground_shortening_mm: m.ground_shortening_mm + 0.0,
+        load_share_before_pct: f.load_share_before_pct[head],
+        load_share_after_pct: f.load_share_after_pct[head],
+        protrusion_settled_mm: settled.protrusion_after_mm[head],
+        head_centre_height_settled_mm: settled.head_centre_height_after_mm[head],
+        head_rise_settled_mm: settled.motions[head].rise_mm + 0.0,
+        ground_shortening_settled_mm: settled.motions[head].ground_shortening_mm + 0.0,
+        load_share_settled_pct: e.settled.load_share_pct[head],
+    }
 }

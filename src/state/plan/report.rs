@@ -3,7 +3,7 @@
 
 use super::{
     evaluate_plan, head_metrics, plan_metrics, plan_summary_in, plan_to_query, transfer_text_in,
-    Metric, Plan, PlanParsed, HEURISTIC_LABEL,
+    HeadMetrics, Plan, PlanMetrics, PlanParsed, HEURISTIC_LABEL,
 };
 use crate::model::plan::{Head, CAVEAT};
 use crate::model::ModelError;
@@ -19,25 +19,13 @@ use serde::{Serialize, Serializer};
 pub struct PlanReport {
     pub plan: Plan,
     pub rays: Vec<(&'static str, Report)>,
-    pub heads: Vec<(&'static str, Vec<(&'static str, Metric)>)>,
-    pub metrics: Vec<(&'static str, Metric)>,
+    pub heads: Vec<(&'static str, HeadMetrics)>,
+    pub metrics: PlanMetrics,
     pub transfers: Vec<crate::model::plan::Transfer>,
     pub transfer_warnings: Vec<String>,
     pub query: String,
     pub summary: String,
     pub warnings: Vec<String>,
-}
-
-struct Heads<'a>(&'a [(&'static str, Vec<(&'static str, Metric)>)]);
-
-impl Serialize for Heads<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(self.0.len()))?;
-        for (k, v) in self.0 {
-            map.serialize_entry(k, &Pairs(v))?;
-        }
-        map.end()
-    }
 }
 
 #[derive(Serialize)]
@@ -56,9 +44,9 @@ impl Serialize for PlanReport {
         map.serialize_entry("compare", &self.plan.compare.map(|c| c.name()))?;
         map.serialize_entry("load", &u8::from(self.plan.load))?;
         map.serialize_entry("rays", &Pairs(&self.rays))?;
-        map.serialize_entry("heads", &Heads(&self.heads))?;
-        for (k, v) in &self.metrics {
-            map.serialize_entry(k, v)?;
+        map.serialize_entry("heads", &Pairs(&self.heads))?;
+        for (k, v) in self.metrics.entries() {
+            map.serialize_entry(k, &v)?;
         }
         let transfers: Vec<TransferEntry> = self
             .transfers

@@ -2,7 +2,7 @@
 //! indicators with their thresholds and sources, the heads table's words, the help texts and
 //! the summary sentence. Imports the plan's types, its evaluation and the message catalogue.
 
-use super::{ray_index, Metric, Plan, PlanEvaluation};
+use super::{ray_index, Metric, Plan, PlanEvaluation, PlanMetrics};
 use crate::model::plan::{
     Head, LOAD_COUPLING, M2_M3_PATTERN_MM, PAD_COMPRESSION_MM, PROVENANCE, PUSH_OFF_HEEL_RISE_DEG,
     SM4_NORMAL_MM, SOURCE_BAROUK, SOURCE_BAROUK_SHORT, SOURCE_MAESTRO, SOURCE_MAESTRO_SHORT,
@@ -88,7 +88,7 @@ pub fn yes_no_in(lang: Lang, yes: bool) -> &'static str {
 }
 
 /// One harmony indicator of the plan panel: its metric keys and its texts' catalogue ids.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug)]
 pub struct Indicator {
     /// The metric's JSON key less `_before_mm` / `_after_mm` (`_before` / `_after` for the
     /// pattern, a yes/no).
@@ -105,6 +105,10 @@ pub struct Indicator {
     /// The threshold's source: the full reference (a tooltip) and its short tag, citations
     /// written the same in every language.
     pub source: (&'static str, &'static str),
+    /// The row's values before and after.
+    pub values: fn(&PlanMetrics) -> [Metric; 2],
+    /// Its status (the yes/no of `status_key`) before and after.
+    pub statuses: fn(&PlanMetrics) -> [bool; 2],
 }
 
 /// The harmony indicators, in display order.
@@ -118,6 +122,13 @@ pub const INDICATORS: [Indicator; 4] = [
         threshold: Msg::PlanThresholdM2M3,
         assumption: None,
         source: (SOURCE_BAROUK, SOURCE_BAROUK_SHORT),
+        values: |m| {
+            [
+                Metric::Number(m.m2_m3_difference_before_mm),
+                Metric::Number(m.m2_m3_difference_after_mm),
+            ]
+        },
+        statuses: |m| [m.m2_m3_over_threshold_before, m.m2_m3_over_threshold_after],
     },
     Indicator {
         key: "sm4_offset",
@@ -128,6 +139,13 @@ pub const INDICATORS: [Indicator; 4] = [
         threshold: Msg::PlanThresholdSm4,
         assumption: Some(Msg::PlanThresholdSm4Assumption),
         source: (SOURCE_MAESTRO, SOURCE_MAESTRO_SHORT),
+        values: |m| {
+            [
+                Metric::Number(m.sm4_offset_before_mm),
+                Metric::Number(m.sm4_offset_after_mm),
+            ]
+        },
+        statuses: |m| [m.sm4_normal_before, m.sm4_normal_after],
     },
     Indicator {
         key: "m1_m2_difference",
@@ -138,6 +156,13 @@ pub const INDICATORS: [Indicator; 4] = [
         threshold: Msg::PlanThresholdM1M2,
         assumption: None,
         source: (SOURCE_MAESTRO, SOURCE_MAESTRO_SHORT),
+        values: |m| {
+            [
+                Metric::Number(m.m1_m2_difference_before_mm),
+                Metric::Number(m.m1_m2_difference_after_mm),
+            ]
+        },
+        statuses: |m| [m.m1_m2_normal_before, m.m1_m2_normal_after],
     },
     Indicator {
         key: "central_pattern",
@@ -148,6 +173,13 @@ pub const INDICATORS: [Indicator; 4] = [
         threshold: Msg::PlanThresholdCentralPattern,
         assumption: None,
         source: (SOURCE_BAROUK, SOURCE_BAROUK_SHORT),
+        values: |m| {
+            [
+                Metric::Flag(m.central_pattern_before),
+                Metric::Flag(m.central_pattern_after),
+            ]
+        },
+        statuses: |m| [m.central_pattern_before, m.central_pattern_after],
     },
 ];
 
