@@ -1,5 +1,7 @@
 //! Per-ray anatomy and the parametric sagittal outline of a lesser metatarsal.
 //!
+//! It may import the model's polygons; nothing above the model.
+//!
 //! The outline is built in the shaft frame S (origin at the base pivot, x_s toward the head):
 //! a base that flares to `base_height_mm`, a shaft bowed slightly dorsally (its plantar side
 //! concave), a neck of `neck_height_mm`, and a round head of diameter `head_height_mm` whose
@@ -20,9 +22,11 @@ pub enum Provenance {
 }
 
 impl Provenance {
+    /// Whether the default has no published value (an adjustable assumption) rather than a source.
     pub fn is_assumption(&self) -> bool {
         matches!(self, Provenance::Assumption(_))
     }
+    /// The citation of a sourced value, or what an assumption rests on.
     pub fn note(&self) -> &'static str {
         match self {
             Provenance::Sourced(s) | Provenance::Assumption(s) => s,
@@ -33,12 +37,16 @@ impl Provenance {
 /// The lesser rays the model can cut.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 pub enum Ray {
+    /// The second metatarsal: the most declined and the longest lesser ray.
     M2,
+    /// The third metatarsal.
     M3,
+    /// The fourth metatarsal: the least declined and the shortest lesser ray.
     M4,
 }
 
 impl Ray {
+    /// The lesser rays, medial to lateral.
     pub const ALL: [Ray; 3] = [Ray::M2, Ray::M3, Ray::M4];
 
     /// The ray number (2, 3 or 4).
@@ -50,6 +58,7 @@ impl Ray {
         }
     }
 
+    /// The ray numbered `n` (2, 3 or 4); `None` for any other number.
     pub fn from_number(n: u8) -> Option<Ray> {
         match n {
             2 => Some(Ray::M2),
@@ -59,7 +68,7 @@ impl Ray {
         }
     }
 
-    /// Default anatomy of this ray (see each field's provenance in [`RayAnatomy::provenance`]).
+    /// Default anatomy of this ray (see each value's provenance in [`PROVENANCE`]).
     pub fn anatomy(self) -> RayAnatomy {
         let (declination_deg, axis_length_mm, head_height_mm, neck_height_mm, shaft_height_mm) =
             match self {
@@ -83,6 +92,7 @@ impl Ray {
 /// The sagittal anatomy of one ray. Lengths in mm, angles in degrees.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct RayAnatomy {
+    /// The ray this anatomy belongs to.
     pub ray: Ray,
     /// δ: axis below the ground, distal end lower.
     pub declination_deg: f64,

@@ -1,5 +1,7 @@
 //! Context drawn around the metatarsal: the base of the proximal phalanx and the plantar soft
 //! tissue down to the ground. Both are schematic (**assumption**) and change no outcome.
+//!
+//! It may import the model's polygons; nothing above the model.
 
 use super::polygon::Polygon;
 use super::{Point, Vector};

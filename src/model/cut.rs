@@ -1,4 +1,6 @@
 //! The osteotomy cut: a straight line through the bone with a kerf.
+//!
+//! It may import the ray's anatomy and the model's lines; nothing above the model.
 
 use super::anatomy::RayAnatomy;
 use super::polygon::Line;
@@ -58,6 +60,7 @@ pub struct Cut {
 }
 
 impl Cut {
+    /// φ in radians.
     pub fn angle_to_shaft_rad(&self) -> f64 {
         self.angle_to_shaft_deg.to_radians()
     }

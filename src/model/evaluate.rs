@@ -1,4 +1,7 @@
 //! From parameters to geometry and outcomes: the one entry point of the model.
+//!
+//! It may import every other model module (it puts them together) and [`crate::numtext`]; nothing
+//! above the model.
 
 use super::anatomy::{Ray, RayAnatomy};
 use super::context;
@@ -16,9 +19,13 @@ use std::fmt;
 /// Everything the model needs. Degrees and millimetres.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct OsteotomyParams {
+    /// The ray's sagittal anatomy: declination, axis length, bone heights.
     pub anatomy: RayAnatomy,
+    /// The cut: its angle φ to the shaft, its axis crossing from the head tip, its kerf.
     pub cut: Cut,
+    /// How the surgeon moves the head fragment: closure, slide and tilt.
     pub motion: Motion,
+    /// The loads on the head (soft-tissue pull, friction) and the stiffness of its envelope.
     pub loads: Loads,
 }
 
@@ -50,9 +57,13 @@ pub enum ModelError {
     NotFinite(&'static str),
     /// A parameter is outside the range the model handles.
     OutOfRange {
+        /// The parameter's field name (`"declination_deg"`).
         name: &'static str,
+        /// The value given.
         value: f64,
+        /// The smallest value the model handles.
         min: f64,
+        /// The largest value the model handles.
         max: f64,
     },
     /// The cut does not split the bone into a head fragment and a proximal fragment.
@@ -90,34 +101,51 @@ impl std::error::Error for ModelError {}
 /// Drawable geometry, all in the ground frame G (mm, y up).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Geometry {
+    /// The shaft frame S in G: the base pivot and the declination δ.
     pub frame: ShaftFrame,
     /// The intact bone.
     pub outline_before: Polygon,
+    /// The proximal fragment, which stays in place.
     pub proximal: Polygon,
+    /// The head fragment where the cut left it, before any motion.
     pub head_before: Polygon,
+    /// The head fragment after the motion (closure, slide, tilt).
     pub head_after: Polygon,
+    /// The strip of bone the burr removes: the kerf, w wide across the cut.
     pub kerf_strip: Polygon,
     /// The cut's mid-line (direction t).
     pub cut_line: Line,
+    /// Where the cut's mid-line crosses the shaft axis.
     pub axis_crossing: Point,
     /// Endpoints of the proximal fragment's cut face.
     pub proximal_face: (Point, Point),
     /// Endpoints of the head fragment's cut face after the motion.
     pub head_face_after: (Point, Point),
+    /// The contact segment [A, B] along which the moved head face touches the proximal face (A
+    /// plantar, B dorsal); `None` when the faces do not touch.
     pub contact_segment: Option<(Point, Point)>,
     /// Centre of the cut: the middle of the contact, or of the proximal face without contact.
     pub cut_centre: Point,
+    /// The base pivot: the origin of S, about which the proximal fragment stays fixed.
     pub base_pivot: Point,
+    /// The head centre before the osteotomy.
     pub head_centre_before: Point,
+    /// The head centre after the motion.
     pub head_centre_after: Point,
-    /// Where the ground force acts: the lowest point of the head, before and after.
+    /// Where the ground force acts before the motion: the lowest point of the intact head.
     pub head_lowest_before: Point,
+    /// Where the ground force acts after the motion: the lowest point of the moved head.
     pub head_lowest_after: Point,
+    /// The point the tilt turns about (the midpoint of the head fragment's cut face), moved with
+    /// the head.
     pub tilt_pivot: Point,
     /// The rigid motion of the head fragment in G.
     pub head_transform: nalgebra::Isometry2<f64>,
+    /// The base of the proximal phalanx on the intact head (schematic context).
     pub phalanx_before: Polygon,
+    /// The base of the proximal phalanx, carried with the moved head.
     pub phalanx_after: Polygon,
+    /// The plantar soft tissue between the head and the ground (schematic context).
     pub soft_tissue: Polygon,
 }
 
@@ -148,7 +176,9 @@ impl Geometry {
 /// when the head moves proximally, rise positive when it moves away from the ground.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct Outcomes {
+    /// φ: the cut angle to the shaft (°).
     pub cut_to_shaft_deg: f64,
+    /// θ = φ − δ: the cut angle to the ground (°).
     pub cut_to_ground_deg: f64,
     /// Rise of the head centre above the ground.
     pub head_rise_mm: f64,
@@ -158,7 +188,9 @@ pub struct Outcomes {
     pub ground_shortening_mm: f64,
     /// Shift of the head centre perpendicular to the shaft, dorsal positive.
     pub dorsal_shift_mm: f64,
+    /// δ: the declination before the osteotomy (°).
     pub declination_before_deg: f64,
+    /// δ': the declination after the head moved, the proximal fragment fixed at its base pivot (°).
     pub declination_after_deg: f64,
     /// Length over which the cut faces touch.
     pub contact_mm: f64,
@@ -171,10 +203,14 @@ pub struct Outcomes {
     /// Horizontal distance from the ground force's line of action to the cut centre, positive
     /// when the force acts distal of the cut.
     pub lever_arm_mm: f64,
+    /// N / F: the part of the resultant R that presses the faces together, along n_p; negative when
+    /// it pulls them apart.
     pub normal_ratio: f64,
+    /// T / F: the part of R along the cut direction t.
     pub tangential_ratio: f64,
     /// e: how far R's line of action crosses the cut outside the contact (0 inside).
     pub tipping_lever_mm: f64,
+    /// The rigid verdict: what the loads do to the head as it was left.
     pub verdict: Verdict,
 }
 
@@ -188,6 +224,7 @@ pub struct SettledOutcomes {
     pub dy_mm: f64,
     /// Rotation of the head, dorsiflexion positive.
     pub tilt_deg: f64,
+    /// Length of the head-centre displacement (mm).
     pub displacement_mm: f64,
     /// Rise of the head centre above its pre-operative height, after settling.
     pub head_rise_mm: f64,
@@ -221,13 +258,17 @@ impl SettledOutcomes {
 pub struct Evaluation {
     /// The parameters as applied (the motion possibly limited).
     pub params: OsteotomyParams,
+    /// The geometry in G, the head as the surgeon left it.
     pub geometry: Geometry,
+    /// What the applied motion measures: angles, rise, shortenings, contact, forces on the cut.
     pub outcomes: Outcomes,
+    /// The forces on the head as left, and the rigid verdict.
     pub statics: Statics,
     /// What the head settles under, for a load factor (the forefoot plan's share).
     pub settle_input: SettleInput,
     /// The head settled under the whole ground force.
     pub settled: Settled,
+    /// The settled pose measured from where the surgeon left the head.
     pub settled_outcomes: SettledOutcomes,
     /// Why the applied motion differs from the requested one.
     pub limits: Vec<MotionLimit>,

@@ -1,5 +1,7 @@
 //! The two bone fragments left once the kerf strip is removed.
 //!
+//! It may import the anatomy, the cut and the polygons; nothing above the model.
+//!
 //! In S, the cut's mid-line has n_p on its left. The head fragment is the bone right of the
 //! line moved by w/2 toward the head; the proximal fragment is the bone left of the line moved
 //! by w/2 toward the base; the kerf strip lies between. A cut whose line stays inside the bone

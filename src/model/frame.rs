@@ -1,4 +1,6 @@
 //! The shaft frame S placed in the ground frame G by the declination.
+//!
+//! A leaf of the model: it imports only the model's points and vectors (nalgebra).
 
 use super::{Point, Vector};
 use nalgebra::{Isometry2, Translation2, UnitComplex};

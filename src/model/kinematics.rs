@@ -1,5 +1,8 @@
 //! Motion of the head fragment: the reference's closed-form formulas, and the rigid transform
 //! with its limits (the gap cannot close past contact, bone cannot overlap bone).
+//!
+//! It may import the cut, the fragments, the polygons and [`crate::numtext`]; nothing above the
+//! model.
 
 use super::cut::Cut;
 use super::fragments::Fragments;
@@ -60,12 +63,24 @@ pub const CONTACT_TOLERANCE_MM: f64 = 1e-6;
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum MotionLimit {
     /// Closure outside 0..=kerf.
-    ClosureLimitedToKerf { requested_mm: f64, applied_mm: f64 },
+    ClosureLimitedToKerf {
+        /// The closure asked for (mm).
+        requested_mm: f64,
+        /// The closure applied: the nearer end of 0..=kerf (mm).
+        applied_mm: f64,
+    },
     /// The tilt pushed the head fragment into the proximal one: the gap was reopened.
-    ClosureReducedForTilt { requested_mm: f64, applied_mm: f64 },
+    ClosureReducedForTilt {
+        /// The closure asked for (mm).
+        requested_mm: f64,
+        /// The closure applied, the gap reopened until bone no longer overlaps bone (mm).
+        applied_mm: f64,
+    },
     /// Even with an open gap the tilt made bone overlap bone.
     TiltLimited {
+        /// The tilt asked for (°).
         requested_deg: f64,
+        /// The tilt applied (°).
         applied_deg: f64,
     },
 }
@@ -73,11 +88,13 @@ pub enum MotionLimit {
 /// A motion that was applied to the fragments, with the transform in S.
 #[derive(Clone, Debug, PartialEq)]
 pub struct AppliedMotion {
+    /// The motion as applied, after the limits.
     pub motion: Motion,
     /// Rigid transform of the head fragment in the shaft frame.
     pub transform_shaft: Isometry2<f64>,
     /// The point the tilt turns about, in S (midpoint of the head fragment's cut face).
     pub tilt_pivot_shaft: Point,
+    /// Every change made to the requested motion.
     pub limits: Vec<MotionLimit>,
 }
 

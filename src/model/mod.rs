@@ -1,5 +1,8 @@
 //! The pure geometry model of a Distal Minimally invasive Metatarsal Osteotomy (DMMO).
 //!
+//! The bottom layer: its modules import one another, [`crate::numtext`] and their crates (nalgebra,
+//! serde), never `state`, `scene` or `ui` (`tests/architecture.rs`).
+//!
 //! No web types, no I/O: numbers in, numbers and polygons out.
 //!
 //! # Conventions

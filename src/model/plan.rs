@@ -1,6 +1,8 @@
 //! The forefoot plan: five metatarsal heads, the metatarsal parabola, the anterior arch and a
 //! load-sharing **teaching heuristic**. Pure numbers: each lesser ray's head motion comes from
-//! its own single-ray evaluation ([`super::evaluate`]); M1 and M5 are references and never move.
+//! its own single-ray evaluation ([`super::evaluate()`]); M1 and M5 are references and never move.
+//!
+//! It may import the single-ray model (anatomy, evaluation, settling); nothing above the model.
 //!
 //! # Views and conventions
 //!
@@ -75,10 +77,15 @@ pub const HEADS: usize = 5;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Head {
+    /// The first metatarsal: the medial pillar of the anterior arch, with the sesamoids; never cut.
     M1,
+    /// The second metatarsal, a lesser ray the plan can cut.
     M2,
+    /// The third metatarsal, a lesser ray the plan can cut.
     M3,
+    /// The fourth metatarsal, a lesser ray the plan can cut.
     M4,
+    /// The fifth metatarsal: the lateral pillar of the anterior arch; never cut.
     M5,
 }
 
@@ -175,13 +182,18 @@ pub const SM4_NORMAL_MM: (f64, f64) = (-2.0, 4.0);
 /// Maestro: M1 as long as M2 or up to 2 mm shorter (M1 − M2 from −2 to 0 mm).
 pub const M1_M2_NORMAL_MM: (f64, f64) = (-2.0, 0.0);
 
-/// Sources of the thresholds, for the interface (short forms for tags, full in titles).
+/// Barouk's central metatarsalgia pattern, short form for a tag.
 pub const SOURCE_BAROUK_SHORT: &str = "Barouk 2005";
+/// Maestro's SM4 and M1−M2 thresholds, short form for a tag.
 pub const SOURCE_MAESTRO_SHORT: &str = "Maestro";
+/// Barouk's central metatarsalgia pattern, full reference for a title.
 pub const SOURCE_BAROUK: &str = "Barouk, Forefoot Reconstruction, 2005";
+/// Maestro's SM4 and M1−M2 thresholds, full reference for a title.
 pub const SOURCE_MAESTRO: &str = "Maestro et al., JBJS Br Orthop Proc 84-B Supp I";
+/// The reference foot's protrusions: the mean normal metatarsal parabola.
 pub const SOURCE_PROTRUSION: &str =
     "Domínguez-Maldonado et al., ScientificWorldJournal 2014:505736 (169 normal feet)";
+/// The study that found shortening M2 lowers its pressure and raises M1's and M3's (reference §7).
 pub const SOURCE_ROBOTIC: &str = "robotic cadaver study of second-metatarsal osteotomies";
 
 /// The caveat to show with the harmony indicators.
@@ -202,6 +214,7 @@ pub const TRANSFER_THRESHOLD_MM: f64 = 1.0;
 /// The intact reference foot: one row per head.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct HeadReference {
+    /// Its name in query prefixes and JSON keys: "m1" to "m5".
     pub name: &'static str,
     /// Medio-lateral position of the head centre (mm, M1 at 0).
     pub transverse_mm: f64,
@@ -213,10 +226,12 @@ pub struct HeadReference {
     pub head_height_mm: f64,
     /// Medio-lateral head width (drawn only).
     pub head_width_mm: f64,
+    /// δ: declination of the metatarsal axis below the ground (°).
     pub declination_deg: f64,
 }
 
 impl HeadReference {
+    /// Sagittal head radius (mm): half the head height.
     pub fn radius_mm(&self) -> f64 {
         self.head_height_mm / 2.0
     }
@@ -358,37 +373,52 @@ pub struct Transfer {
 /// The plan's metrics, before and after.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ForefootOutcome {
+    /// What each head's osteotomy does to it, M1 to M5 (zero for M1, M5 and untreated rays).
     pub motions: [HeadMotion; HEADS],
-    /// Tip positions along the foot relative to the intact M2 tip (mm, distal positive).
+    /// Tip positions along the foot relative to the intact M2 tip, before the osteotomies (mm,
+    /// distal positive).
     pub protrusion_before_mm: [f64; HEADS],
+    /// Tip positions along the foot relative to the intact M2 tip, after the osteotomies (mm,
+    /// distal positive).
     pub protrusion_after_mm: [f64; HEADS],
-    /// Head centre heights above the ground (mm).
+    /// Head centre heights above the ground before the osteotomies (mm).
     pub head_centre_height_before_mm: [f64; HEADS],
+    /// Head centre heights above the ground after the osteotomies (mm).
     pub head_centre_height_after_mm: [f64; HEADS],
-    /// M2 tip − M3 tip (mm).
+    /// M2 tip − M3 tip before the osteotomies (mm).
     pub m2_m3_difference_before_mm: f64,
+    /// M2 tip − M3 tip after the osteotomies (mm).
     pub m2_m3_difference_after_mm: f64,
-    /// M1 tip − M2 tip (mm; negative: M1 shorter).
+    /// M1 tip − M2 tip before the osteotomies (mm; negative: M1 shorter).
     pub m1_m2_difference_before_mm: f64,
+    /// M1 tip − M2 tip after the osteotomies (mm; negative: M1 shorter).
     pub m1_m2_difference_after_mm: f64,
-    /// SM4 line − M4 head centre (mm; positive: the line is distal of the centre).
+    /// SM4 line − M4 head centre before the osteotomies (mm; positive: the line is distal of the
+    /// centre).
     pub sm4_offset_before_mm: f64,
+    /// SM4 line − M4 head centre after the osteotomies (mm; positive: the line is distal of the
+    /// centre).
     pub sm4_offset_after_mm: f64,
     /// The SM4 line's position along the foot (mm).
     pub sesamoid_mm: f64,
-    /// Load shares (%), M1 to M5.
+    /// Load shares before the osteotomies (%, the heuristic's), M1 to M5.
     pub load_share_before_pct: [f64; HEADS],
+    /// Load shares after the osteotomies (%, the heuristic's), M1 to M5.
     pub load_share_after_pct: [f64; HEADS],
+    /// Central rays left markedly lower or longer than a treated neighbour (transfer warnings).
     pub transfers: Vec<Transfer>,
 }
 
 impl ForefootOutcome {
+    /// Whether M2 is more than [`M2_M3_PATTERN_MM`] longer than M3 (Barouk).
     pub fn m2_m3_over_threshold(difference_mm: f64) -> bool {
         difference_mm > M2_M3_PATTERN_MM
     }
+    /// Whether an SM4 offset lies in Maestro's normal band, [`SM4_NORMAL_MM`].
     pub fn sm4_normal(offset_mm: f64) -> bool {
         (SM4_NORMAL_MM.0 - 1e-9..=SM4_NORMAL_MM.1 + 1e-9).contains(&offset_mm)
     }
+    /// Whether an M1 − M2 difference lies in Maestro's normal band, [`M1_M2_NORMAL_MM`].
     pub fn m1_m2_normal(difference_mm: f64) -> bool {
         (M1_M2_NORMAL_MM.0 - 1e-9..=M1_M2_NORMAL_MM.1 + 1e-9).contains(&difference_mm)
     }
@@ -397,9 +427,11 @@ impl ForefootOutcome {
     pub fn central_pattern(m2_m3_mm: f64, sm4_offset_mm: f64) -> bool {
         Self::m2_m3_over_threshold(m2_m3_mm) && sm4_offset_mm < 0.0
     }
+    /// Barouk's central metatarsalgia pattern before the osteotomies.
     pub fn central_pattern_before(&self) -> bool {
         Self::central_pattern(self.m2_m3_difference_before_mm, self.sm4_offset_before_mm)
     }
+    /// Barouk's central metatarsalgia pattern after the osteotomies.
     pub fn central_pattern_after(&self) -> bool {
         Self::central_pattern(self.m2_m3_difference_after_mm, self.sm4_offset_after_mm)
     }
@@ -413,9 +445,11 @@ impl ForefootOutcome {
         let var = central.iter().map(|s| (s - mean).powi(2)).sum::<f64>() / 3.0;
         var.sqrt() / mean
     }
+    /// Coefficient of variation of the M2-M4 load shares before the osteotomies.
     pub fn load_central_cv_before(&self) -> f64 {
         Self::central_cv(&self.load_share_before_pct)
     }
+    /// Coefficient of variation of the M2-M4 load shares after the osteotomies.
     pub fn load_central_cv_after(&self) -> f64 {
         Self::central_cv(&self.load_share_after_pct)
     }

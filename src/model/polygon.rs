@@ -1,4 +1,6 @@
 //! Simple polygons in millimetres: area, half-plane clipping, chords along a line.
+//!
+//! A leaf of the model: it imports only the model's points and vectors (nalgebra).
 
 use super::{Point, Vector};
 use nalgebra::Isometry2;
@@ -7,13 +9,16 @@ use nalgebra::Isometry2;
 /// positive [`Polygon::signed_area`].
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Polygon {
+    /// The vertices in order (mm).
     pub vertices: Vec<Point>,
 }
 
 /// A line through `origin` with unit `direction`.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Line {
+    /// A point on the line.
     pub origin: Point,
+    /// The line's direction, a unit vector.
     pub direction: Vector,
 }
 
@@ -44,6 +49,7 @@ impl Line {
 }
 
 impl Polygon {
+    /// The polygon through `vertices`, in order.
     pub fn new(vertices: Vec<Point>) -> Self {
         Polygon { vertices }
     }
@@ -66,6 +72,7 @@ impl Polygon {
         self.signed_area().abs()
     }
 
+    /// Whether the polygon has no area: fewer than three vertices, or less than 1e-9 mm².
     pub fn is_empty(&self) -> bool {
         self.vertices.len() < 3 || self.area() < 1e-9
     }

@@ -1,5 +1,8 @@
 //! Self-adjustment: where the head goes under load (reference Section 4.2), a teaching model.
 //!
+//! A leaf of the model: it imports only the model's points and vectors (nalgebra);
+//! [`super::evaluate()`] builds its input.
+//!
 //! The head fragment is held only by its soft-tissue envelope, a spring anchored where the
 //! surgeon left it: translational stiffness k at the head centre (isotropic) and rotational
 //! stiffness k·r² (**assumptions**: no published stiffness). The loads F and P act at their
@@ -34,18 +37,21 @@ pub struct SettleInput {
     pub centre: Point,
     /// Radius r of the head (mm): the rotational stiffness is k·r².
     pub head_radius_mm: f64,
-    /// F for a load factor of 1 and where it acts (the lowest point of the head).
+    /// F for a load factor of 1: the ground force.
     pub ground_force: Vector,
+    /// Where F acts: the lowest point of the head.
     pub ground_force_at: Point,
     /// P for a load factor of 1 (acts at the head centre).
     pub pull: Vector,
-    /// n_p: from the head fragment into the proximal one; t: along the cut.
+    /// n_p: from the head fragment into the proximal one (unit).
     pub normal: Vector,
+    /// t: along the cut (unit).
     pub tangent: Vector,
     /// The ends of the head face that face the proximal face, with their gaps (mm, ≥ 0).
     pub candidates: [Option<(Point, f64)>; 2],
-    /// k (F per mm) and μ.
+    /// k: the translational stiffness of the soft-tissue envelope (F per mm).
     pub stiffness_per_mm: f64,
+    /// μ: bone-on-bone friction coefficient at the contact.
     pub friction_mu: f64,
 }
 
@@ -60,6 +66,7 @@ pub struct ContactForce {
     pub tangential: f64,
     /// Gap at the settled pose (mm, ≥ 0; 0 when touching).
     pub gap_mm: f64,
+    /// Whether this end touches the proximal face and carries load.
     pub touching: bool,
 }
 
@@ -85,10 +92,12 @@ pub struct Settled {
 }
 
 impl Settled {
+    /// Length of the head-centre displacement (mm).
     pub fn displacement_mm(&self) -> f64 {
         self.displacement.norm()
     }
 
+    /// Rotation about the head centre (°), dorsiflexion positive.
     pub fn tilt_deg(&self) -> f64 {
         self.rotation_rad.to_degrees()
     }

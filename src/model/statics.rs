@@ -1,6 +1,9 @@
 //! Statics of the head fragment on the cut, as the head was left by the surgeon: does the load
 //! press it on, slide it, tip it, or pull it off? (Reference Sections 4 and 4.1.)
 //!
+//! A leaf of the model: it imports only the model's points and vectors; [`super::evaluate()`]
+//! builds its input.
+//!
 //! Loads in G, scaled to a ground reaction force F = 1: F vertical, up, at the lowest point of
 //! the head; the soft-tissue pull P = `pull_ratio`·F toward proximal along the shaft axis,
 //! −P·x_s, through the head centre (**assumptions**: no published value; on a round articular
@@ -48,9 +51,13 @@ impl Default for Loads {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Direction {
+    /// Toward the base, along the ground.
     Proximal,
+    /// Toward the toes, along the ground.
     Distal,
+    /// Up, away from the ground.
     Dorsal,
+    /// Down, toward the ground.
     Plantar,
 }
 
@@ -78,10 +85,15 @@ impl Direction {
 pub enum Verdict {
     /// The faces do not touch (open kerf, or slid off): only the soft tissues hold the head.
     NoContact,
+    /// Friction and the contact hold the head where it was left.
     Held,
+    /// |T| > μN: the head slides along the cut toward the base.
     SlidesProximal,
+    /// |T| > μN: the head slides along the cut toward the toes.
     SlidesDistal,
+    /// |T| > μN: the head slides along the cut, up (dorsally).
     SlidesDorsal,
+    /// |T| > μN: the head slides along the cut, down (plantarly).
     SlidesPlantar,
     /// R's line of action passes dorsal of the contact: the head tips into dorsiflexion.
     TipsDorsal,
@@ -94,6 +106,7 @@ pub enum Verdict {
 }
 
 impl Verdict {
+    /// Every verdict.
     pub const ALL: [Verdict; 10] = [
         Verdict::NoContact,
         Verdict::Held,
@@ -177,6 +190,7 @@ pub struct Statics {
     pub tipping_lever_mm: f64,
     /// The end of the contact the head tips about, when e > 0.
     pub tipping_pivot: Option<Point>,
+    /// The rigid verdict.
     pub verdict: Verdict,
 }
 
