@@ -2,6 +2,8 @@
 //! `str::parse::<f64>()` do, without Rust's float formatting and parsing code in the
 //! WebAssembly build.
 //!
+//! A leaf utility: it imports nothing of the crate, and every layer may import it.
+//!
 //! Why: in the shipped `.wasm`, `str::parse::<f64>` alone brings a 10 kB table of powers of
 //! five that does not compress (10.3 kB of the page's gzip budget), and `{:.N}`/`{}` on an
 //! `f64` another ~12 kB of code. In the browser, JavaScript's own number conversions (which are

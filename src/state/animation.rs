@@ -1,5 +1,7 @@
 //! Animation of the displacement: from the pre-operative position (no closure, slide or tilt)
 //! to the current state and back, for a lecture. Pure: the page feeds it frame times.
+//!
+//! It may import the state and [`crate::numtext`]; never the scene or the interface.
 
 use super::State;
 
@@ -11,7 +13,10 @@ pub const HOLD_S: f64 = 0.8;
 /// Where the animation is.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Animation {
+    /// Whether the animation runs; when it does not, the drawing shows the state as it is.
     pub playing: bool,
+    /// Whether it starts again after a round trip; otherwise it stops at the pre-operative
+    /// position.
     pub looping: bool,
     /// Multiple of the normal speed.
     pub speed: f64,

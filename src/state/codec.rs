@@ -13,13 +13,24 @@ use std::fmt;
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Notice {
     /// A key the app does not know; ignored.
-    UnknownKey { key: String },
+    UnknownKey {
+        /// The key as written.
+        key: String,
+    },
     /// A value that could not be read; the default was kept.
-    InvalidValue { key: String, value: String },
+    InvalidValue {
+        /// The key as written.
+        key: String,
+        /// The value as written.
+        value: String,
+    },
     /// A value outside its range; the nearest allowed value was used.
     Clamped {
+        /// The key as written.
         key: String,
+        /// The value asked for.
         requested: f64,
+        /// The nearest allowed value, used instead.
         applied: f64,
     },
 }

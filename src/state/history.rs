@@ -1,27 +1,39 @@
 //! Actions on the state, with undo and redo. A run of changes to the same key (a slider drag)
 //! is one undo step.
+//!
+//! It may import the state's keys and presets and the model's rays and angle references; never the
+//! scene or the interface.
 
 use super::{Key, Preset, State};
 use crate::model::{AngleReference, Ray};
 
+/// A change to the single-ray state, as a control, a shortcut or a button asks for it.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     /// Set a numeric key (clamped and quantised).
     Set(Key, f64),
     /// Step a numeric key by `steps` fine steps (coarse with `coarse`).
     Step {
+        /// The key to step.
         key: Key,
+        /// How many steps, negative downward.
         steps: f64,
+        /// Coarse steps (Shift+arrow) rather than fine ones.
         coarse: bool,
     },
+    /// Switch to another ray, taking its default declination and axis length.
     SetRay(Ray),
+    /// Measure the cut angle against another reference, keeping the physical cut.
     SetReference(AngleReference),
+    /// Start from a preset on the current ray (keeping whether the head is shown under load).
     ApplyPreset(Preset),
     /// Show the head as left (false) or settled under body weight (true).
     SetLoad(bool),
     /// Back to the state the session started from.
     Reset,
+    /// Step back to the state before the last change.
     Undo,
+    /// Step forward again after an undo.
     Redo,
     /// Replace the whole state (a pasted link); one undo step.
     Replace(State),
@@ -30,6 +42,7 @@ pub enum Action {
 /// The present state with its past and future.
 #[derive(Clone, Debug, PartialEq)]
 pub struct History {
+    /// The current state.
     pub present: State,
     initial: State,
     past: Vec<State>,
@@ -42,6 +55,7 @@ pub struct History {
 const MAX_UNDO: usize = 200;
 
 impl History {
+    /// A history starting at `initial`, with nothing to undo or redo.
     pub fn new(initial: State) -> Self {
         History {
             present: initial,
@@ -52,14 +66,17 @@ impl History {
         }
     }
 
+    /// Whether there is a change to undo.
     pub fn can_undo(&self) -> bool {
         !self.past.is_empty()
     }
 
+    /// Whether there is an undone change to redo.
     pub fn can_redo(&self) -> bool {
         !self.future.is_empty()
     }
 
+    /// The state the session started from, which [`Action::Reset`] returns to.
     pub fn initial(&self) -> &State {
         &self.initial
     }

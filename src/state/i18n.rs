@@ -36,15 +36,20 @@ use std::sync::OnceLock;
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Lang {
+    /// English.
     #[default]
     En,
+    /// French.
     Fr,
+    /// Spanish.
     Es,
 }
 
 impl Lang {
+    /// Every interface language.
     pub const ALL: [Lang; 3] = [Lang::En, Lang::Fr, Lang::Es];
 
+    /// The two-letter language code: `en`, `fr` or `es` (the `lang=` value).
     pub fn code(self) -> &'static str {
         match self {
             Lang::En => "en",
@@ -63,10 +68,15 @@ impl Lang {
 /// One message in every language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Message {
+    /// Its typed id.
     pub msg: Msg,
+    /// Its dotted id in the data file (`"control.cut.shaft"`).
     pub id: &'static str,
+    /// The English text.
     pub en: &'static str,
+    /// The French text (empty when not translated).
     pub fr: &'static str,
+    /// The Spanish text (empty when not translated).
     pub es: &'static str,
 }
 
@@ -149,8 +159,11 @@ include!(concat!(env!("OUT_DIR"), "/messages.rs"));
 /// and the forefoot plan's (the last two only in the whole app: see [`enable_about_messages`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Part {
+    /// messages.toml: what every page needs.
     Main,
+    /// about.toml: the "About the model" panel.
     About,
+    /// plan.toml: the forefoot plan page.
     Plan,
 }
 

@@ -1,6 +1,10 @@
 //! The state layer: every parameter a user can set, its presets, its URL query codec, and the
 //! actions that change it (with undo and redo). No web types: the Yew shell and the CLI share it.
 //!
+//! It may import the model and [`crate::numtext`], never the scene or the interface; its modules
+//! form a chain, with the catalogue ([`i18n`]) and the query's text layer ([`codec`]) as leaves
+//! (`tests/architecture.rs`).
+//!
 //! # Query keys
 //!
 //! | key | meaning | unit | range | default |
@@ -44,22 +48,34 @@ use serde::Serialize;
 /// Every numeric parameter, named by its query key.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 pub enum Key {
+    /// `cut`: the cut angle against the chosen reference, φ to the shaft or θ to the ground (°).
     Cut,
+    /// `at`: where the cut crosses the shaft axis, from the distal tip of the head (mm).
     At,
+    /// `kerf`: the bone the burr removes across the cut, w (mm).
     Kerf,
+    /// `close`: the kerf closure c, 0 to the kerf (mm).
     Close,
+    /// `slide`: the head's slide s along the cut, negative proximal (mm).
     Slide,
+    /// `tilt`: the head fragment's tilt, dorsiflexion positive (°).
     Tilt,
+    /// `decl`: the declination δ of the metatarsal axis (°).
     Decl,
+    /// `len`: the axis length L from the base pivot to the head centre (mm).
     Len,
+    /// `mu`: the bone-on-bone friction coefficient μ (assumption).
     Mu,
+    /// `pull`: the soft-tissue pull as a fraction of the ground force, P/F (assumption).
     Pull,
+    /// `tissue`: the soft-tissue stiffness k, in ground-force units per mm (assumption).
     Tissue,
 }
 
 /// How a numeric parameter is entered and shown.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct KeySpec {
+    /// The parameter this spec describes.
     pub key: Key,
     /// The URL query key, also the `name` of its controls.
     pub name: &'static str,
@@ -67,11 +83,14 @@ pub struct KeySpec {
     pub label: Msg,
     /// Unit suffix for display ("mm", "°", "").
     pub unit: &'static str,
-    /// Static range; [`State::range`] gives the live one (cut and close depend on others).
+    /// Lower end of the static range; [`State::range`] gives the live one (cut, close and at depend
+    /// on others).
     pub min: f64,
+    /// Upper end of the static range.
     pub max: f64,
-    /// Fine step (arrow keys) and coarse step (Shift+arrow).
+    /// Fine step (arrow keys).
     pub step: f64,
+    /// Coarse step (Shift+arrow).
     pub coarse_step: f64,
     /// Decimals shown in the interface.
     pub display_decimals: usize,
@@ -248,12 +267,14 @@ impl KeySpec {
 }
 
 impl Key {
+    /// How the key is entered and shown (its row of [`KEYS`]).
     pub fn spec(self) -> &'static KeySpec {
         KEYS.iter()
             .find(|s| s.key == self)
             .expect("every key has a spec")
     }
 
+    /// The key whose query name is `name` (`"cut"`, `"at"`…).
     pub fn from_name(name: &str) -> Option<Key> {
         KEYS.iter().find(|s| s.name == name).map(|s| s.key)
     }
@@ -273,18 +294,29 @@ pub fn quantise(key: Key, value: f64) -> f64 {
 /// Everything a user can set, in interface units. Always within range (see [`State::range`]).
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct State {
+    /// The lesser ray cut (`ray`).
     pub ray: Ray,
     /// Cut angle against `reference` (°).
     pub cut_deg: f64,
+    /// What `cut_deg` is measured against: the shaft (φ) or the ground (θ) (`ref`).
     pub reference: AngleReference,
+    /// Where the cut crosses the shaft axis, from the distal tip of the head (mm, `at`).
     pub at_mm: f64,
+    /// Kerf w: the bone removed across the cut (mm, `kerf`).
     pub kerf_mm: f64,
+    /// Closure c of the kerf, 0 to `kerf_mm` (mm, `close`).
     pub close_mm: f64,
+    /// Slide s along the cut, negative proximal (mm, `slide`).
     pub slide_mm: f64,
+    /// Tilt of the head fragment, dorsiflexion positive (°, `tilt`).
     pub tilt_deg: f64,
+    /// Declination δ (°, `decl`).
     pub decl_deg: f64,
+    /// Axis length L from the base pivot to the head centre (mm, `len`).
     pub len_mm: f64,
+    /// Bone-on-bone friction coefficient μ (`mu`, assumption).
     pub mu: f64,
+    /// Soft-tissue pull as a fraction of the ground force, P/F (`pull`, assumption).
     pub pull: f64,
     /// k: soft-tissue stiffness, ground-force units per mm (assumption).
     pub tissue: f64,
@@ -328,6 +360,7 @@ impl State {
         }
     }
 
+    /// The value of a numeric key, in interface units.
     pub fn get(&self, key: Key) -> f64 {
         match key {
             Key::Cut => self.cut_deg,

@@ -1,5 +1,8 @@
 //! Named starting points for a lecture: the cut classes of the stability ranking, and the two
 //! classic comparisons (Weil, axial shortening).
+//!
+//! It may import the state's keys, the catalogue and the model's anatomy; never the scene or the
+//! interface.
 
 use super::i18n::tr;
 use super::i18n::Lang;
@@ -23,6 +26,8 @@ pub fn weil_position_mm(anatomy: &RayAnatomy) -> f64 {
     )
 }
 
+/// The named starting points of a lecture (`preset=`): the cut classes of the stability ranking and
+/// the two classic comparisons.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Preset {
@@ -42,6 +47,7 @@ pub enum Preset {
 }
 
 impl Preset {
+    /// Every preset, the DMMO first.
     pub const ALL: [Preset; 6] = [
         Preset::Dmmo,
         Preset::Perpendicular,
@@ -63,6 +69,7 @@ impl Preset {
         }
     }
 
+    /// The preset whose `preset=` name is `name`.
     pub fn from_name(name: &str) -> Option<Preset> {
         Preset::ALL.into_iter().find(|p| p.name() == name)
     }

@@ -1,5 +1,8 @@
 //! The one text form of a [`State`]: a URL query string.
 //!
+//! It may import the state's keys and presets, the query's text layer ([`super::codec`]) and the
+//! model's rays; never the scene or the interface.
+//!
 //! Parsing never fails and never panics: it starts from the preset (default `dmmo`) on the ray
 //! (default 2), applies the explicit keys in a fixed order (`ref` before `cut`, `decl` before
 //! `cut`, `kerf` before `close`), clamps out-of-range values, ignores unknown keys, and reports
@@ -13,7 +16,9 @@ use crate::model::{AngleReference, Ray};
 /// A parsed query: always a usable state, and what was changed on the way.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Parsed {
+    /// The state the query describes, within range.
     pub state: State,
+    /// What was not taken as written: unknown keys, unreadable values, clamps.
     pub notices: Vec<Notice>,
     /// Pairs the state layer does not own (view options such as `theme`), in order, decoded.
     pub other: Vec<(String, String)>,

@@ -1,5 +1,8 @@
 //! The outcomes as named readouts: one table for the interface (`data-outcome`) and the CLI's
 //! JSON, so both always use the same keys, units and precision.
+//!
+//! It may import the state, its query codec, the catalogue and the model's outcomes; never the
+//! scene or the interface.
 
 use super::i18n::Lang;
 use super::i18n::{self, fixed, tr, trf};
@@ -14,9 +17,11 @@ use serde::Serialize;
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 #[serde(untagged)]
 pub enum Value {
+    /// A measurement, in its readout's unit.
     Number(f64),
     /// A count (JSON integer).
     Count(usize),
+    /// The rigid verdict (JSON: its key).
     Verdict(Verdict),
 }
 
@@ -41,10 +46,13 @@ pub struct ReadoutSpec<T> {
     pub path: &'static str,
     /// Its label in the catalogue.
     pub label: Msg,
+    /// Unit suffix for display (`"mm"`, `"°"`, `""`).
     pub unit: &'static str,
+    /// Decimals shown in the interface.
     pub decimals: usize,
     /// Rests on an assumption (no published value).
     pub assumption: bool,
+    /// Reads the value from the outcomes.
     pub value: fn(&T) -> Value,
 }
 
@@ -284,9 +292,11 @@ pub const SETTLED_READOUTS: [ReadoutSpec<SettledOutcomes>; 8] = [
 pub struct PublishedShortening {
     /// Catalogue id of its label.
     pub label_id: Msg,
+    /// The published mean shortening (mm).
     pub mean_mm: f64,
     /// Standard deviation, when published.
     pub sd_mm: Option<f64>,
+    /// Where it was published.
     pub source: &'static str,
 }
 
@@ -526,11 +536,15 @@ pub fn settled_sentence(e: &Evaluation, lang: Lang) -> String {
 /// Everything `osteoviz eval` prints: one flat JSON object, the outcomes first.
 #[derive(Clone, Debug)]
 pub struct Report {
+    /// The readouts of the head as left, by JSON key, in table order.
     pub outcomes: Vec<(&'static str, Value)>,
     /// The `settled` object.
     pub settled: Vec<(&'static str, Value)>,
+    /// The shortest query that gives the same state.
     pub query: String,
+    /// One sentence on what the motion does.
     pub summary: String,
+    /// What was not taken as written in the query, then why the motion was limited.
     pub warnings: Vec<String>,
 }
 

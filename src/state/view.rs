@@ -1,5 +1,8 @@
 //! View options kept in the URL beside the osteotomy state: how the page looks and behaves in
 //! a lecture (theme, text scale, slide embedding, animation, language). No web types.
+//!
+//! It may import the state's keys, the query's text layer and the catalogue's languages; never the
+//! model, the scene or the interface.
 
 use super::codec::Notice;
 pub use super::i18n::Lang;
@@ -11,15 +14,20 @@ use serde::Serialize;
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Theme {
+    /// Dark strokes on a light background (the default).
     #[default]
     Light,
+    /// Light strokes on a dark background.
     Dark,
+    /// White background, thick strokes, large labels: for a projector.
     Projector,
 }
 
 impl Theme {
+    /// Every theme.
     pub const ALL: [Theme; 3] = [Theme::Light, Theme::Dark, Theme::Projector];
 
+    /// The `theme=` name.
     pub fn name(self) -> &'static str {
         match self {
             Theme::Light => "light",
@@ -28,6 +36,7 @@ impl Theme {
         }
     }
 
+    /// The theme whose `theme=` name is `name`.
     pub fn from_name(name: &str) -> Option<Theme> {
         Theme::ALL.into_iter().find(|t| t.name() == name)
     }
@@ -42,6 +51,7 @@ pub const SPEEDS: [f64; 4] = [0.5, 1.0, 1.5, 2.0];
 /// The view options.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct View {
+    /// The colour theme (`theme=`).
     pub theme: Theme,
     /// Text scale, one of [`SCALES`].
     pub scale: f64,

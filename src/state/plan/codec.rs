@@ -11,7 +11,10 @@ use crate::state::{Preset, State};
 /// A parsed plan query: always a usable plan, and what was changed on the way.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PlanParsed {
+    /// The plan the query describes.
     pub plan: Plan,
+    /// What was not taken as written: unknown keys, unreadable values, clamps (with their `mN.`
+    /// prefix).
     pub notices: Vec<Notice>,
     /// Pairs another layer owns (view keys), in order, decoded.
     pub other: Vec<(String, String)>,

@@ -56,6 +56,7 @@ pub enum PlanPreset {
 }
 
 impl PlanPreset {
+    /// Every plan preset, fewest rays first.
     pub const ALL: [PlanPreset; 3] = [PlanPreset::M2, PlanPreset::M2M3, PlanPreset::M2M3M4];
 
     /// The `plan=` name.
@@ -67,6 +68,8 @@ impl PlanPreset {
         }
     }
 
+    /// The preset whose `plan=` name is `name`, read leniently: case, spaces, `+` and commas are
+    /// ignored (`M2+M3` is `m2m3`).
     pub fn from_name(name: &str) -> Option<PlanPreset> {
         let n = name
             .trim()
@@ -75,6 +78,7 @@ impl PlanPreset {
         PlanPreset::ALL.into_iter().find(|p| p.name() == n)
     }
 
+    /// A short label for buttons, in English.
     pub fn label(self) -> &'static str {
         match self {
             PlanPreset::M2 => "M2 alone",
@@ -91,6 +95,7 @@ impl PlanPreset {
         }
     }
 
+    /// One sentence on the preset, in English.
     pub fn description(self) -> &'static str {
         self.description_in(Lang::En)
     }
@@ -150,6 +155,7 @@ pub fn ray_index(ray: Ray) -> usize {
 /// The whole plan: one single-ray state per lesser ray.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Plan {
+    /// The plan preset that set the rays' base states.
     pub preset: PlanPreset,
     /// M2, M3, M4; each state's `ray` is its own.
     pub rays: [State; 3],
@@ -169,6 +175,7 @@ impl Default for Plan {
 }
 
 impl Plan {
+    /// The plan of `preset`: each ray at its base state, M2 edited, no comparison, not under load.
     pub fn new(preset: PlanPreset) -> Plan {
         Plan {
             preset,
@@ -179,6 +186,7 @@ impl Plan {
         }
     }
 
+    /// The state of `ray`.
     pub fn state(&self, ray: Ray) -> &State {
         &self.rays[ray_index(ray)]
     }
@@ -223,6 +231,7 @@ impl Plan {
         });
     }
 
+    /// Whether `ray` is cut (some kerf or some motion).
     pub fn is_treated(&self, ray: Ray) -> bool {
         is_treated(self.state(ray))
     }
