@@ -1,4 +1,7 @@
 //! The `osteoviz` command line: the same state, model and scene as the web app.
+//!
+//! It may import every layer of the library (state, model, scene, and `raster` for PNG); nothing
+//! imports it.
 
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
@@ -68,7 +71,7 @@ mod cli {
         },
     }
 
-    pub fn main() -> ExitCode {
+    pub(super) fn main() -> ExitCode {
         let cli = Cli::parse();
         match cli.command {
             Command::Eval {

@@ -1,5 +1,7 @@
 //! PNG output (native only): a standalone SVG of [`crate::scene`] rasterised with resvg. The
 //! same SVG text as the `.svg` export, so the two files show the same drawing.
+//!
+//! It may import the scene (and so the layers below it); only the CLI uses it.
 
 use resvg::tiny_skia::{Color, Pixmap, Transform};
 use resvg::usvg::{fontdb, Options, Tree};
@@ -21,7 +23,12 @@ pub const SANS_SERIF_FALLBACKS: [&str; 6] = [
 #[derive(Debug)]
 pub enum RasterError {
     /// A width or height of zero, or beyond what fits in memory.
-    Size { width: u32, height: u32 },
+    Size {
+        /// The width asked for (px).
+        width: u32,
+        /// The height asked for (px).
+        height: u32,
+    },
     /// The SVG text could not be read.
     Svg(String),
     /// The PNG could not be encoded.

@@ -2,6 +2,8 @@
 //! plan page, so that a page without `plan=` in its URL loads a smaller WebAssembly bundle.
 //! `make build` builds it once per interface language, and scripts/split.mjs makes the page
 //! choose.
+//!
+//! It imports only the interface (`osteoviz::ui`); nothing imports it.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {

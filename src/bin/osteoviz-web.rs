@@ -1,5 +1,7 @@
 //! Web entry point of osteoviz: built for `wasm32-unknown-unknown` by `make build` (cargo,
 //! wasm-bindgen, wasm-opt, scripts/page.mjs), it mounts the Yew application into the page.
+//!
+//! It imports only the interface (`osteoviz::ui`); nothing imports it.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {

@@ -1,5 +1,8 @@
 //! A tiny element tree: what the scene draws, independent of who renders it. The page turns it
 //! into Yew nodes, the CLI and the exports into SVG text: one drawing, two writers.
+//!
+//! It imports only [`crate::numtext`] and the state's machine number text
+//! ([`crate::state::format_number`]); never `ui`.
 
 use std::borrow::Cow;
 use std::rc::Rc;
@@ -66,13 +69,18 @@ impl From<Rc<str>> for Value {
 /// An SVG element with attributes, children and optional text.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Node {
+    /// The element name (`"path"`, `"g"`, `"text"`…).
     pub tag: &'static str,
+    /// The attributes in the order they are written.
     pub attrs: Vec<(&'static str, Value)>,
+    /// The child elements, drawn in order (later ones on top).
     pub children: Vec<Node>,
+    /// Text content, written before the children.
     pub text: Option<String>,
 }
 
 impl Node {
+    /// An empty `tag` element.
     pub fn new(tag: &'static str) -> Self {
         Node {
             tag,
@@ -95,20 +103,24 @@ impl Node {
         self
     }
 
+    /// Adds a `class` attribute: the element's semantic class, which the stylesheet draws.
     pub fn class(self, class: impl Into<Cow<'static, str>>) -> Self {
         self.attr("class", Value::Text(class.into()))
     }
 
+    /// Adds a child element.
     pub fn child(mut self, child: Node) -> Self {
         self.children.push(child);
         self
     }
 
+    /// Adds child elements, in order.
     pub fn children(mut self, children: impl IntoIterator<Item = Node>) -> Self {
         self.children.extend(children);
         self
     }
 
+    /// Sets the text content.
     pub fn text(mut self, text: impl Into<String>) -> Self {
         self.text = Some(text.into());
         self
@@ -165,6 +177,7 @@ impl Node {
         out.push('>');
     }
 
+    /// The tree as XML text.
     pub fn to_xml(&self) -> String {
         let mut s = String::new();
         self.write_xml(&mut s);

@@ -2,6 +2,8 @@
 //! `.scene.theme-NAME` substituted and the `calc()` products evaluated. Renderers without CSS
 //! variables (resvg, some viewers and editors) then draw a standalone file exactly as the
 //! page does, and [`super::STYLE`] stays the one source of the style.
+//!
+//! It may import the scene's stylesheet, the state's themes and [`crate::numtext`]; never `ui`.
 
 use super::STYLE;
 use crate::state::format_number;
