@@ -1,12 +1,17 @@
 //! "About the model": conventions, formulas, assumptions and sources, from the model's docs.
+//!
+//! Part of the interface: it may import any layer below (here the catalogue and the model's
+//! provenance table); only the interface uses it.
 
 use crate::model::anatomy::PROVENANCE;
 use crate::state::i18n::{tr, Msg};
 use crate::state::view::Lang;
 use yew::prelude::*;
 
+/// The properties of the [`About`] panel.
 #[derive(Properties, PartialEq)]
 pub struct AboutProps {
+    /// The panel's language.
     #[prop_or_default]
     pub lang: Lang,
     /// Open on arrival (`about=1`).
@@ -14,6 +19,8 @@ pub struct AboutProps {
     pub open: bool,
 }
 
+/// The "About the model" panel, a `<details id="about">`: conventions, formulas, the provenance of
+/// every default (assumption or published) and the sources.
 #[component(About)]
 pub fn about(props: &AboutProps) -> Html {
     crate::state::i18n::enable_about_messages();

@@ -1,5 +1,8 @@
 //! The application root, [`App`]: the model, its effects (URL, language, animations, keys),
 //! the header's toolbar and the stage (drawing, readouts, controls).
+//!
+//! Part of the interface: it may import any layer below (scene, state, model) and the other `ui`
+//! files; the web binaries and the plan page mount it.
 
 #[cfg(feature = "about-panel")]
 use super::about::About;
@@ -25,6 +28,7 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
+/// The properties of the [`App`]: where its state comes from and whether it writes the URL.
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
     /// The query to start from; the page's URL when absent.

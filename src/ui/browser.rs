@@ -1,5 +1,8 @@
 //! Small browser services for a lecture: clipboard, fullscreen, downloads, PNG export, slide-deck
 //! messages. Each degrades to a no-op (with a status text) where the browser refuses.
+//!
+//! Part of the interface: it imports no layer of the crate, only the browser's APIs (web-sys,
+//! js-sys).
 
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::closure::Closure;
@@ -175,7 +178,6 @@ pub fn set_document_language(code: &str, title: &str) {
     document.set_title(title);
 }
 
-/// The browser's preferred language tag.
 /// Loads the page again at `?query` (the boot loader then picks the bundle it needs).
 pub fn load_query(query: &str) {
     if let Some(location) = window().map(|w| w.location()) {
@@ -183,6 +185,7 @@ pub fn load_query(query: &str) {
     }
 }
 
+/// The browser's preferred language tag.
 pub fn browser_language() -> Option<String> {
     window().and_then(|w| w.navigator().language())
 }

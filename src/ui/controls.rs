@@ -1,5 +1,8 @@
 //! Labelled controls: a range input and a number input per state key, both named by the key's
 //! query name, with the value and unit in `aria-valuetext`.
+//!
+//! Part of the interface: it may import any layer below (here the state's keys and actions and the
+//! catalogue).
 
 use crate::model::AngleReference;
 use crate::state::i18n::Msg;
@@ -20,10 +23,12 @@ pub const ALL_CONTROLS: [&str; 13] = [
 pub struct Shown([bool; ALL_CONTROLS.len()]);
 
 impl Shown {
+    /// The controls `view` shows.
     pub fn of(view: &View) -> Self {
         Shown(ALL_CONTROLS.map(|k| view.shows_control(k)))
     }
 
+    /// Whether the control with the query name `name` is shown.
     pub fn has(&self, name: &str) -> bool {
         ALL_CONTROLS
             .iter()
@@ -151,13 +156,18 @@ pub fn controls_panel(
     }
 }
 
+/// The properties of a [`NumberControl`]: one state key, its value, its live range.
 #[derive(Properties, PartialEq)]
 pub struct NumberControlProps {
+    /// The state key the controls set (`key` is taken by Yew).
     pub key_: Key,
     /// The key's value in the present state, and its range there.
     pub value: f64,
+    /// Lower end of the key's live range.
     pub min: f64,
+    /// Upper end of the key's live range.
     pub max: f64,
+    /// Where the controls send their changes.
     pub dispatch: Callback<Action>,
     /// Overrides the key's label (the cut's label names its reference).
     #[prop_or_default]
@@ -183,6 +193,8 @@ pub fn value_text(key: Key, value: f64, lang: Lang) -> String {
     i18n::quantity(lang, value, spec.display_decimals, spec.unit)
 }
 
+/// One state key's labelled controls: a range input and a number input, both named by the key's
+/// query name, with the value and unit in `aria-valuetext`.
 #[component(NumberControl)]
 pub fn number_control(props: &NumberControlProps) -> Html {
     let key = props.key_;

@@ -1,5 +1,7 @@
 //! The page's keyboard: shortcuts that work wherever the focus is (undo, redo, reset), and the
 //! keys an embedded page hands to the slide deck around it.
+//!
+//! Part of the interface: it may import any layer below (here the state's actions).
 
 use crate::state::Action;
 use wasm_bindgen::JsCast;

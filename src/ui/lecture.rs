@@ -1,5 +1,8 @@
 //! The lecture bar: play, theme, text size, fullscreen, copy link, SVG and PNG export, and the
 //! caption written under an exported figure.
+//!
+//! Part of the interface: it may import any layer below (the scene for the exports, the state, the
+//! model) and [`super::browser`].
 
 use super::browser;
 use super::model::{AppModel, PageAction};

@@ -16,12 +16,15 @@ pub const PASS_THROUGH_PREFIXES: [&str; 5] = ["plan", "edit", "m2.", "m3.", "m4.
 /// The page's state: the osteotomy history, the view options, the animation.
 #[derive(Clone, Debug, PartialEq)]
 pub struct AppModel {
+    /// The osteotomy state, with undo and redo.
     pub history: History,
+    /// The view options: theme, text scale, embedding, language.
     pub view: View,
     /// What the URL said that was changed on arrival (shown in the page's language).
     pub notices: Vec<Notice>,
     /// Pairs owned by other features, kept when the URL is rewritten.
     pub other: Vec<(String, String)>,
+    /// The displacement animation: pre-operative position → current state → back.
     pub animation: Animation,
     /// "Put weight on it": as left → settled under body weight → back, once.
     pub weight: Animation,
@@ -35,17 +38,25 @@ pub struct AppModel {
 /// What the page can do.
 #[derive(Clone, Debug, PartialEq)]
 pub enum PageAction {
+    /// A change to the osteotomy state (one undo step, or part of a drag's).
     State(Action),
+    /// Hide the notices about the URL.
     DismissNotices,
+    /// The colour theme (kept in the URL as `theme=`).
     SetTheme(Theme),
+    /// The text scale, one of [`crate::state::view::SCALES`] (kept in the URL as `scale=`).
     SetScale(f64),
+    /// Play the displacement animation (or stop it).
     TogglePlay,
     /// Play the weight animation (or stop it).
     ToggleWeight,
+    /// Whether the displacement animation starts again after each round trip.
     SetLooping(bool),
+    /// The animation speed, one of [`crate::state::view::SPEEDS`].
     SetSpeed(f64),
     /// Seconds since the last animation frame.
     Tick(f64),
+    /// Show a short status line (link copied, export written), or clear it.
     Status(Option<String>),
     /// The interface language (kept in the URL as `lang=`).
     SetLang(Lang),

@@ -1,5 +1,8 @@
 //! Under the drawing: the outcome summary (a polite live region), the motion limits and the
 //! readouts `<output data-outcome="JSON_KEY" data-value="FULL_PRECISION">`.
+//!
+//! Part of the interface: it may import any layer below (here the readouts, the catalogue and the
+//! model's evaluation).
 
 use crate::model::Evaluation;
 use crate::state::i18n::Msg;

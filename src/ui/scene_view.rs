@@ -1,6 +1,9 @@
 //! The drawing: the scene's element tree written into the page (patched in place), with pointer
 //! and keyboard handling for its handles (drag the head along the cut, turn the cut about its
 //! axis crossing); the same writer puts the forefoot plan's views into the page.
+//!
+//! Part of the interface: it may import any layer below (the scene's element tree, the state's
+//! actions, the model's geometry).
 
 use crate::model::cut::angle_against_deg;
 use crate::model::Evaluation;
@@ -134,9 +137,12 @@ pub fn use_scene_in(container: NodeRef, scene: Rc<Node>) {
     });
 }
 
+/// The properties of a [`SceneFigure`].
 #[derive(Properties, PartialEq)]
 pub struct SceneFigureProps {
+    /// The drawing's element tree.
     pub scene: Rc<Node>,
+    /// Classes of the `<figure>`.
     pub class: Classes,
 }
 
@@ -157,11 +163,17 @@ enum Drag {
     Cut,
 }
 
+/// The properties of the [`SceneView`]: a single-ray drawing and what its handles change.
 #[derive(Properties, PartialEq)]
 pub struct SceneViewProps {
+    /// The drawing's element tree, built by the scene layer from `state` and `evaluation`.
     pub scene: Rc<Node>,
+    /// The state drawn: a drag starts from its slide and measures the cut against its reference.
     pub state: State,
+    /// The model's evaluation of `state`: where the handles are (the cut line and its axis
+    /// crossing).
     pub evaluation: Rc<Evaluation>,
+    /// Where drags and handle keys send their changes.
     pub dispatch: Callback<Action>,
 }
 
@@ -198,6 +210,8 @@ pub fn cut_angle_toward(crossing: (f64, f64), pointer: (f64, f64), declination_d
     crate::numtext::clamp(phi, 0.0, 180.0)
 }
 
+/// The single-ray drawing in the page, with its handles: drag the head along the cut, turn the cut
+/// about its axis crossing.
 #[component(SceneView)]
 pub fn scene_view(props: &SceneViewProps) -> Html {
     let drag: Rc<RefCell<Option<Drag>>> = use_mut_ref(|| None);
