@@ -40,6 +40,7 @@ pub struct SceneOptions {
     pub interactive: bool,
     /// Pixel size for a standalone file.
     pub width_px: u32,
+    /// Pixel height for a standalone file.
     pub height_px: u32,
     /// Theme (the class `theme-NAME` on the root).
     pub theme: Theme,

@@ -3,6 +3,9 @@
 //! heads' heights above the ground, seen from behind, with the load-sharing heuristic's bars).
 //! Both are [`Node`] trees in millimetres with semantic classes; the page renders them through
 //! Yew, exports write them as text. Conventions: [`crate::model::plan`] (M1 on the left).
+//!
+//! It may import the model's plan, the state's plan and catalogue, and the scene's toolkit
+//! (`draw`, [`super::node`]); never `ui`.
 
 use super::draw::{label, label_width_mm, n, path, segment, view_box_text};
 use super::node::Node;

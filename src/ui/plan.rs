@@ -7,6 +7,9 @@
 //! warnings) is shown inside the App through the same context. Selecting another ray remounts
 //! the App on that ray's state (undo history is per selection).
 //!
+//! Part of the interface: it may import any layer below (the plan's state, its drawings, the
+//! model's plan) and the single-ray [`App`] it wraps.
+//!
 //! DOM contracts: ray selector buttons `button[data-ray="2|3|4"]` (`aria-pressed`), plan presets
 //! `button[data-plan="m2|m2m3|m2m3m4"]`, `select[name=compare]`; drawings `svg.plan-top` and
 //! `svg.plan-arch`; readouts `<output data-outcome="KEY" data-value="...">` with the JSON keys of
@@ -40,7 +43,9 @@ use yew::prelude::*;
 /// options (as the URL writes them), typed, not as a query to parse again.
 #[derive(Clone, Debug, PartialEq)]
 pub struct AppChange {
+    /// The selected ray's state as the App holds it.
     pub state: State,
+    /// The App's view pairs (theme, scale, …), as the URL writes them.
     pub view: Vec<(String, String)>,
 }
 
@@ -109,6 +114,7 @@ pub fn start() {
 /// The plan page's state.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PlanModel {
+    /// The plan: M2, M3 and M4, the edited ray, the comparison, the load.
     pub plan: Plan,
     /// What the link's parsing changed, shown in the page's language.
     pub notices: Vec<Notice>,
@@ -123,15 +129,20 @@ pub struct PlanModel {
 pub enum PlanAction {
     /// The App changed (an edit of the selected ray, or its ray selector).
     FromApp(AppChange),
+    /// Select the ray the App shows and edits (remounts the App on its state).
     Select(Ray),
+    /// Start over from a plan preset (remounts the App).
     ApplyPreset(PlanPreset),
+    /// Draw a plan preset beside this plan, or none.
     Compare(Option<PlanPreset>),
     /// Cut (DMMO preset) or leave uncut.
     Treat(Ray, bool),
+    /// Hide the notices about the URL.
     DismissNotices,
 }
 
 impl PlanModel {
+    /// The plan page as a URL query describes it (unknown and bad keys become notices).
     pub fn from_query(query: &str) -> PlanModel {
         let parsed = parse_plan_query_with(query, &VIEW_KEYS);
         PlanModel {
@@ -172,6 +183,7 @@ impl PlanModel {
             .unwrap_or_default()
     }
 
+    /// The colour theme of the view pairs.
     pub fn theme(&self) -> Theme {
         View::from_pairs(&self.view).0.theme
     }
@@ -222,6 +234,7 @@ impl Reducible for PlanModel {
     }
 }
 
+/// The properties of the [`PlanApp`]: where its plan comes from and whether it writes the URL.
 #[derive(Properties, PartialEq)]
 pub struct PlanAppProps {
     /// The query to start from; the page's URL when absent.

@@ -146,22 +146,22 @@ impl<'a> Layout<'a> {
     }
 
     /// The geometry as drawn: the head as left, or moved under body weight.
-    pub fn g(&self) -> &Geometry {
+    pub(super) fn g(&self) -> &Geometry {
         self.settled.as_ref().unwrap_or(self.as_left)
     }
 
     /// An element id, unique per page.
-    pub fn id(&self, name: &str) -> String {
+    pub(super) fn id(&self, name: &str) -> String {
         format!("{}{name}", self.options.id_prefix)
     }
 
     /// An angle in the drawing's language.
-    pub fn deg(&self, v: f64) -> String {
+    pub(super) fn deg(&self, v: f64) -> String {
         deg(self.lang, v)
     }
 
     /// A length in the drawing's language.
-    pub fn mm(&self, v: f64) -> String {
+    pub(super) fn mm(&self, v: f64) -> String {
         mm(self.lang, v)
     }
 }

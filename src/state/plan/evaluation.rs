@@ -67,7 +67,9 @@ pub fn evaluate_plan(plan: &Plan) -> Result<PlanEvaluation, (Ray, ModelError)> {
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 #[serde(untagged)]
 pub enum Metric {
+    /// A measurement (mm, %, or a ratio), at full precision.
     Number(f64),
+    /// A yes/no: within a threshold, or a pattern present.
     Flag(bool),
 }
 

@@ -17,14 +17,24 @@ use serde::{Serialize, Serializer};
 /// Everything `osteoviz eval` prints for a plan query.
 #[derive(Clone, Debug)]
 pub struct PlanReport {
+    /// The plan as parsed: its preset, rays, edited ray, comparison and load.
     pub plan: Plan,
+    /// Each lesser ray's single-ray report, by head name (`"m2"`…).
     pub rays: Vec<(&'static str, Report)>,
+    /// Each head's metrics, by head name, M1 to M5.
     pub heads: Vec<(&'static str, HeadMetrics)>,
+    /// The forefoot metrics (harmony indicators, load shares' evenness).
     pub metrics: PlanMetrics,
+    /// The transfer metatarsalgia warnings, as numbers.
     pub transfers: Vec<crate::model::plan::Transfer>,
+    /// The same warnings in words.
     pub transfer_warnings: Vec<String>,
+    /// The shortest plan query that gives the same plan.
     pub query: String,
+    /// One sentence on what the plan does.
     pub summary: String,
+    /// What was not taken as written in the query, then each ray's motion limits (prefixed with its
+    /// head).
     pub warnings: Vec<String>,
 }
 

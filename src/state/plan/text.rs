@@ -98,9 +98,13 @@ pub struct Indicator {
     /// Catalogue ids: the row's label, the status words when within and outside the
     /// threshold, the threshold sentence, and the assumption the row rests on (if any).
     pub label: Msg,
+    /// The status word when the value is within the threshold (or normal).
     pub within: Msg,
+    /// The status word when it is not.
     pub outside: Msg,
+    /// The sentence that states the threshold.
     pub threshold: Msg,
+    /// The assumption the row rests on, if any.
     pub assumption: Option<Msg>,
     /// The threshold's source: the full reference (a tooltip) and its short tag, citations
     /// written the same in every language.
@@ -197,6 +201,7 @@ impl Indicator {
         )
     }
 
+    /// The row's label in `lang`.
     pub fn label_in(&self, lang: Lang) -> &'static str {
         tr(lang, self.label)
     }
@@ -206,10 +211,12 @@ impl Indicator {
         self.fill(lang, if within { self.within } else { self.outside })
     }
 
+    /// The threshold sentence in `lang`, its numbers written in that language.
     pub fn threshold_in(&self, lang: Lang) -> String {
         self.fill(lang, self.threshold)
     }
 
+    /// The assumption the row rests on, in `lang`.
     pub fn assumption_in(&self, lang: Lang) -> Option<&'static str> {
         self.assumption.map(|id| tr(lang, id))
     }
