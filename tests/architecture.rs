@@ -2,6 +2,8 @@
 //! (ui and the CLI → scene → state → model) and form a chain inside `state`, with the
 //! catalogue (`i18n`) and the query's text layer (`codec`) as leaves a newcomer can read alone.
 //! Read from the sources: a `use` that breaks the shape fails here with its file and line.
+//! Every file under `src/` opens with a `//!` doc that says what its module owns and what it may
+//! import; a file without one fails here by name.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
@@ -165,4 +167,39 @@ fn the_catalogue_and_the_codec_are_leaves() {
             "{leaf}.rs reaches the state root: {hits:?}"
         );
     }
+}
+
+/// Every `.rs` file under `dir`, subdirectories included.
+fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+    for entry in fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+#[test]
+fn every_module_opens_with_what_it_owns_and_may_import() {
+    // `missing_docs` holds the public items; this holds every file, private modules too.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    rust_files(&root.join("src"), &mut files);
+    let mut bad: Vec<String> = files
+        .iter()
+        .filter(|path| {
+            let text = fs::read_to_string(path).unwrap();
+            let doc: Vec<&str> = text.lines().take_while(|l| l.starts_with("//!")).collect();
+            doc.is_empty() || !doc.iter().any(|l| l.to_lowercase().contains("import"))
+        })
+        .map(|path| path.strip_prefix(root).unwrap().display().to_string())
+        .collect();
+    bad.sort();
+    assert!(
+        files.len() >= 50 && bad.is_empty(),
+        "modules without an opening `//!` doc that says what they may import:\n{}",
+        bad.join("\n")
+    );
 }

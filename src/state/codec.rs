@@ -1,7 +1,8 @@
 //! The query's text layer, shared by every codec (the single ray's [`super::query`], the
 //! plan's [`super::plan`] and the view's [`super::view`]): how a query string splits into
 //! decoded pairs, and the [`Notice`]s that say what was not taken as written. A leaf under
-//! the catalogue ([`super::i18n`]): it knows no state.
+//! the catalogue ([`super::i18n`]): it imports only the catalogue and `numtext`, and knows no
+//! state.
 
 use super::i18n::{self, trf, Lang, Msg};
 use crate::numtext::format_number;
