@@ -126,31 +126,46 @@ macro_rules! metrics {
 metrics! {
     /// The plan-level metrics: the heads as left, then under body weight (`e.settled`).
     PlanMetrics {
-        /// How much longer M2 is than M3 (mm), before and after.
+        /// M2 tip − M3 tip before the osteotomies (mm).
         m2_m3_difference_before_mm: f64,
+        /// M2 tip − M3 tip after the osteotomies (mm).
         m2_m3_difference_after_mm: f64,
+        /// Whether M2 is more than 3 mm longer than M3 before (Barouk).
         m2_m3_over_threshold_before: bool,
+        /// Whether M2 is more than 3 mm longer than M3 after.
         m2_m3_over_threshold_after: bool,
-        /// Where M4's head lies from the line through M1 and M5 (mm).
+        /// SM4 line − M4 head centre before (mm; positive: the line is distal of the centre).
         sm4_offset_before_mm: f64,
+        /// SM4 line − M4 head centre after (mm).
         sm4_offset_after_mm: f64,
+        /// Whether the SM4 offset lies in Maestro's normal band before.
         sm4_normal_before: bool,
+        /// Whether the SM4 offset lies in Maestro's normal band after.
         sm4_normal_after: bool,
-        /// How much longer M2 is than M1 (mm).
+        /// M1 tip − M2 tip before (mm; negative: M1 shorter).
         m1_m2_difference_before_mm: f64,
+        /// M1 tip − M2 tip after (mm).
         m1_m2_difference_after_mm: f64,
+        /// Whether the M1 − M2 difference lies in Maestro's normal band before.
         m1_m2_normal_before: bool,
+        /// Whether the M1 − M2 difference lies in Maestro's normal band after.
         m1_m2_normal_after: bool,
-        /// A central ray longer than both its neighbours.
+        /// Barouk's central metatarsalgia pattern before.
         central_pattern_before: bool,
+        /// Barouk's central metatarsalgia pattern after.
         central_pattern_after: bool,
-        /// Coefficient of variation of the central heads' load shares.
+        /// Coefficient of variation of the central heads' load shares before.
         load_central_cv_before: f64,
+        /// Coefficient of variation of the central heads' load shares after.
         load_central_cv_after: f64,
+        /// The largest gain of a central head's load share (percentage points).
         load_max_central_increase_pct: f64,
+        /// Coefficient of variation of the central heads' shares, settled under body weight.
         load_central_cv_settled: f64,
-        /// The settled forefoot's fixed-point iteration: how many, and the last change (%).
+        /// Rounds of settling and sharing until the shares stopped changing (a count, written
+        /// as a number like every metric).
         settle_iterations: f64,
+        /// The largest change of a share in the last round (percentage points).
         settle_final_change_pct: f64,
     }
 }
@@ -159,19 +174,33 @@ metrics! {
     /// One head's metrics (`heads.mN.KEY` on the page): as left, then settled under its share
     /// of body weight.
     HeadMetrics {
+        /// Whether the head's ray is cut (always false for M1 and M5).
         treated: bool,
+        /// Tip position along the foot from the intact M2 tip, before (mm, distal positive).
         protrusion_before_mm: f64,
+        /// Tip position along the foot from the intact M2 tip, after (mm).
         protrusion_after_mm: f64,
+        /// Head centre height above the ground before (mm).
         head_centre_height_before_mm: f64,
+        /// Head centre height above the ground after (mm).
         head_centre_height_after_mm: f64,
+        /// Head rise as the surgeon left it (mm, dorsal positive).
         head_rise_mm: f64,
+        /// Shortening on the ground as left (mm).
         ground_shortening_mm: f64,
+        /// Load share before (%, the heuristic's).
         load_share_before_pct: f64,
+        /// Load share after (%).
         load_share_after_pct: f64,
+        /// Tip position settled under body weight (mm).
         protrusion_settled_mm: f64,
+        /// Head centre height settled under body weight (mm).
         head_centre_height_settled_mm: f64,
+        /// Head rise settled under body weight (mm).
         head_rise_settled_mm: f64,
+        /// Shortening on the ground settled under body weight (mm).
         ground_shortening_settled_mm: f64,
+        /// Load share settled under body weight (%).
         load_share_settled_pct: f64,
     }
 }
