@@ -111,7 +111,8 @@ node_modules/.package-lock.json: package.json package-lock.json
 #   scripts/split.mjs        the page boots the smaller single-ray bundle of its language unless
 #                            its URL asks for a plan (boot-HASH.js); minifies glue and CSS
 # The whole app (osteoviz-web) holds the single-ray page and the forefoot plan page in every
-# language; the single-ray bundle (osteoviz-web-ray) is built once per interface language.
+# language; the single-ray bundle is the same binary without the `plan` and `about-panel`
+# features, built once per interface language.
 WASM_OUT := target/web
 # scripts/wasm-bundle.sh BINARY OUT_DIR CARGO-FLAGS: cargo build, wasm-bindgen, wasm-opt (the
 # last two skipped when nothing changed).
@@ -121,7 +122,7 @@ build: tools-build
 	$(wasm_bundle) osteoviz-web $(WASM_OUT)/app
 	@# English last: make bench names its contributors from the last build.
 	for lang in $(RAY_LANGS); do \
-		$(wasm_bundle) osteoviz-web-ray $(WASM_OUT)/ray/$$lang --no-default-features --features lang-$$lang; \
+		$(wasm_bundle) osteoviz-web $(WASM_OUT)/ray/$$lang --no-default-features --features lang-$$lang; \
 	done
 	node scripts/page.mjs --app $(WASM_OUT)/app
 	node scripts/csp.mjs
@@ -185,8 +186,8 @@ lint-clippy: tools-rust
 
 # The UI (src/ui) and tests/web.rs only exist for wasm32.
 lint-clippy-wasm: tools-rust
-	cargo clippy --target $(WASM_TARGET) --lib --bin osteoviz-web --bin osteoviz-web-ray --test web --test web_numtext -- -D warnings
-	cargo clippy --target $(WASM_TARGET) --bin osteoviz-web-ray --no-default-features --features lang-en -- -D warnings
+	cargo clippy --target $(WASM_TARGET) --lib --bin osteoviz-web --test web --test web_numtext -- -D warnings
+	cargo clippy --target $(WASM_TARGET) --bin osteoviz-web --no-default-features --features lang-en -- -D warnings
 
 # tests/fuzz.rs runs 500 cases a property in the plain (debug) run and 50,000 (100,000 in
 # all) in the optimised `fuzz` profile.

@@ -406,8 +406,9 @@ function sizes(loadedUrls, base) {
 }
 
 function contributors() {
-  // The bundle the page loads by default: the single-ray one (scripts/split.mjs).
-  const raw = join(repo, 'target', 'wasm32-unknown-unknown', 'release', 'osteoviz-web-ray.wasm');
+  // The bundle the page loads by default: the single-ray one (scripts/split.mjs), English, which
+  // `make build` builds last (the web binary without its plan feature).
+  const raw = join(repo, 'target', 'wasm32-unknown-unknown', 'release', 'osteoviz-web.wasm');
   if (!existsSync(raw)) return null;
   const dir = join(repo, 'target', 'bench');
   mkdirSync(dir, { recursive: true });
@@ -416,11 +417,11 @@ function contributors() {
     if (r.status !== 0) throw new Error(`${cmd} failed`);
   };
   run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', dir, raw]);
-  const named = join(dir, 'osteoviz-web-ray_named.wasm');
-  run('wasm-opt', ['-Oz', '-g', join(dir, 'osteoviz-web-ray_bg.wasm'), '-o', named]);
+  const named = join(dir, 'osteoviz-web_named.wasm');
+  run('wasm-opt', ['-Oz', '-g', join(dir, 'osteoviz-web_bg.wasm'), '-o', named]);
   const t = top(named, 15);
   return {
-    note: 'the single-ray bundle: wasm-bindgen + wasm-opt -Oz -g (names kept) over target/wasm32-unknown-unknown/release/osteoviz-web-ray.wasm',
+    note: 'the single-ray bundle: wasm-bindgen + wasm-opt -Oz -g (names kept) over target/wasm32-unknown-unknown/release/osteoviz-web.wasm (English, no plan feature)',
     code_bytes: t.code,
     sections: t.sections.filter((s) => s.name !== 'custom "name"').slice(0, 4),
     crates: t.crates.slice(0, 10),

@@ -5,9 +5,9 @@
 //   node scripts/split.mjs [--dist DIR] [--ray DIR]
 //
 // dist/index.html starts the whole app (`osteoviz-web`: the single-ray page and the forefoot
-// plan page) through start-HASH.js (scripts/page.mjs). The Makefile also builds
-// `osteoviz-web-ray` (the single-ray page only: no plan views, model or text) once per
-// language, the same way, into target/web/ray/LANG/. This step
+// plan page) through start-HASH.js (scripts/page.mjs). The Makefile also builds the same
+// binary without its `plan` and `about-panel` features (the single-ray page only: no plan
+// views, model or text) once per language, the same way, into target/web/ray/LANG/. This step
 //   * copies those bundles (one per interface language, target/ray/LANG) into dist/ with
 //     content-hashed names;
 //   * writes boot-HASH.js, which picks a bundle from the URL exactly as the app decides which
@@ -48,9 +48,9 @@ const LANGS = ['en', 'fr', 'es'];
 const stems = {};
 let wasmBytes;
 for (const lang of LANGS) {
-  const rayGlue = join(ray, lang, 'osteoviz-web-ray.js');
-  const rayWasm = join(ray, lang, 'osteoviz-web-ray_bg.wasm');
-  if (!existsSync(rayGlue) || !existsSync(rayWasm)) fail(`${ray}/${lang} has no osteoviz-web-ray bundle; run \`make build\``);
+  const rayGlue = join(ray, lang, 'osteoviz-web.js');
+  const rayWasm = join(ray, lang, 'osteoviz-web_bg.wasm');
+  if (!existsSync(rayGlue) || !existsSync(rayWasm)) fail(`${ray}/${lang} has no single-ray bundle; run \`make build\``);
   const bytes = readFileSync(rayWasm);
   const glueText = readFileSync(rayGlue, 'utf8');
   const stem = `osteoviz-web-ray-${lang}-${short(Buffer.concat([bytes, Buffer.from(glueText)]))}`;

@@ -5,7 +5,8 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    console_error_panic_hook::set_once();
+    // No panic hook: the release wasm aborts at once on a panic (-Cpanic=immediate-abort), so a
+    // hook would never run; it only added its code.
     osteoviz::ui::start();
 }
 

@@ -29,15 +29,18 @@ pub use model::{AppModel, PageAction, PASS_THROUGH_PREFIXES};
 
 /// Mounts [`App`] into the document body (called by the `osteoviz-web` binary).
 pub fn start() {
+    // Built without the `plan` feature (the single-ray bundles), nothing refers to the plan
+    // page, so its views, model and text stay out of the wasm.
+    #[cfg(feature = "plan")]
     if plan::is_plan_page() {
         return plan::start();
     }
     start_single_ray();
 }
 
-/// Mounts the single-ray [`App`] only: the entry point of the smaller bundle the page loads
-/// when its URL does not ask for a forefoot plan (`osteoviz-web-ray`, see scripts/split.mjs).
-/// Without a reference to the plan page, the plan's views, model and text stay out of it.
+/// Mounts the single-ray [`App`] only: what [`start`] does when the URL does not ask for a
+/// forefoot plan, and all it does in the single-ray bundles (built without the `plan`
+/// feature, see scripts/split.mjs).
 pub fn start_single_ray() {
     yew::Renderer::<App>::with_props(AppProps {
         query: None,
