@@ -356,7 +356,14 @@ impl State {
                     s.max.min(((tip - 8.0) * 100.0 - 1e-6).floor() / 100.0),
                 )
             }
-            _ => (s.min, s.max),
+            Key::Kerf
+            | Key::Slide
+            | Key::Tilt
+            | Key::Decl
+            | Key::Len
+            | Key::Mu
+            | Key::Pull
+            | Key::Tissue => (s.min, s.max),
         }
     }
 

@@ -91,7 +91,7 @@ impl PlanPreset {
     pub fn label_in(self, lang: Lang) -> String {
         match self {
             PlanPreset::M2 => trf(lang, Msg::PlanRayAlone, &[("ray", &"M2")]),
-            _ => self.label().to_string(),
+            PlanPreset::M2M3 | PlanPreset::M2M3M4 => self.label().to_string(),
         }
     }
 
