@@ -423,6 +423,7 @@ function contributors() {
   return {
     note: 'the single-ray bundle: wasm-bindgen + wasm-opt -Oz -g (names kept) over target/wasm32-unknown-unknown/release/osteoviz-web.wasm (English, no plan feature)',
     code_bytes: t.code,
+    float_text: t.float_text,
     sections: t.sections.filter((s) => s.name !== 'custom "name"').slice(0, 4),
     crates: t.crates.slice(0, 10),
     functions: t.functions
@@ -492,6 +493,11 @@ for (const [preset, r] of Object.entries(result.native ?? {})) {
   if (!(r.p95_us <= BUDGETS.model_scene_p95_us)) {
     failures.push(`model + scene (${preset}) p95 ${r.p95_us.toFixed(1)} µs > ${BUDGETS.model_scene_p95_us} µs`);
   }
+}
+// The rule README "What keeps the .wasm small" states, held on the shipped code itself.
+const floatText = result.wasm_contributors?.float_text ?? [];
+if (floatText.length > 0) {
+  failures.push(`the single-ray .wasm carries float formatting or parsing code: ${floatText.slice(0, 3).join(', ')}`);
 }
 result.failures = failures;
 mkdirSync(join(repo, 'target'), { recursive: true });

@@ -187,8 +187,14 @@ export function top(file, n = 20) {
     functions: functions.slice(0, n),
     crates: crates.slice(0, n),
     code: w.functions.reduce((s, f) => s + f.bytes, 0),
+    // The standard library's float formatting and parsing (core::fmt::float, flt2dec's Grisu
+    // and Dragon, dec2flt): the .wasm must carry none (README "What keeps the .wasm small").
+    float_text: w.functions.filter((f) => FLOAT_TEXT.test(f.name)).map((f) => f.name),
   };
 }
+
+/// Function names of the standard library's float formatting and parsing.
+export const FLOAT_TEXT = /core::fmt::float|flt2dec|dec2flt|float_to_decimal|float_to_exponential/;
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const file = process.argv[2];
