@@ -1,6 +1,7 @@
 //! The drawing toolkit: the small shapes every scene is made of (paths, polygons, segments,
-//! arrows, arcs, labels), the G → SVG flip (y up in the model, down in SVG), the remembered
-//! outline path data, and the label width estimates the drawings lay their text out with.
+//! arrows, ellipses, smooth curves, arcs, labels), the G → SVG flip (y up in the model, down
+//! in SVG), the remembered outline path data, and the label width estimates the drawings lay
+//! their text out with.
 //!
 //! It draws points of the model's frame G in millimetres and knows nothing of what they
 //! mean: it may import the model's geometry types, the catalogue's number formatting and the
@@ -134,6 +135,48 @@ pub(super) fn arrow(from: Point, to: Point, class: impl Into<Cow<'static, str>>)
     let base = to - u * head;
     g.child(segment(from, base, "shaft"))
         .child(path(&[to, base + side, base - side], true, "head"))
+}
+
+/// An ellipse centred at `centre`, its radii `rx` across and `ry` up.
+pub(super) fn ellipse(
+    centre: Point,
+    rx: f64,
+    ry: f64,
+    class: impl Into<Cow<'static, str>>,
+) -> Node {
+    let (cx, cy) = svg(centre);
+    Node::new("ellipse")
+        .class(class)
+        .num("cx", cx)
+        .num("cy", cy)
+        .num("rx", rx)
+        .num("ry", ry)
+}
+
+/// A smooth curve through `points` (Catmull-Rom as cubic Béziers).
+pub(super) fn smooth(points: &[Point], class: impl Into<Cow<'static, str>>) -> Node {
+    let mut d = String::new();
+    let p = |i: usize| points[i.min(points.len() - 1)];
+    for (i, &b) in points.iter().enumerate() {
+        let (x, y) = svg(b);
+        if i == 0 {
+            d.push_str(&format!("M{},{}", n(x), n(y)));
+            continue;
+        }
+        let (before, from, after) = (p(i.saturating_sub(2)), p(i - 1), p(i + 1));
+        let c1 = svg(from + (b - before) / 6.0);
+        let c2 = svg(b - (after - from) / 6.0);
+        d.push_str(&format!(
+            "C{},{} {},{} {},{}",
+            n(c1.0),
+            n(c1.1),
+            n(c2.0),
+            n(c2.1),
+            n(x),
+            n(y)
+        ));
+    }
+    Node::new("path").class(class).attr("d", d)
 }
 
 pub(super) fn arc_points(centre: Point, radius: f64, from_rad: f64, to_rad: f64) -> Vec<Point> {
