@@ -251,18 +251,25 @@ mod cli {
         lang: Lang,
         transparent: bool,
     ) -> Result<String, osteoviz::model::ModelError> {
-        use osteoviz::scene::plan::{plan_figure, PlanSceneOptions};
+        use osteoviz::scene::plan::plan_figure;
         use osteoviz::state::plan::evaluate_plan;
         let plan = parse_plan_query_with(query, &["theme", "lang"]).plan;
         let e = evaluate_plan(&plan).map_err(|(_, err)| err)?;
+        let options = SceneOptions {
+            id_prefix: "plan-".into(),
+            interactive: false,
+            width_px: size.0,
+            height_px: size.1,
+            theme,
+            lang,
+            selected: Some(plan.edit),
+            ..Default::default()
+        };
         let sagittal = scene::render(
             &plan.edited_view(),
             &SceneOptions {
                 id_prefix: "ray-".into(),
-                interactive: false,
-                theme,
-                lang,
-                ..Default::default()
+                ..options.clone()
             },
         )?;
         let sagittal = if transparent {
@@ -270,13 +277,7 @@ mod cli {
         } else {
             sagittal
         };
-        let options = PlanSceneOptions {
-            theme,
-            selected: Some(plan.edit),
-            lang,
-            ..Default::default()
-        };
-        let figure = plan_figure(&plan, &e, sagittal.root, &options, size, transparent);
+        let figure = plan_figure(&plan, &e, sagittal.root, &options, transparent);
         let mut svg = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         figure.write_xml(&mut svg);
         Ok(svg)

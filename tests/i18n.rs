@@ -319,7 +319,7 @@ fn the_english_catalogue_matches_the_tables() {
 #[test]
 fn forefoot_plan_drawings_and_texts_in_every_language() {
     use osteoviz::model::plan::CAVEAT;
-    use osteoviz::scene::plan::{arch_view, top_view, PlanSceneOptions};
+    use osteoviz::scene::plan::{arch_view, top_view};
     use osteoviz::state::plan::{
         evaluate_plan, parse_plan_query, transfer_text, transfer_text_in, HEURISTIC_LABEL,
     };
@@ -330,7 +330,7 @@ fn forefoot_plan_drawings_and_texts_in_every_language() {
         let e = evaluate_plan(&plan).unwrap();
         let mut english = Vec::new();
         for lang in [Lang::En, Lang::Fr, Lang::Es] {
-            let options = PlanSceneOptions {
+            let options = SceneOptions {
                 lang,
                 ..Default::default()
             };
@@ -415,7 +415,7 @@ const PLAN_ENGLISH: [&str; 40] = [
 /// through the same functions; the threshold sources (citations) are left out.
 fn plan_page_texts(query: &str, lang: Lang) -> Vec<String> {
     use osteoviz::model::plan::Head;
-    use osteoviz::scene::plan::{arch_view, top_view, PlanSceneOptions};
+    use osteoviz::scene::plan::{arch_view, top_view};
     use osteoviz::state::i18n::{fixed, trf};
     use osteoviz::state::plan::{
         edit_hint_in, evaluate_plan, head_kind_in, head_metrics, how_load_in, how_views_in, mm_in,
@@ -547,7 +547,7 @@ fn plan_page_texts(query: &str, lang: Lang) -> Vec<String> {
             &[("list", &notice_list(&parsed.notices, lang))],
         ));
     }
-    let options = PlanSceneOptions {
+    let options = SceneOptions {
         lang,
         selected: Some(plan.edit),
         ..Default::default()

@@ -294,11 +294,12 @@ fn eval_prints_the_plan_json() {
 /// ray and the head at risk marked, every label inside the viewBox.
 #[test]
 fn plan_drawings_mark_the_selected_ray_and_the_head_at_risk() {
-    use osteoviz::scene::plan::{arch_view, top_view, PlanSceneOptions};
+    use osteoviz::scene::plan::{arch_view, top_view};
     use osteoviz::scene::Node;
+    use osteoviz::scene::SceneOptions;
     let parsed = parse_plan_query("plan=m2&edit=3");
     let e = evaluate_plan(&parsed.plan).unwrap();
-    let options = PlanSceneOptions {
+    let options = SceneOptions {
         selected: Some(Ray::M3),
         ..Default::default()
     };
@@ -619,14 +620,15 @@ fn plan_views_in_every_language() -> Vec<(
     osteoviz::scene::Node,
     osteoviz::scene::Node,
 )> {
-    use osteoviz::scene::plan::{arch_view, top_view, PlanSceneOptions};
+    use osteoviz::scene::plan::{arch_view, top_view};
+    use osteoviz::scene::SceneOptions;
     use osteoviz::state::view::Lang;
     let parsed = parse_plan_query("plan=m2m3m4");
     let e = evaluate_plan(&parsed.plan).unwrap();
     [Lang::En, Lang::Fr, Lang::Es]
         .into_iter()
         .map(|lang| {
-            let options = PlanSceneOptions {
+            let options = SceneOptions {
                 lang,
                 ..Default::default()
             };
@@ -837,7 +839,8 @@ fn plan_urls_of_the_shared_corpus() {
 /// swatch on its row and inside the drawing (it wraps into rows rather than collide).
 #[test]
 fn the_top_view_legend_never_collides() {
-    use osteoviz::scene::plan::{top_view, PlanSceneOptions};
+    use osteoviz::scene::plan::top_view;
+    use osteoviz::scene::SceneOptions;
     use osteoviz::state::view::{Lang, Theme};
     let parsed = parse_plan_query("plan=m2m3m4");
     let e = evaluate_plan(&parsed.plan).unwrap();
@@ -848,7 +851,7 @@ fn the_top_view_legend_never_collides() {
             (2.5, false)
         };
         for lang in [Lang::En, Lang::Fr, Lang::Es] {
-            let options = PlanSceneOptions {
+            let options = SceneOptions {
                 lang,
                 theme,
                 ..Default::default()

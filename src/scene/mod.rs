@@ -20,7 +20,7 @@ pub use node::Node;
 pub use ray::{build, build_loaded};
 pub use style::resolve_style;
 
-use crate::model::{evaluate, ModelError};
+use crate::model::{evaluate, ModelError, Ray};
 use crate::state::view::{Lang, Theme};
 use crate::state::State;
 
@@ -28,26 +28,32 @@ use crate::state::State;
 /// theme ([`resolve_style`]).
 pub const STYLE: &str = include_str!("scene.css");
 
-/// How to build a scene.
+/// How to build a scene: the single-ray drawing ([`build`], [`render`]) or a forefoot plan's
+/// ([`plan::top_view`], [`plan::arch_view`], [`plan::plan_figure`]). A field one of them has
+/// no use for is left at its default.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SceneOptions {
-    /// Prefix for element ids (clip paths, patterns), unique per page.
+    /// Prefix for element ids (title, clip paths, patterns), unique per page.
     pub id_prefix: String,
-    /// A self-contained SVG file: namespace, size and the style of its theme, flattened
-    /// ([`resolve_style`]) so that renderers without CSS variables draw it too.
+    /// A self-contained SVG file: namespace, size and style. The single ray's style is that of
+    /// its theme, flattened ([`resolve_style`]) so that renderers without CSS variables draw
+    /// it too; a plan view's is both stylesheets as written (browsers draw it).
     pub standalone: bool,
-    /// Draw the drag handles (the page), or not (exports).
+    /// Draw the single ray's drag handles (the page), or not (exports).
     pub interactive: bool,
-    /// Pixel size for a standalone file.
+    /// Pixel size for a standalone file (a plan view's height follows its aspect), and of the
+    /// plan's whole figure.
     pub width_px: u32,
     /// Pixel height for a standalone file.
     pub height_px: u32,
     /// Theme (the class `theme-NAME` on the root).
     pub theme: Theme,
-    /// Lines written under the drawing (an exported figure's caption).
+    /// Lines written under the single ray's drawing (an exported figure's caption).
     pub caption: Vec<String>,
     /// Language of the labels, the title and the handles' names.
     pub lang: Lang,
+    /// The plan's edited ray, highlighted in its views.
+    pub selected: Option<Ray>,
 }
 
 impl Default for SceneOptions {
@@ -61,6 +67,7 @@ impl Default for SceneOptions {
             theme: Theme::Light,
             caption: Vec::new(),
             lang: Lang::En,
+            selected: None,
         }
     }
 }

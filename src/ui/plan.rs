@@ -21,7 +21,8 @@ use super::scene_view::SceneFigure;
 use super::App;
 use crate::model::plan::{ForefootOutcome, Head};
 use crate::model::Ray;
-use crate::scene::plan::{arch_view, top_view, PlanSceneOptions};
+use crate::scene::plan::{arch_view, top_view};
+use crate::scene::SceneOptions;
 use crate::state::i18n::Msg;
 use crate::state::i18n::{fixed, tr, trf};
 use crate::state::plan::{
@@ -528,12 +529,12 @@ fn views(
     selected: Option<Ray>,
     lang: Lang,
 ) -> Html {
-    let options = PlanSceneOptions {
+    let options = SceneOptions {
         id_prefix: prefix.to_string(),
         theme,
         selected,
-        standalone: false,
         lang,
+        ..Default::default()
     };
     html! {
         <>

@@ -5,11 +5,12 @@
 //!
 //! It may import the model's plan, the state's plan and catalogue, and the scene's toolkit; never `ui`.
 
-use super::{PlanSceneOptions, Plot};
+use super::Plot;
 use crate::model::plan::{Head, HEADS, LATERAL_SESAMOID_X_MM};
 use crate::model::Point;
 use crate::scene::draw::{ellipse, label, path, segment};
 use crate::scene::node::Node;
+use crate::scene::SceneOptions;
 use crate::state::i18n::{tr, Msg};
 use crate::state::plan::{percent_in, signed_in, Plan, PlanEvaluation, HEURISTIC_LABEL};
 
@@ -27,7 +28,7 @@ struct Arch<'a> {
 }
 
 impl<'a> Arch<'a> {
-    fn new(plan: &'a Plan, e: &'a PlanEvaluation, options: &'a PlanSceneOptions) -> Arch<'a> {
+    fn new(plan: &'a Plan, e: &'a PlanEvaluation, options: &'a SceneOptions) -> Arch<'a> {
         // Left: room for the load-share title and the heuristic note left of the M1 bar.
         let p = Plot::new(plan, e, options, (-34.0, 104.0, 40.0, -31.0));
         let fat_pad = p.f.head_centre_height_before_mm[1] - p.heads[1].radius_mm();
@@ -40,7 +41,7 @@ impl<'a> Arch<'a> {
 }
 
 /// The arch view: head heights above the ground before and after, and the heuristic's loads.
-pub fn arch_view(plan: &Plan, e: &PlanEvaluation, options: &PlanSceneOptions) -> Node {
+pub fn arch_view(plan: &Plan, e: &PlanEvaluation, options: &SceneOptions) -> Node {
     let l = Arch::new(plan, e, options);
     l.p.root("plan-arch", Msg::PlanSceneArchTitle)
         .children(ground(&l))

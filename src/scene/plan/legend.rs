@@ -3,10 +3,10 @@
 //!
 //! It may import the state's catalogue and the scene's toolkit; never `ui`.
 
-use super::PlanSceneOptions;
 use crate::model::Point;
 use crate::scene::draw::{label, label_width_mm, segment};
 use crate::scene::node::Node;
+use crate::scene::SceneOptions;
 use crate::state::i18n::{tr, Msg};
 use crate::state::view::{Lang, Theme};
 
@@ -34,7 +34,7 @@ impl Legend {
 
     /// The caption's size (mm) and weight in the theme (plan.css `.caption`, and scene.css's
     /// larger bold labels on a projector).
-    fn caption_size(options: &PlanSceneOptions) -> (f64, bool) {
+    fn caption_size(options: &SceneOptions) -> (f64, bool) {
         if options.theme == Theme::Projector {
             (3.6, true)
         } else {
@@ -47,7 +47,7 @@ impl Legend {
         entries: [(LegendSwatch, Msg); 3],
         start_x: f64,
         end_x: f64,
-        options: &PlanSceneOptions,
+        options: &SceneOptions,
     ) -> Legend {
         let (size, bold) = Self::caption_size(options);
         let mut placed = Vec::with_capacity(entries.len());

@@ -21,42 +21,14 @@ pub use top::top_view;
 
 use super::draw::{n, view_box_text};
 use super::node::Node;
+use super::SceneOptions;
 use crate::model::plan::{reference_heads, ForefootOutcome, Head, HeadReference, HEADS};
-use crate::model::Ray;
 use crate::state::i18n::{trf, Msg};
 use crate::state::plan::{Plan, PlanEvaluation};
-use crate::state::view::{Lang, Theme};
+use crate::state::view::Lang;
 
 /// The plan drawings' stylesheet (used with the `.scene` palette of [`super::STYLE`]).
 pub const PLAN_STYLE: &str = include_str!("../plan.css");
-
-/// How to draw a plan.
-#[derive(Clone, Debug, PartialEq)]
-pub struct PlanSceneOptions {
-    /// Prefix for element ids, unique per drawing on a page.
-    pub id_prefix: String,
-    /// Theme (the class `theme-NAME` on the root).
-    pub theme: Theme,
-    /// The ray being edited, highlighted.
-    pub selected: Option<Ray>,
-    /// A self-contained SVG file: namespace, size and both stylesheets as written (with CSS
-    /// custom properties: browsers draw it, renderers without CSS variables do not).
-    pub standalone: bool,
-    /// The language of the labels.
-    pub lang: Lang,
-}
-
-impl Default for PlanSceneOptions {
-    fn default() -> Self {
-        PlanSceneOptions {
-            id_prefix: "plan-".into(),
-            theme: Theme::Light,
-            selected: None,
-            standalone: false,
-            lang: Lang::En,
-        }
-    }
-}
 
 /// What both views of a plan share: the plan, the forefoot as shown, the reference heads, the
 /// options and the view's edges.
@@ -65,7 +37,7 @@ struct Plot<'a> {
     /// The heads as left, or settled under body weight with `load=1`.
     f: &'a ForefootOutcome,
     heads: [HeadReference; HEADS],
-    options: &'a PlanSceneOptions,
+    options: &'a SceneOptions,
     lang: Lang,
     /// The view's left, right and top edges (mm, y up).
     left: f64,
@@ -80,7 +52,7 @@ impl<'a> Plot<'a> {
     fn new(
         plan: &'a Plan,
         e: &'a PlanEvaluation,
-        options: &'a PlanSceneOptions,
+        options: &'a SceneOptions,
         (left, right, top, bottom): (f64, f64, f64, f64),
     ) -> Plot<'a> {
         Plot {
@@ -126,7 +98,7 @@ impl<'a> Plot<'a> {
     }
 
     /// A view's `<svg>` element (its class `class`), with its title (`title`, naming the
-    /// treated rays) and background; a standalone file is 1000 px wide.
+    /// treated rays) and background; a standalone file is `width_px` wide.
     fn root(&self, class: &str, title: Msg) -> Node {
         let (options, view_box) = (self.options, self.view_box);
         let title = trf(
@@ -134,7 +106,7 @@ impl<'a> Plot<'a> {
             title,
             &[("label", &self.plan.treated_label_in(self.lang))],
         );
-        let width_px = 1000;
+        let width_px = options.width_px;
         let title_id = format!("{}{}-title", options.id_prefix, class);
         let mut svg = Node::new("svg")
             .class(format!(
@@ -174,16 +146,17 @@ fn status(ok: bool) -> &'static str {
 }
 
 /// The plan as one self-contained figure (`osteoviz render 'plan=…'`): the top and arch views
-/// side by side above `sagittal`, the edited ray's drawing, in `width_px` × `height_px`, with
-/// the style resolved for the theme (no custom properties: any SVG renderer draws it).
+/// side by side above `sagittal`, the edited ray's drawing, in the options' `width_px` ×
+/// `height_px`, with the style resolved for the theme (no custom properties: any SVG renderer
+/// draws it).
 pub fn plan_figure(
     plan: &Plan,
     e: &PlanEvaluation,
     sagittal: Node,
-    options: &PlanSceneOptions,
-    (width_px, height_px): (u32, u32),
+    options: &SceneOptions,
     transparent: bool,
 ) -> Node {
+    let (width_px, height_px) = (options.width_px, options.height_px);
     let (w, h) = (f64::from(width_px), f64::from(height_px));
     // The two plan views share the upper 45 %, the sagittal view the rest.
     let top_h = (h * 0.45).round();
@@ -193,7 +166,7 @@ pub fn plan_figure(
             .num("width", width)
             .num("height", height)
     };
-    let views = PlanSceneOptions {
+    let views = SceneOptions {
         standalone: false,
         ..options.clone()
     };

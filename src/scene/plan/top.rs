@@ -5,13 +5,14 @@
 //! It may import the model's plan, the state's plan and catalogue, and the scene's toolkit; never `ui`.
 
 use super::legend::{Legend, LegendSwatch};
-use super::{status, PlanSceneOptions, Plot};
+use super::{status, Plot};
 use crate::model::plan::{
     ForefootOutcome, Head, HeadReference, HEADS, LATERAL_SESAMOID_X_MM, SM4_NORMAL_MM,
 };
 use crate::model::Point;
 use crate::scene::draw::{ellipse, label, path, segment, smooth};
 use crate::scene::node::Node;
+use crate::scene::SceneOptions;
 use crate::state::i18n::{fixed, tr, Msg};
 use crate::state::plan::{signed_in, signed_mm_in, Plan, PlanEvaluation};
 
@@ -29,7 +30,7 @@ struct Top<'a> {
 }
 
 impl<'a> Top<'a> {
-    fn new(plan: &'a Plan, e: &'a PlanEvaluation, options: &'a PlanSceneOptions) -> Top<'a> {
+    fn new(plan: &'a Plan, e: &'a PlanEvaluation, options: &'a SceneOptions) -> Top<'a> {
         // Right: room for the SM4 caption ("normal −2 to +4 (Maestro)") right of M4.
         let (left, right, top) = (-24.0, 112.0, 24.0);
         // The legend flows in rows under the feet (more of them with the projector's larger
@@ -56,7 +57,7 @@ impl<'a> Top<'a> {
 }
 
 /// The top view: the parabola before and after, the SM4 line and the M2−M3, M1−M2 relations.
-pub fn top_view(plan: &Plan, e: &PlanEvaluation, options: &PlanSceneOptions) -> Node {
+pub fn top_view(plan: &Plan, e: &PlanEvaluation, options: &SceneOptions) -> Node {
     let l = Top::new(plan, e, options);
     l.p.root("plan-top", Msg::PlanSceneTopTitle)
         .child(bones(&l))
