@@ -4,9 +4,10 @@
 //!
 //! It may import the model, the state and the scene's toolkit, never `ui`.
 
+use super::inset::{INSET_BOTTOM, INSET_RIGHT};
 use super::layout::Layout;
 use crate::model::Vector;
-use crate::scene::draw::{arrow, label, segment, shown};
+use crate::scene::draw::{arrow, label, label_width_mm, segment, shown};
 use crate::scene::Node;
 use crate::state::i18n::{trf, Msg};
 
@@ -84,12 +85,29 @@ pub(super) fn mechanics(l: &Layout) -> Node {
         )
     });
     // Anchored on the side away from the cut line, so the text never crosses it.
-    let mid = nalgebra::center(&pivot, &x) + side * (3.0 + l.dimension_size * 0.6);
     let anchor = if side.x < 0.0 {
         "label-end"
     } else {
         "label-start"
     };
+    // Beside the middle of the lever, or nearer its pivot when the middle would put the text
+    // under the forces inset (a long lever of a vertical cut reaches up to it).
+    let offset = side * (3.0 + l.dimension_size * 0.6);
+    let width = label_width_mm(&lever_text, l.dimension_size, l.projector);
+    let under_inset = |at: nalgebra::Point2<f64>| {
+        let (x0, x1) = if side.x < 0.0 {
+            (at.x - width, at.x)
+        } else {
+            (at.x, at.x + width)
+        };
+        x0 < l.left + INSET_RIGHT
+            && at.y + l.dimension_size * 0.6 > l.top - INSET_BOTTOM
+            && x1 > l.left
+    };
+    let mid = (0..=10)
+        .map(|i| pivot + (x - pivot) * (0.5 - 0.05 * f64::from(i)) + offset)
+        .find(|at| !under_inset(*at))
+        .unwrap_or(nalgebra::center(&pivot, &x) + offset);
     let (has_x, has_lever) = (crossing.is_some(), lever.is_some());
     Node::new("g")
         .class("mechanics")
