@@ -6,6 +6,8 @@
 //! "large text": the drawing is shown at any size, down to a phone's width.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+use common::assert_close;
 use osteoviz::scene::style::{property, resolve_style};
 use osteoviz::scene::{render, SceneOptions};
 use osteoviz::state::view::Theme;
@@ -140,6 +142,11 @@ fn svg_text_meets_wcag_aa_contrast_in_every_theme() {
 fn the_contrast_formula() {
     let white = [1.0, 1.0, 1.0];
     let black = [0.0, 0.0, 0.0];
-    assert!((contrast(white, black) - 21.0).abs() < 1e-9);
-    assert!((contrast(rgb("#777").unwrap(), white) - 4.48).abs() < 0.01);
+    assert_close(contrast(white, black), 21.0, 1e-9, "white on black");
+    assert_close(
+        contrast(rgb("#777").unwrap(), white),
+        4.48,
+        0.01,
+        "#777 on white",
+    );
 }

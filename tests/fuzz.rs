@@ -179,7 +179,7 @@ fn check_ranges(s: &State) -> Result<(), TestCaseError> {
         // Kept at the stored precision: the text is exact.
         let scale = 10f64.powi(spec.stored_decimals);
         prop_assert!(
-            ((v * scale).round() / scale - v).abs() < 1e-9,
+            approx::abs_diff_eq!((v * scale).round() / scale, v, epsilon = 1e-9),
             "{} = {v}",
             spec.name
         );

@@ -159,10 +159,11 @@ fn the_weil_cut_starts_at_the_dorsal_articular_margin() {
         let anatomy = s.to_params().anatomy;
         let margin = anatomy.dorsal_articular_margin_shaft();
         let line = s.to_params().cut.line_shaft(&anatomy);
-        assert!(
-            line.signed_distance(&margin).abs() < 0.01,
-            "{ray:?}: {}",
-            line.signed_distance(&margin)
+        assert_close(
+            line.signed_distance(&margin),
+            0.0,
+            0.01,
+            &format!("{ray:?}: the margin's distance to the cut"),
         );
     }
 }

@@ -150,7 +150,8 @@ fn m2_alone_moves_load_to_m1_and_m3() {
     assert!(after[2] - before[2] > after[3] - before[3]);
     // Shortening alone (no rise: an axial slide along a ground-parallel cut) moves load too.
     let f = evaluated("plan=m2&m2.preset=weil").forefoot;
-    assert!(f.motions[1].rise_mm.abs() < 0.01 && f.motions[1].ground_shortening_mm > 4.0);
+    assert_close(f.motions[1].rise_mm, 0.0, 0.01, "M2's rise");
+    assert!(f.motions[1].ground_shortening_mm > 4.0);
     assert!(f.load_share_after_pct[1] < 20.0);
     assert!(f.load_share_after_pct[0] > 20.0 && f.load_share_after_pct[2] > 20.0);
 }
@@ -408,7 +409,11 @@ proptest! {
     fn every_plan_evaluates(plan in any_plan()) {
         let e = evaluate_plan(&plan).expect("clamped plans evaluate");
         let f = &e.forefoot;
-        prop_assert!((f.load_share_after_pct.iter().sum::<f64>() - 100.0).abs() < 1e-6);
+        prop_assert!(approx::abs_diff_eq!(
+            f.load_share_after_pct.iter().sum::<f64>(),
+            100.0,
+            epsilon = 1e-6
+        ));
         prop_assert!(f.load_share_after_pct.iter().all(|s| s.is_finite() && *s >= 0.0));
         for (_, m) in plan_metrics(&e).entries() {
             if let osteoviz::state::plan::Metric::Number(v) = m {
@@ -881,7 +886,7 @@ fn the_top_view_legend_never_collides() {
             assert_eq!(items.len(), 6, "{theme:?} {lang:?}: {items:?}");
             for pair in items.windows(2) {
                 let (a, b) = (&pair[0], &pair[1]);
-                if (a.0 - b.0).abs() < 1e-9 {
+                if approx::abs_diff_eq!(a.0, b.0, epsilon = 1e-9) {
                     assert!(
                         a.2 <= b.1 + 0.2,
                         "{theme:?} {lang:?}: {:?} ends near {:.1}, the next entry starts at {:.1}",

@@ -71,7 +71,11 @@ proptest! {
     fn motion_keeps_the_head_fragment_area(state in any_state()) {
         let e = evaluate(&state.to_params()).unwrap();
         let before = e.geometry.head_before.area();
-        prop_assert!((e.geometry.head_after.area() - before).abs() < 1e-9 * before.max(1.0));
+        prop_assert!(approx::abs_diff_eq!(
+            e.geometry.head_after.area(),
+            before,
+            epsilon = 1e-9 * before.max(1.0)
+        ));
     }
 
     #[test]
@@ -96,13 +100,17 @@ proptest! {
     #[test]
     fn angle_references_round_trip(phi in 0.0f64..180.0, delta in 0.0f64..35.0) {
         let theta = angle_against_deg(phi, AngleReference::Ground, delta);
-        prop_assert!((angle_to_shaft_deg(theta, AngleReference::Ground, delta) - phi).abs() < 1e-9);
+        prop_assert!(approx::abs_diff_eq!(
+            angle_to_shaft_deg(theta, AngleReference::Ground, delta),
+            phi,
+            epsilon = 1e-9
+        ));
         let mut s = State::default();
         s.set(Key::Decl, delta);
         s.set(Key::Cut, phi);
         let shaft = s.cut_to_shaft_deg();
         s.set_reference(AngleReference::Ground);
-        prop_assert!((s.cut_to_shaft_deg() - shaft).abs() <= 0.05 + 1e-9);
+        prop_assert!(approx::abs_diff_eq!(s.cut_to_shaft_deg(), shaft, epsilon = 0.05 + 1e-9));
     }
 
     #[test]

@@ -125,7 +125,7 @@ fn kerf_closure_ratios_and_slide_directions() {
 fn protrusion_defaults_follow_dominguez_maldonado() {
     let published = [0.94, 0.0, -4.44, -11.17, -20.21];
     for ((mean, sd), expected) in PROTRUSION_RELATIVE_TO_M2_MM.iter().zip(published) {
-        assert!((mean - expected).abs() <= *sd);
+        assert_close(*mean, expected, *sd, "protrusion relative to M2");
     }
 }
 

@@ -10,6 +10,8 @@
 //! review `git diff tests/snapshots`.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+use common::assert_close;
 use osteoviz::model::{evaluate, Ray};
 use osteoviz::scene::{self, Scene, SceneOptions};
 use osteoviz::state::view::{Lang, Theme};
@@ -189,10 +191,11 @@ fn every_case_is_a_complete_svg_file() {
             "{name}: {vb:?} is not a millimetre box"
         );
         for (a, b) in vb.iter().zip(scene.view_box) {
-            assert!(
-                (a - b).abs() <= 0.005,
-                "{name}: {vb:?} vs {:?}",
-                scene.view_box
+            assert_close(
+                *a,
+                b,
+                0.005,
+                &format!("{name}: {vb:?} vs {:?}", scene.view_box),
             );
         }
 
@@ -270,8 +273,8 @@ fn the_cut_line_follows_the_cut_angle() {
     assert_ne!(at_45, at_60);
     // 45° to the shaft of 15° declination is 30° to the ground (SVG's y points down).
     let slope = |l: [f64; 4]| (-(l[3] - l[1])).atan2(l[2] - l[0]).to_degrees();
-    assert!((slope(at_45) - 30.0).abs() < 0.2, "{}", slope(at_45));
-    assert!((slope(at_60) - 45.0).abs() < 0.2, "{}", slope(at_60));
+    assert_close(slope(at_45), 30.0, 0.2, "the cut line at 45° to the shaft");
+    assert_close(slope(at_60), 45.0, 0.2, "the cut line at 60° to the shaft");
 }
 
 #[test]
@@ -462,5 +465,6 @@ fn the_drawing_shows_the_lever_and_the_settled_head() {
     let cx: f64 = centre.attribute("cx").unwrap().parse().unwrap();
     let cy: f64 = centre.attribute("cy").unwrap().parse().unwrap();
     let settled = e.geometry.head_centre_after + e.settled.displacement;
-    assert!((cx - settled.x).abs() < 1e-3 && (cy + settled.y).abs() < 1e-3);
+    assert_close(cx, settled.x, 1e-3, "the settled head centre's x");
+    assert_close(cy, -settled.y, 1e-3, "the settled head centre's SVG y");
 }

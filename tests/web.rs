@@ -5,8 +5,11 @@
 //! Debian's Chromium through chromedriver (see `webdriver.json`).
 #![cfg(target_arch = "wasm32")]
 
+mod common;
+
 use std::time::Duration;
 
+use common::assert_close;
 use osteoviz::ui::{App, AppProps};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -135,7 +138,12 @@ async fn mounts_with_every_control_and_readout() {
     ] {
         assert!(outcome(&root, key).is_finite(), "{key}");
     }
-    assert!((outcome(&root, "head_rise_mm") - 2.6 * 30f64.to_radians().cos()).abs() < 1e-9);
+    assert_close(
+        outcome(&root, "head_rise_mm"),
+        2.6 * 30f64.to_radians().cos(),
+        1e-9,
+        "head rise",
+    );
     assert_eq!(
         attr(&query(&root, "output[data-outcome=verdict]"), "data-value"),
         "tips_dorsal"
@@ -163,7 +171,12 @@ async fn the_cut_slider_updates_readouts_and_drawing() {
         "90.0°"
     );
     // φ = 90°, δ = 15°: the closed kerf raises the head 2.6·cos 75°.
-    assert!((outcome(&root, "head_rise_mm") - 2.6 * 75f64.to_radians().cos()).abs() < 1e-9);
+    assert_close(
+        outcome(&root, "head_rise_mm"),
+        2.6 * 75f64.to_radians().cos(),
+        1e-9,
+        "head rise",
+    );
     assert_ne!(before, cut_line(&root), "the cut line moved");
     assert_eq!(
         attr(&query(&root, "output[data-outcome=verdict]"), "data-value"),
@@ -177,18 +190,22 @@ async fn the_number_box_commits_and_undo_restores() {
     set_input(&root, "input[type=number][name=slide]", "-2", "change");
     let r = root.clone();
     wait_until("the slide to apply", move || {
-        (outcome(&r, "axial_shortening_mm")
-            - 2.6 * 45f64.to_radians().sin()
-            - 2.0 * 45f64.to_radians().cos())
-        .abs()
-            < 1e-9
+        approx::abs_diff_eq!(
+            outcome(&r, "axial_shortening_mm"),
+            2.6 * 45f64.to_radians().sin() + 2.0 * 45f64.to_radians().cos(),
+            epsilon = 1e-9
+        )
     })
     .await;
     let undo: HtmlElement = query(&root, "button[name=undo]").dyn_into().unwrap();
     undo.click();
     let r = root.clone();
     wait_until("undo to restore", move || {
-        (outcome(&r, "axial_shortening_mm") - 2.6 * 45f64.to_radians().sin()).abs() < 1e-9
+        approx::abs_diff_eq!(
+            outcome(&r, "axial_shortening_mm"),
+            2.6 * 45f64.to_radians().sin(),
+            epsilon = 1e-9
+        )
     })
     .await;
 }

@@ -322,8 +322,8 @@ mod tests {
             assert!(outline.signed_area() > 0.0, "{ray:?}");
             assert!(outline.contains(&a.head_centre_shaft()));
             let (lo, hi) = outline.bounds().unwrap();
-            assert!((hi.x - a.tip_x_shaft()).abs() < 1e-9);
-            assert!((hi.y - lo.y - a.base_height_mm).abs() < 1.0);
+            approx::assert_abs_diff_eq!(hi.x, a.tip_x_shaft(), epsilon = 1e-9);
+            approx::assert_abs_diff_eq!(hi.y - lo.y, a.base_height_mm, epsilon = 1.0);
         }
     }
 
@@ -337,6 +337,6 @@ mod tests {
             direction: nalgebra::Vector2::new(0.0, 1.0),
         };
         let (lo, hi) = outline.chord(&vertical).unwrap();
-        assert!((hi - lo - a.neck_height_mm).abs() < 0.3, "{}", hi - lo);
+        approx::assert_abs_diff_eq!(hi - lo, a.neck_height_mm, epsilon = 0.3);
     }
 }

@@ -118,11 +118,11 @@ mod tests {
         };
         let line = cut.line_shaft(&super::super::Ray::M2.anatomy());
         let p = line.origin + cut.normal_to_proximal_shaft();
-        assert!((line.signed_distance(&p) - 1.0).abs() < 1e-12);
+        approx::assert_abs_diff_eq!(line.signed_distance(&p), 1.0, epsilon = 1e-12);
     }
 
     #[test]
     fn burr_kerf_reproduces_the_measurement() {
-        assert!((kerf_from_burr_mm(3.1) - 2.6).abs() < 1e-12);
+        approx::assert_abs_diff_eq!(kerf_from_burr_mm(3.1), 2.6, epsilon = 1e-12);
     }
 }

@@ -100,7 +100,7 @@ mod tests {
             let f = split(&anatomy, &cut(phi, 2.6)).unwrap();
             let sum = f.proximal.area() + f.head.area() + f.kerf_strip.area();
             assert!(
-                (sum - whole).abs() < 1e-6 * whole,
+                approx::abs_diff_eq!(sum, whole, epsilon = 1e-6 * whole),
                 "φ={phi}: {sum} vs {whole}"
             );
             if (15.0..=165.0).contains(&phi) {
@@ -114,11 +114,7 @@ mod tests {
         let anatomy = Ray::M2.anatomy();
         let f = split(&anatomy, &cut(90.0, 2.0)).unwrap();
         // Neck about 9.5 mm high there: strip area ≈ 2 × height (within the neck's taper).
-        assert!(
-            (f.kerf_strip.area() / 2.0 - 9.5).abs() < 1.5,
-            "{}",
-            f.kerf_strip.area()
-        );
+        approx::assert_abs_diff_eq!(f.kerf_strip.area() / 2.0, 9.5, epsilon = 1.5);
     }
 
     #[test]

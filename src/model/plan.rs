@@ -667,17 +667,17 @@ mod tests {
         let o = evaluate_forefoot(&[HeadMotion::default(); HEADS]);
         assert_eq!(o.protrusion_before_mm, [0.94, 0.0, -4.44, -11.17, -20.21]);
         assert_eq!(o.protrusion_after_mm, o.protrusion_before_mm);
-        assert!((o.m2_m3_difference_before_mm - 4.44).abs() < 1e-12);
+        approx::assert_abs_diff_eq!(o.m2_m3_difference_before_mm, 4.44, epsilon = 1e-12);
         assert!(ForefootOutcome::m2_m3_over_threshold(
             o.m2_m3_difference_before_mm
         ));
-        assert!((o.m1_m2_difference_before_mm - 0.94).abs() < 1e-12);
+        approx::assert_abs_diff_eq!(o.m1_m2_difference_before_mm, 0.94, epsilon = 1e-12);
         assert_eq!(o.sm4_offset_before_mm, 0.0);
         assert!(ForefootOutcome::sm4_normal(o.sm4_offset_before_mm));
         assert!(!o.central_pattern_before());
         assert!(o.transfers.is_empty());
         for s in o.load_share_after_pct {
-            assert!((s - 20.0).abs() < 1e-9);
+            approx::assert_abs_diff_eq!(s, 20.0, epsilon = 1e-9);
         }
     }
 
@@ -685,7 +685,7 @@ mod tests {
     fn shares_sum_to_100_and_unload_a_raised_head() {
         for x in [0.5, 2.0, 5.0, 20.0] {
             let shares = load_shares(&[0.0, x, 0.0, 0.0, 0.0]);
-            assert!((shares.iter().sum::<f64>() - 100.0).abs() < 1e-9);
+            approx::assert_abs_diff_eq!(shares.iter().sum::<f64>(), 100.0, epsilon = 1e-9);
             assert!(shares[1] < 20.0 && shares[1] >= 0.0);
             assert!(shares[0] > 20.0 && shares[2] > 20.0, "{shares:?}");
         }
@@ -720,7 +720,7 @@ mod tests {
         let mut m = [HeadMotion::default(); HEADS];
         m[3] = motion(0.0, 2.0);
         let o = evaluate_forefoot(&m);
-        assert!((o.sm4_offset_after_mm - 2.0).abs() < 1e-12);
+        approx::assert_abs_diff_eq!(o.sm4_offset_after_mm, 2.0, epsilon = 1e-12);
         m[3] = motion(0.0, -1.0);
         let o = evaluate_forefoot(&m);
         assert!(o.central_pattern_after());

@@ -204,7 +204,7 @@ mod tests {
             direction: Vector::new(1.0, 1.0).normalize(),
         };
         let below = square().clip_right_of(&diagonal);
-        assert!((below.area() - 2.0).abs() < 1e-12);
+        approx::assert_abs_diff_eq!(below.area(), 2.0, epsilon = 1e-12);
         assert!(below.contains(&Point::new(1.5, 0.5)));
         assert!(!below.contains(&Point::new(0.5, 1.5)));
     }

@@ -454,7 +454,7 @@ mod tests {
         for (phi, expected) in [(45.0, 1.55), (90.0, 2.80), (135.0, 4.28)] {
             let s = settle(&prototype(phi, 14.0, 0.0), 1.0);
             assert!(
-                (s.displacement_mm() - expected).abs() < 0.02,
+                approx::abs_diff_eq!(s.displacement_mm(), expected, epsilon = 0.02),
                 "φ {phi}: {}",
                 s.displacement_mm()
             );
@@ -466,7 +466,7 @@ mod tests {
             let at = 14.0 + 4.0 * i as f64;
             let s = settle(&prototype(45.0, at - 8.0, 0.0), 1.0);
             assert!(
-                (s.displacement_mm() - e).abs() < 0.02,
+                approx::abs_diff_eq!(s.displacement_mm(), e, epsilon = 0.02),
                 "at {at}: {} vs {e}",
                 s.displacement_mm()
             );
@@ -482,7 +482,10 @@ mod tests {
         assert!(s.displacement.y > 2.5 && s.displacement.y < 3.5, "{s:?}");
         assert!(s.contacts[1].unwrap().touching, "dorsal end touches: {s:?}");
         let p = settle(&prototype(90.0, 14.0, 2.6), 1.0);
-        assert!((p.displacement_mm() - 4.28).abs() < 0.05, "{p:?}");
+        assert!(
+            approx::abs_diff_eq!(p.displacement_mm(), 4.28, epsilon = 0.05),
+            "{p:?}"
+        );
         assert_eq!(p.touching, 0);
     }
 

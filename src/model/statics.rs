@@ -312,7 +312,7 @@ mod tests {
         for (phi, n) in [(45.0, 0.866), (90.0, 0.259), (135.0, -0.5)] {
             let s = solve(&example(phi, 14.0), &no_pull());
             assert!(
-                (s.normal_ratio - n).abs() < 1e-3,
+                approx::abs_diff_eq!(s.normal_ratio, n, epsilon = 1e-3),
                 "φ={phi}: {}",
                 s.normal_ratio
             );
@@ -330,19 +330,11 @@ mod tests {
         let s = solve(&example(45.0, 14.0), &Loads::default());
         let x = s.resultant_crossing.unwrap();
         let along = (x - Point::new(0.0, 20.0)).dot(&s.tangent_ground);
-        assert!((along - 13.4).abs() < 0.3, "{along}");
-        assert!(
-            (s.tipping_lever_mm - 6.3).abs() < 0.3,
-            "{}",
-            s.tipping_lever_mm
-        );
+        approx::assert_abs_diff_eq!(along, 13.4, epsilon = 0.3);
+        approx::assert_abs_diff_eq!(s.tipping_lever_mm, 6.3, epsilon = 0.3);
         assert_eq!(s.verdict, Verdict::TipsDorsal);
         let further = solve(&example(45.0, 22.0), &Loads::default());
-        assert!(
-            (further.tipping_lever_mm - 14.0).abs() < 0.3,
-            "{}",
-            further.tipping_lever_mm
-        );
+        approx::assert_abs_diff_eq!(further.tipping_lever_mm, 14.0, epsilon = 0.3);
     }
 
     #[test]

@@ -133,11 +133,7 @@ mod tests {
         for _ in 0..40 {
             a.tick(0.02);
         }
-        assert!(
-            (a.progress().unwrap() - 0.5).abs() < 0.02,
-            "{:?}",
-            a.progress()
-        );
+        approx::assert_abs_diff_eq!(a.progress().unwrap(), 0.5, epsilon = 0.02);
         // The rest of the cycle (2·travel + 2·hold = 4.8 s).
         for _ in 0..250 {
             a.tick(0.02);
