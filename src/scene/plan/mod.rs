@@ -4,9 +4,9 @@
 //! Both are [`Node`] trees in millimetres with semantic classes; the page renders them through
 //! Yew, exports write them as text. Conventions: [`crate::model::plan`] (M1 on the left).
 //!
-//! As the single-ray drawing, each view is laid out once ([`top`]'s and [`arch`]'s layouts, on
-//! the [`Plot`] they share) and drawn one layer per function, with the scene's toolkit
-//! ([`super::draw`]); [`legend`] lays out the top view's legend. This file holds what both
+//! As the single-ray drawing, each view is laid out once (the layouts of `top.rs` and
+//! `arch.rs`, on the `Plot` they share) and drawn one layer per function, with the scene's
+//! drawing toolkit; `legend.rs` lays out the top view's legend. This file holds what both
 //! views share and the whole figure of the CLI ([`plan_figure`]).
 //!
 //! It may import the model's plan, the state's plan and catalogue, and the scene's toolkit
