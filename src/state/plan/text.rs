@@ -50,7 +50,7 @@ pub fn transfer_text_in(t: &crate::model::plan::Transfer, lang: Lang) -> String 
 }
 
 // ------------------------------------------------------------------ the panel's texts
-// What the plan panel (src/ui/plan.rs) and drawings (src/scene/plan.rs) write, in a language:
+// What the plan panel (src/ui/plan.rs) and drawings (src/scene/plan/) write, in a language:
 // the words from the catalogue (`plan.*` ids), numbers with the language's decimal sign.
 
 /// A number with one decimal, signed when not zero ("+1.5", "−1.3", "0.0"), in `lang`.
