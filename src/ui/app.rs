@@ -1,5 +1,5 @@
-//! The application root, [`App`]: the model, its effects (URL, language, animations, keys),
-//! the header's toolbar and the stage (drawing, readouts, controls).
+//! The application root, [`App`]: the model, its effects (URL, language, animations, keys: the
+//! hooks of [`super::hooks`]), the header's toolbar and the stage (drawing, readouts, controls).
 //!
 //! Part of the interface: it may import any layer below (scene, state, model) and the other `ui`
 //! files; the web binaries and the plan page mount it.
@@ -7,24 +7,23 @@
 #[cfg(feature = "about-panel")]
 use super::about::About;
 use super::controls::controls_panel;
-use super::keys::{forwarded_to_deck, in_text_box, shortcut};
+use super::hooks::{
+    use_animation_clock, use_document_language, use_drawing, use_shortcuts, use_url_sync,
+};
 use super::lecture::{lecture_bar, ExportOptions};
 use super::model::{current_query, AppModel, PageAction};
 use super::outcomes::outcomes;
 use super::scene_view::SceneView;
 use super::{browser, controls, plan};
-use crate::model::{evaluate, Evaluation, Ray};
-use crate::scene::{self, Node, SceneOptions};
+use crate::model::{Evaluation, Ray};
+use crate::scene::Node;
 use crate::state::i18n::Msg;
-use crate::state::i18n::{self, tr, trf};
+use crate::state::i18n::{tr, trf};
 use crate::state::query::notice_list;
 use crate::state::readouts::model_error_text;
 use crate::state::view::Lang;
 use crate::state::{Action, History, Preset, State};
-use std::cell::Cell;
 use std::rc::Rc;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
@@ -38,9 +37,6 @@ pub struct AppProps {
     #[prop_or(true)]
     pub sync_url: bool,
 }
-
-/// A `requestAnimationFrame` callback.
-pub(super) type FrameCallback = Closure<dyn FnMut(f64)>;
 
 /// The application root.
 #[component(App)]
@@ -69,154 +65,19 @@ pub fn app(props: &AppProps) -> Html {
         caption: false,
     });
 
-    // Document shortcuts: undo/redo/reset, F for fullscreen, deck keys in embed mode.
-    {
-        let page = page.clone();
-        let embed = model.view.embed;
-        let main_ref = main_ref.clone();
-        use_effect_with(embed, move |embed| {
-            let embed = *embed;
-            let listener =
-                Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(move |e: web_sys::KeyboardEvent| {
-                    if let Some(action) = shortcut(&e) {
-                        e.prevent_default();
-                        page.dispatch(PageAction::State(action));
-                    } else if e.code() == "KeyF"
-                        && !e.ctrl_key()
-                        && !e.meta_key()
-                        && !e.alt_key()
-                        && !in_text_box(&e)
-                    {
-                        e.prevent_default();
-                        browser::toggle_fullscreen(main_ref.cast::<web_sys::Element>());
-                    } else if embed && forwarded_to_deck(&e) && browser::forward_key_to_parent(&e) {
-                        e.prevent_default();
-                    }
-                });
-            let document = web_sys::window().and_then(|w| w.document());
-            if let Some(d) = &document {
-                let _ = d
-                    .add_event_listener_with_callback("keydown", listener.as_ref().unchecked_ref());
-            }
-            move || {
-                if let Some(d) = document {
-                    let _ = d.remove_event_listener_with_callback(
-                        "keydown",
-                        listener.as_ref().unchecked_ref(),
-                    );
-                }
-            }
-        });
-    }
-
-    // The animation clock: one tick per animation frame while playing.
-    {
-        let page = page.clone();
-        use_effect_with(
-            model.animation.playing || model.weight.playing,
-            move |playing| {
-                let running = Rc::new(Cell::new(*playing));
-                if *playing {
-                    let frame: Rc<std::cell::RefCell<Option<FrameCallback>>> = Rc::default();
-                    let again = frame.clone();
-                    let last = Rc::new(Cell::new(f64::NAN));
-                    let still = running.clone();
-                    *frame.borrow_mut() = Some(Closure::new(move |now: f64| {
-                        // Stopped: request no further frame (the closure is freed with the page).
-                        if !still.get() {
-                            return;
-                        }
-                        let previous = last.replace(now);
-                        if previous.is_finite() {
-                            page.dispatch(PageAction::Tick((now - previous) / 1000.0));
-                        }
-                        if let (Some(w), Some(f)) = (web_sys::window(), again.borrow().as_ref()) {
-                            let _ = w.request_animation_frame(f.as_ref().unchecked_ref());
-                        }
-                    }));
-                    if let Some(w) = web_sys::window() {
-                        if let Some(f) = frame.borrow().as_ref() {
-                            let _ = w.request_animation_frame(f.as_ref().unchecked_ref());
-                        }
-                    }
-                }
-                move || running.set(false)
-            },
-        );
-    }
-
-    // The URL follows the state (replaceState: no history entry per slider step; written
-    // when the pointer or key on a slider or handle is released, see browser::replace_query).
-    {
-        let query = model.query();
-        let sync = props.sync_url;
-        let on_change = plan_hook.as_ref().map(|h| h.on_change.clone());
-        let change = plan::AppChange {
-            state: model.history.present,
-            view: model.view.to_pairs(),
-        };
-        use_effect_with(query, move |query| {
-            if let Some(on_change) = &on_change {
-                on_change.emit(change);
-            }
-            if sync {
-                browser::replace_query(query);
-            }
-        });
-    }
-
-    // The document's language and title follow the interface language.
+    // The effects (ui::hooks): shortcuts, animation clock, URL, document language and title.
+    use_shortcuts(page.clone(), model.view.embed, main_ref.clone());
+    use_animation_clock(
+        page.clone(),
+        model.animation.playing || model.weight.playing,
+    );
+    use_url_sync(&model, props.sync_url, &plan_hook);
+    use_document_language(&model, props.sync_url);
     let lang = model.lang();
-    // A single-language bundle (the single-ray page's) loads the page again for another
-    // language: scripts/split.mjs picks the bundle that carries it; the URL keeps the state.
-    {
-        let sync = props.sync_url;
-        // The language in the address, even when it came from the browser's.
-        let query = match model.view.lang {
-            Some(_) => model.query(),
-            None => format!("{}&lang={}", model.query(), lang.code()),
-        };
-        let loaded = model.loaded_lang;
-        use_effect_with(lang, move |lang| {
-            if sync && !i18n::compiled(*lang) && loaded != Some(*lang) {
-                browser::load_query(&query);
-            }
-        });
-    }
-    {
-        let sync = props.sync_url;
-        use_effect_with(lang, move |lang| {
-            if sync {
-                browser::set_document_language(lang.code(), i18n::tr(*lang, Msg::AppTitle));
-            }
-        });
-    }
 
     let theme = model.view.theme;
-    // The model's evaluation of the drawn state and the drawing: one evaluation per change.
-    let load_fraction = model.load_fraction();
-    let drawn = use_memo(
-        (shown, theme, lang, load_fraction),
-        |(s, theme, lang, load)| {
-            let evaluation = evaluate(&s.to_params()).map(Rc::new);
-            let drawing = evaluation.as_ref().ok().map(|e| {
-                Rc::new(
-                    scene::build_loaded(
-                        s,
-                        e,
-                        &SceneOptions {
-                            theme: *theme,
-                            lang: *lang,
-                            ..Default::default()
-                        },
-                        *load,
-                    )
-                    .root,
-                )
-            });
-            (evaluation, drawing)
-        },
-    );
+    // The evaluation of the drawn state and the drawing: one evaluation per change.
+    let drawn = use_drawing(shown, theme, lang, model.load_fraction());
     let (evaluation, drawing) = &*drawn;
 
     let body = match (evaluation, drawing) {

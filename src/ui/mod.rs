@@ -5,17 +5,19 @@
 //! number input with `name` equal to the query key (range inputs have `id="control-KEY"`);
 //! readouts `<output data-outcome="JSON_KEY" data-value="FULL_PRECISION">`.
 //!
-//! Files: [`app`] (the root component, its toolbar and stage), [`model`] (the page's model and
-//! actions), [`keys`] (shortcuts), [`lecture`] (the lecture bar and exports), [`controls`],
-//! [`outcomes`], [`scene_view`] (the drawing in the page), [`browser`] (what the browser
-//! offers), [`plan`] (the forefoot plan page), `about`. The interface may import every layer
-//! below it (scene, state, model); nothing imports it but the web binaries.
+//! Files: [`app`] (the root component, its toolbar and stage), [`hooks`] (the root's effects:
+//! shortcuts, animation clock, URL, document language; and its memoised drawing), [`model`] (the
+//! page's model and actions), [`keys`] (shortcuts), [`lecture`] (the lecture bar and exports),
+//! [`controls`], [`outcomes`], [`scene_view`] (the drawing in the page), [`browser`] (what the
+//! browser offers), [`plan`] (the forefoot plan page), `about`. The interface may import every
+//! layer below it (scene, state, model); nothing imports it but the web binaries.
 
 #[cfg(feature = "about-panel")]
 pub mod about;
 mod app;
 pub mod browser;
 pub mod controls;
+mod hooks;
 mod keys;
 mod lecture;
 mod model;
