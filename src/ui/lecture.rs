@@ -37,6 +37,21 @@ pub(super) fn lecture_bar(
     main_ref: NodeRef,
 ) -> Html {
     let lang = model.lang();
+    html! {
+        <section class="lecture-bar" aria-label={tr(lang, Msg::LectureLabel)}>
+            { play_group(model, page) }
+            { view_group(model, page, main_ref) }
+            { export_group(model, page, export, shown, evaluation) }
+            if let Some(status) = &model.status {
+                <p class="status" role="status">{ status }</p>
+            }
+        </section>
+    }
+}
+
+/// The bar's first group: play the animation, loop it, apply the weight, the speed.
+fn play_group(model: &AppModel, page: &UseReducerDispatcher<AppModel>) -> Html {
+    let lang = model.lang();
     let anim = model.animation;
     let play = {
         let page = page.clone();
@@ -63,6 +78,27 @@ pub(super) fn lecture_bar(
             }
         })
     };
+    html! {
+        <div class="group">
+            <button name="play" aria-pressed={anim.playing.to_string()} onclick={play}>
+                { tr(lang, if anim.playing { Msg::LectureStop } else { Msg::LecturePlay }) }
+            </button>
+            <label><input type="checkbox" name="loop" autocomplete="off" checked={anim.looping} onchange={onloop} />{ " " }{ tr(lang, Msg::LectureLoop) }</label>
+            <button name="weight" aria-pressed={weighing.to_string()} title={tr(lang, Msg::ControlLoadTitle)} onclick={weigh}>
+                { tr(lang, if weighing { Msg::LectureWeightStop } else { Msg::LectureWeight }) }
+            </button>
+            <label>{ tr(lang, Msg::LectureSpeed) }{ " " }
+                <select name="speed" autocomplete="off" onchange={onspeed}>
+                    { for SPEEDS.iter().map(|v| html! { <option value={format_number(*v, 2)} selected={*v == anim.speed}>{ format!("{}×", i18n::number(lang, *v, 2)) }</option> }) }
+                </select>
+            </label>
+        </div>
+    }
+}
+
+/// The bar's second group, the view: theme, text size, language, fullscreen, copy link.
+fn view_group(model: &AppModel, page: &UseReducerDispatcher<AppModel>, main_ref: NodeRef) -> Html {
+    let lang = model.lang();
     let ontheme = {
         let page = page.clone();
         Callback::from(move |e: Event| {
@@ -104,63 +140,43 @@ pub(super) fn lecture_bar(
             page.dispatch(PageAction::Status(Some(text)));
         })
     };
-    let file_stem = format!(
-        "osteoviz-{}-m{}",
-        matching_preset(shown).map_or("custom", |p| p.name()),
-        shown.ray.number()
-    );
-    let export_svg_for = |png: bool| {
-        let page = page.clone();
-        let options = **export;
-        let state = *shown;
-        let evaluation = evaluation.cloned();
-        let theme = model.view.theme;
-        let file_stem = file_stem.clone();
-        Callback::from(move |_| {
-            let Some(e) = evaluation.as_ref() else { return };
-            let caption = if options.caption {
-                caption_lines(&state, e, lang)
-            } else {
-                Vec::new()
-            };
-            let scene = scene::build(
-                &state,
-                e,
-                &SceneOptions {
-                    standalone: true,
-                    interactive: false,
-                    width_px: options.width,
-                    height_px: options.height,
-                    theme,
-                    caption,
-                    lang,
-                    ..Default::default()
-                },
-            );
-            let scene = if options.transparent {
-                scene.without_background()
-            } else {
-                scene
-            };
-            let svg = scene.to_svg();
-            if png {
-                browser::download_png(
-                    &svg,
-                    options.width,
-                    options.height,
-                    options.transparent,
-                    format!("{file_stem}.png"),
-                );
-            } else {
-                browser::download_text(&svg, "image/svg+xml", &format!("{file_stem}.svg"));
-            }
-            page.dispatch(PageAction::Status(Some(trf(
-                lang,
-                Msg::StatusExported,
-                &[("format", &if png { "PNG" } else { "SVG" })],
-            ))));
-        })
-    };
+    html! {
+        <div class="group">
+            <label>{ tr(lang, Msg::LectureTheme) }{ " " }
+                <select name="theme" autocomplete="off" onchange={ontheme}>
+                    { for Theme::ALL.iter().map(|t| html! { <option value={t.name()} selected={*t == model.view.theme}>{ tr(lang, match t {
+                        Theme::Light => Msg::ThemeLight,
+                        Theme::Dark => Msg::ThemeDark,
+                        Theme::Projector => Msg::ThemeProjector,
+                    }) }</option> }) }
+                </select>
+            </label>
+            <label>{ tr(lang, Msg::LectureTextSize) }{ " " }
+                <select name="scale" autocomplete="off" onchange={onscale}>
+                    { for SCALES.iter().map(|v| html! { <option value={format_number(*v, 2)} selected={*v == model.view.scale}>{ i18n::percent(lang, v * 100.0, 0) }</option> }) }
+                </select>
+            </label>
+            <label>{ tr(lang, Msg::LectureLanguage) }{ " " }
+                <select name="lang" autocomplete="off" onchange={onlang}>
+                    { for Lang::ALL.iter().map(|l| html! { <option value={l.code()} lang={l.code()} selected={*l == lang}>{ i18n::language_name(*l) }</option> }) }
+                </select>
+            </label>
+            <button name="fullscreen" aria-keyshortcuts="F" onclick={fullscreen}>{ tr(lang, Msg::LectureFullscreen) }</button>
+            <button name="copy-link" onclick={copy}>{ tr(lang, Msg::LectureCopyLink) }</button>
+        </div>
+    }
+}
+
+/// The bar's export `<details>`: the figure's size, background and caption, SVG and PNG.
+fn export_group(
+    model: &AppModel,
+    page: &UseReducerDispatcher<AppModel>,
+    export: &UseStateHandle<ExportOptions>,
+    shown: &State,
+    evaluation: Option<&Rc<Evaluation>>,
+) -> Html {
+    let lang = model.lang();
+    let export_svg_for = |png: bool| export_callback(model, page, **export, shown, evaluation, png);
     let set_export = |f: fn(&mut ExportOptions, &HtmlInputElement)| {
         let export = export.clone();
         Callback::from(move |e: Event| {
@@ -172,62 +188,86 @@ pub(super) fn lecture_bar(
     };
     let ex = **export;
     html! {
-        <section class="lecture-bar" aria-label={tr(lang, Msg::LectureLabel)}>
-            <div class="group">
-                <button name="play" aria-pressed={anim.playing.to_string()} onclick={play}>
-                    { tr(lang, if anim.playing { Msg::LectureStop } else { Msg::LecturePlay }) }
-                </button>
-                <label><input type="checkbox" name="loop" autocomplete="off" checked={anim.looping} onchange={onloop} />{ " " }{ tr(lang, Msg::LectureLoop) }</label>
-                <button name="weight" aria-pressed={weighing.to_string()} title={tr(lang, Msg::ControlLoadTitle)} onclick={weigh}>
-                    { tr(lang, if weighing { Msg::LectureWeightStop } else { Msg::LectureWeight }) }
-                </button>
-                <label>{ tr(lang, Msg::LectureSpeed) }{ " " }
-                    <select name="speed" autocomplete="off" onchange={onspeed}>
-                        { for SPEEDS.iter().map(|v| html! { <option value={format_number(*v, 2)} selected={*v == anim.speed}>{ format!("{}×", i18n::number(lang, *v, 2)) }</option> }) }
-                    </select>
-                </label>
-            </div>
-            <div class="group">
-                <label>{ tr(lang, Msg::LectureTheme) }{ " " }
-                    <select name="theme" autocomplete="off" onchange={ontheme}>
-                        { for Theme::ALL.iter().map(|t| html! { <option value={t.name()} selected={*t == model.view.theme}>{ tr(lang, match t {
-                            Theme::Light => Msg::ThemeLight,
-                            Theme::Dark => Msg::ThemeDark,
-                            Theme::Projector => Msg::ThemeProjector,
-                        }) }</option> }) }
-                    </select>
-                </label>
-                <label>{ tr(lang, Msg::LectureTextSize) }{ " " }
-                    <select name="scale" autocomplete="off" onchange={onscale}>
-                        { for SCALES.iter().map(|v| html! { <option value={format_number(*v, 2)} selected={*v == model.view.scale}>{ i18n::percent(lang, v * 100.0, 0) }</option> }) }
-                    </select>
-                </label>
-                <label>{ tr(lang, Msg::LectureLanguage) }{ " " }
-                    <select name="lang" autocomplete="off" onchange={onlang}>
-                        { for Lang::ALL.iter().map(|l| html! { <option value={l.code()} lang={l.code()} selected={*l == lang}>{ i18n::language_name(*l) }</option> }) }
-                    </select>
-                </label>
-                <button name="fullscreen" aria-keyshortcuts="F" onclick={fullscreen}>{ tr(lang, Msg::LectureFullscreen) }</button>
-                <button name="copy-link" onclick={copy}>{ tr(lang, Msg::LectureCopyLink) }</button>
-            </div>
-            <details class="group export">
-                <summary>{ tr(lang, Msg::ExportTitle) }</summary>
-                <label>{ tr(lang, Msg::ExportWidth) }{ " " }<input type="number" name="export-width" autocomplete="off" min="200" max="8000" step="10" value={ex.width.to_string()}
-                    onchange={set_export(|o, i| if let Ok(v) = i.value().parse::<u32>() { o.width = v.clamp(200, 8000) })} />{ "\u{a0}px" }</label>
-                <label>{ tr(lang, Msg::ExportHeight) }{ " " }<input type="number" name="export-height" autocomplete="off" min="200" max="8000" step="10" value={ex.height.to_string()}
-                    onchange={set_export(|o, i| if let Ok(v) = i.value().parse::<u32>() { o.height = v.clamp(200, 8000) })} />{ "\u{a0}px" }</label>
-                <label><input type="checkbox" name="export-transparent" autocomplete="off" checked={ex.transparent}
-                    onchange={set_export(|o, i| o.transparent = i.checked())} />{ " " }{ tr(lang, Msg::ExportTransparent) }</label>
-                <label><input type="checkbox" name="export-caption" autocomplete="off" checked={ex.caption}
-                    onchange={set_export(|o, i| o.caption = i.checked())} />{ " " }{ tr(lang, Msg::ExportCaption) }</label>
-                <button name="export-svg" onclick={export_svg_for(false)}>{ tr(lang, Msg::ExportSvg) }</button>
-                <button name="export-png" onclick={export_svg_for(true)}>{ tr(lang, Msg::ExportPng) }</button>
-            </details>
-            if let Some(status) = &model.status {
-                <p class="status" role="status">{ status }</p>
-            }
-        </section>
+        <details class="group export">
+            <summary>{ tr(lang, Msg::ExportTitle) }</summary>
+            <label>{ tr(lang, Msg::ExportWidth) }{ " " }<input type="number" name="export-width" autocomplete="off" min="200" max="8000" step="10" value={ex.width.to_string()}
+                onchange={set_export(|o, i| if let Ok(v) = i.value().parse::<u32>() { o.width = v.clamp(200, 8000) })} />{ "\u{a0}px" }</label>
+            <label>{ tr(lang, Msg::ExportHeight) }{ " " }<input type="number" name="export-height" autocomplete="off" min="200" max="8000" step="10" value={ex.height.to_string()}
+                onchange={set_export(|o, i| if let Ok(v) = i.value().parse::<u32>() { o.height = v.clamp(200, 8000) })} />{ "\u{a0}px" }</label>
+            <label><input type="checkbox" name="export-transparent" autocomplete="off" checked={ex.transparent}
+                onchange={set_export(|o, i| o.transparent = i.checked())} />{ " " }{ tr(lang, Msg::ExportTransparent) }</label>
+            <label><input type="checkbox" name="export-caption" autocomplete="off" checked={ex.caption}
+                onchange={set_export(|o, i| o.caption = i.checked())} />{ " " }{ tr(lang, Msg::ExportCaption) }</label>
+            <button name="export-svg" onclick={export_svg_for(false)}>{ tr(lang, Msg::ExportSvg) }</button>
+            <button name="export-png" onclick={export_svg_for(true)}>{ tr(lang, Msg::ExportPng) }</button>
+        </details>
     }
+}
+
+/// What the SVG (or, with `png`, the PNG) export button does: draw the shown state with the
+/// export `options`, download it and say so in the status line.
+fn export_callback(
+    model: &AppModel,
+    page: &UseReducerDispatcher<AppModel>,
+    options: ExportOptions,
+    shown: &State,
+    evaluation: Option<&Rc<Evaluation>>,
+    png: bool,
+) -> Callback<MouseEvent> {
+    let lang = model.lang();
+    let file_stem = format!(
+        "osteoviz-{}-m{}",
+        matching_preset(shown).map_or("custom", |p| p.name()),
+        shown.ray.number()
+    );
+    let page = page.clone();
+    let state = *shown;
+    let evaluation = evaluation.cloned();
+    let theme = model.view.theme;
+    Callback::from(move |_| {
+        let Some(e) = evaluation.as_ref() else { return };
+        let caption = if options.caption {
+            caption_lines(&state, e, lang)
+        } else {
+            Vec::new()
+        };
+        let scene = scene::build(
+            &state,
+            e,
+            &SceneOptions {
+                standalone: true,
+                interactive: false,
+                width_px: options.width,
+                height_px: options.height,
+                theme,
+                caption,
+                lang,
+                ..Default::default()
+            },
+        );
+        let scene = if options.transparent {
+            scene.without_background()
+        } else {
+            scene
+        };
+        let svg = scene.to_svg();
+        if png {
+            browser::download_png(
+                &svg,
+                options.width,
+                options.height,
+                options.transparent,
+                format!("{file_stem}.png"),
+            );
+        } else {
+            browser::download_text(&svg, "image/svg+xml", &format!("{file_stem}.svg"));
+        }
+        page.dispatch(PageAction::Status(Some(trf(
+            lang,
+            Msg::StatusExported,
+            &[("format", &if png { "PNG" } else { "SVG" })],
+        ))));
+    })
 }
 
 /// The caption under an exported figure: the summary and the main readouts.
