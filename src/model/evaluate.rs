@@ -8,11 +8,12 @@ use super::context;
 use super::cut::Cut;
 use super::fragments::{self, FragmentError, Fragments};
 use super::frame::ShaftFrame;
-use super::kinematics::{self, Motion, MotionLimit};
+use super::kinematics::{self, AppliedMotion, FaceContact, Motion, MotionLimit};
 use super::polygon::{Line, Polygon};
 use super::settle::{self, SettleInput, Settled};
 use super::statics::{self, Loads, Statics, StaticsInput, Verdict};
 use super::{Point, Vector};
+use nalgebra::Isometry2;
 use serde::Serialize;
 use std::fmt;
 
@@ -349,26 +350,38 @@ fn outline_and_fragments(
     })
 }
 
-/// Evaluates an osteotomy: fragments, motion (limited so bone never overlaps bone), statics and
-/// every outcome. Never panics; returns an error for input it cannot model.
-pub fn evaluate(params: &OsteotomyParams) -> Result<Evaluation, ModelError> {
-    validate(params)?;
-    let anatomy = &params.anatomy;
-    let cut = &params.cut;
+/// Places the bone: the shaft frame whose lowest point of the head circle sits `fat_pad_mm`
+/// above the ground.
+fn place_bone(anatomy: &RayAnatomy) -> ShaftFrame {
     let delta = anatomy.declination_deg.to_radians();
     let r = anatomy.head_radius_mm();
     let l = anatomy.axis_length_mm;
-    // Place the bone: the lowest point of the head circle sits `fat_pad_mm` above the ground.
-    let frame = ShaftFrame {
+    ShaftFrame {
         declination_rad: delta,
         pivot_ground: Point::new(0.0, anatomy.fat_pad_mm + r + l * delta.sin()),
-    };
-    let to_g = frame.to_ground();
+    }
+}
 
-    let (outline_shaft, fragments) = outline_and_fragments(anatomy, cut)?;
-    let applied = kinematics::apply(cut, &fragments, &params.motion);
-    let contact = kinematics::face_contact(&fragments, &applied);
+/// Where the head's centre goes: in the shaft frame, on the ground, and the declination after.
+struct HeadShift {
+    /// The head's centre before the motion (shaft frame).
+    centre_shaft: Point,
+    /// The head's centre after the motion (shaft frame).
+    centre_after_shaft: Point,
+    /// The centre's move (shaft frame).
+    shift_shaft: Vector,
+    /// How far the centre rises (ground frame, mm).
+    rise_mm: f64,
+    /// How far the centre moves back along the ground (mm).
+    ground_shortening_mm: f64,
+    /// The metatarsal's declination after the motion (radians).
+    declination_after_rad: f64,
+}
 
+/// How the applied motion moves the head's centre.
+fn head_shift(anatomy: &RayAnatomy, frame: &ShaftFrame, applied: &AppliedMotion) -> HeadShift {
+    let delta = anatomy.declination_deg.to_radians();
+    let l = anatomy.axis_length_mm;
     let head_centre_s = anatomy.head_centre_shaft();
     let head_centre_after_s = applied.transform_shaft * head_centre_s;
     let shift_s = head_centre_after_s - head_centre_s;
@@ -377,14 +390,124 @@ pub fn evaluate(params: &OsteotomyParams) -> Result<Evaluation, ModelError> {
     let ground_shortening_mm = -shift_g.x;
     let declination_after =
         kinematics::declination_after_rad(l, delta, head_rise_mm, ground_shortening_mm);
+    HeadShift {
+        centre_shaft: head_centre_s,
+        centre_after_shaft: head_centre_after_s,
+        shift_shaft: shift_s,
+        rise_mm: head_rise_mm,
+        ground_shortening_mm,
+        declination_after_rad: declination_after,
+    }
+}
+
+/// What the settling of the head starts from: the moved head, the loads the statics found on
+/// it and the ends of the facing cut faces that may touch (ground frame).
+fn settle_input(
+    params: &OsteotomyParams,
+    statics: &Statics,
+    contact: &FaceContact,
+    to_g: &Isometry2<f64>,
+    head_centre_after: Point,
+    head_lowest_after: Point,
+) -> SettleInput {
+    SettleInput {
+        centre: head_centre_after,
+        head_radius_mm: params.anatomy.head_radius_mm(),
+        ground_force: statics.ground_force,
+        ground_force_at: head_lowest_after,
+        pull: statics.pull,
+        normal: statics.normal_ground,
+        tangent: statics.tangent_ground,
+        candidates: match contact.facing_ends {
+            Some(((a, ga), (b, gb))) => [Some((to_g * a, ga)), Some((to_g * b, gb))],
+            None => [None, None],
+        },
+        stiffness_per_mm: params.loads.tissue_stiffness_per_mm,
+        friction_mu: params.loads.friction_mu,
+    }
+}
+
+/// The plantar soft tissue under the shaft and the head, out to the toe's end (ground frame).
+fn soft_tissue(
+    anatomy: &RayAnatomy,
+    to_g: &Isometry2<f64>,
+    phalanx_before: &Polygon,
+    head_centre_before: Point,
+) -> Polygon {
+    let r = anatomy.head_radius_mm();
+    let l = anatomy.axis_length_mm;
+    let lowest_angle = (-90.0 + anatomy.declination_deg).to_radians();
+    let mut plantar: Vec<Point> = anatomy.plantar_profile();
+    let margin = -120f64.to_radians();
+    for i in 1..=12 {
+        let a = margin + (lowest_angle - margin) * i as f64 / 12.0;
+        plantar.push(Point::new(l + r * a.cos(), r * a.sin()));
+    }
+    let plantar_g: Vec<Point> = plantar.iter().map(|p| to_g * p).collect();
+    let toe_end = phalanx_before
+        .bounds()
+        .map_or(head_centre_before.x + 30.0, |(_, hi)| hi.x + 4.0);
+    context::plantar_soft_tissue(&plantar_g, toe_end)
+}
+
+/// The outcomes of the cut and the motion: angles, the head's shift, the contact, the statics.
+fn outcomes(
+    params: &OsteotomyParams,
+    shift: &HeadShift,
+    contact: &FaceContact,
+    statics: &Statics,
+    lever_arm_mm: f64,
+) -> Outcomes {
+    let anatomy = &params.anatomy;
+    let cut = &params.cut;
+    Outcomes {
+        cut_to_shaft_deg: cut.angle_to_shaft_deg,
+        cut_to_ground_deg: cut.angle_to_ground_deg(anatomy.declination_deg),
+        head_rise_mm: shift.rise_mm,
+        axial_shortening_mm: -shift.shift_shaft.x,
+        ground_shortening_mm: shift.ground_shortening_mm,
+        dorsal_shift_mm: shift.shift_shaft.y,
+        declination_before_deg: anatomy.declination_deg,
+        declination_after_deg: shift.declination_after_rad.to_degrees(),
+        contact_mm: contact.contact_mm,
+        contact_fraction: if contact.face_length_mm > 0.0 {
+            crate::numtext::clamp(contact.contact_mm / contact.face_length_mm, 0.0, 1.0)
+        } else {
+            0.0
+        },
+        cut_length_mm: contact.face_length_mm,
+        gap_mm: contact.gap_mm,
+        lever_arm_mm,
+        normal_ratio: statics.normal_ratio,
+        tangential_ratio: statics.tangential_ratio,
+        tipping_lever_mm: statics.tipping_lever_mm,
+        verdict: statics.verdict,
+    }
+}
+
+/// Evaluates an osteotomy: fragments, motion (limited so bone never overlaps bone), statics and
+/// every outcome. Never panics; returns an error for input it cannot model.
+pub fn evaluate(params: &OsteotomyParams) -> Result<Evaluation, ModelError> {
+    validate(params)?;
+    let anatomy = &params.anatomy;
+    let cut = &params.cut;
+    let delta = anatomy.declination_deg.to_radians();
+    let r = anatomy.head_radius_mm();
+    let frame = place_bone(anatomy);
+    let to_g = frame.to_ground();
+
+    let (outline_shaft, fragments) = outline_and_fragments(anatomy, cut)?;
+    let applied = kinematics::apply(cut, &fragments, &params.motion);
+    let contact = kinematics::face_contact(&fragments, &applied);
+    let shift = head_shift(anatomy, &frame, &applied);
 
     let theta = cut.angle_to_shaft_rad() - delta;
 
     let head_after_s = fragments.head.transformed(&applied.transform_shaft);
     let head_after = head_after_s.transformed(&to_g);
     let head_before = fragments.head.transformed(&to_g);
-    let head_centre_before = to_g * head_centre_s;
-    let head_centre_after = to_g * head_centre_after_s;
+    let head_centre_before = to_g * shift.centre_shaft;
+    let head_centre_after = to_g * shift.centre_after_shaft;
     // The ground force acts at the lowest point of the head: under the centre of the round
     // articular surface (always within it for δ ≤ 45° and tilts ≤ 45°).
     let head_lowest_before = head_centre_before - Vector::new(0.0, r);
@@ -403,21 +526,14 @@ pub fn evaluate(params: &OsteotomyParams) -> Result<Evaluation, ModelError> {
         },
         &params.loads,
     );
-    let settle_input = SettleInput {
-        centre: head_centre_after,
-        head_radius_mm: r,
-        ground_force: statics.ground_force,
-        ground_force_at: head_lowest_after,
-        pull: statics.pull,
-        normal: statics.normal_ground,
-        tangent: statics.tangent_ground,
-        candidates: match contact.facing_ends {
-            Some(((a, ga), (b, gb))) => [Some((to_g * a, ga)), Some((to_g * b, gb))],
-            None => [None, None],
-        },
-        stiffness_per_mm: params.loads.tissue_stiffness_per_mm,
-        friction_mu: params.loads.friction_mu,
-    };
+    let settle_input = settle_input(
+        params,
+        &statics,
+        &contact,
+        &to_g,
+        head_centre_after,
+        head_lowest_after,
+    );
     let settled = settle::settle(&settle_input, 1.0);
     let cut_centre = match contact_segment {
         Some((a, b)) => nalgebra::center(&a, &b),
@@ -428,44 +544,9 @@ pub fn evaluate(params: &OsteotomyParams) -> Result<Evaluation, ModelError> {
     let phalanx_before = context::phalanx(head_centre_before, r);
     let head_transform = to_g * applied.transform_shaft * to_g.inverse();
     let phalanx_after = phalanx_before.transformed(&head_transform);
-    let soft_tissue = {
-        let lowest_angle = (-90.0 + anatomy.declination_deg).to_radians();
-        let mut plantar: Vec<Point> = anatomy.plantar_profile();
-        let margin = -120f64.to_radians();
-        for i in 1..=12 {
-            let a = margin + (lowest_angle - margin) * i as f64 / 12.0;
-            plantar.push(Point::new(l + r * a.cos(), r * a.sin()));
-        }
-        let plantar_g: Vec<Point> = plantar.iter().map(|p| to_g * p).collect();
-        let toe_end = phalanx_before
-            .bounds()
-            .map_or(head_centre_before.x + 30.0, |(_, hi)| hi.x + 4.0);
-        context::plantar_soft_tissue(&plantar_g, toe_end)
-    };
+    let soft_tissue = soft_tissue(anatomy, &to_g, &phalanx_before, head_centre_before);
 
-    let outcomes = Outcomes {
-        cut_to_shaft_deg: cut.angle_to_shaft_deg,
-        cut_to_ground_deg: cut.angle_to_ground_deg(anatomy.declination_deg),
-        head_rise_mm,
-        axial_shortening_mm: -shift_s.x,
-        ground_shortening_mm,
-        dorsal_shift_mm: shift_s.y,
-        declination_before_deg: anatomy.declination_deg,
-        declination_after_deg: declination_after.to_degrees(),
-        contact_mm: contact.contact_mm,
-        contact_fraction: if contact.face_length_mm > 0.0 {
-            crate::numtext::clamp(contact.contact_mm / contact.face_length_mm, 0.0, 1.0)
-        } else {
-            0.0
-        },
-        cut_length_mm: contact.face_length_mm,
-        gap_mm: contact.gap_mm,
-        lever_arm_mm,
-        normal_ratio: statics.normal_ratio,
-        tangential_ratio: statics.tangential_ratio,
-        tipping_lever_mm: statics.tipping_lever_mm,
-        verdict: statics.verdict,
-    };
+    let outcomes = outcomes(params, &shift, &contact, &statics, lever_arm_mm);
     let settled_outcomes = SettledOutcomes::new(&outcomes, &settled);
 
     Ok(Evaluation {
