@@ -101,13 +101,16 @@ pub(super) fn use_animation_clock(page: UseReducerDispatcher<AppModel>, playing:
 #[hook]
 pub(super) fn use_url_sync(model: &AppModel, sync: bool, plan_hook: &Option<PlanHook>) {
     let query = model.query();
-    let on_change = plan_hook.as_ref().map(|h| h.on_change.clone());
-    let change = plan::AppChange {
-        state: model.history.present,
-        view: model.view.to_pairs(),
-    };
+    // Only inside a plan: the single-ray page builds no change to report.
+    let report = plan_hook.as_ref().map(|h| {
+        let change = plan::AppChange {
+            state: model.history.present,
+            view: model.view.to_pairs(),
+        };
+        (h.on_change.clone(), change)
+    });
     use_effect_with(query, move |query| {
-        if let Some(on_change) = &on_change {
+        if let Some((on_change, change)) = report {
             on_change.emit(change);
         }
         if sync {
