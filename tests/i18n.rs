@@ -499,11 +499,7 @@ fn plan_page_texts(query: &str, lang: Lang) -> Vec<String> {
         out.extend(ind.assumption_in(lang).map(String::from));
         out.push(ind.source.1.to_string());
         for when in ["before", "after"] {
-            let unit = if ind.key.ends_with("pattern") {
-                ""
-            } else {
-                "_mm"
-            };
+            let unit = ind.kind.key_suffix();
             out.push(ind.value_in(lang, get(&format!("{}_{when}{unit}", ind.key))));
         }
     }

@@ -28,8 +28,8 @@ use crate::state::i18n::{fixed, tr, trf};
 use crate::state::plan::{
     edit_hint_in, evaluate_plan, head_kind_in, head_metrics, how_load_in, how_views_in,
     is_plan_query, mm_in, parse_plan_query_with, percent_in, plan_metrics, plan_to_query,
-    points_in, provenance_in, ray_title_in, signed_mm_in, transfer_text_in, Indicator, Metric,
-    Plan, PlanEvaluation, PlanMetrics, PlanPreset, HEAD_COLUMNS, INDICATORS,
+    points_in, provenance_in, ray_title_in, signed_mm_in, transfer_text_in, Indicator,
+    IndicatorKind, Metric, Plan, PlanEvaluation, PlanMetrics, PlanPreset, HEAD_COLUMNS, INDICATORS,
 };
 use crate::state::query::{notice_list, to_query, Notice};
 use crate::state::view::{Lang, Theme};
@@ -317,14 +317,9 @@ fn output(key: String, metric: Metric, text: String) -> Html {
 /// One harmony indicator row: before, after, status, threshold, source.
 fn indicator(metrics: &PlanMetrics, ind: &Indicator, lang: Lang) -> Html {
     let (key, status_key) = (ind.key, ind.status_key);
-    let before_key = format!(
-        "{key}_before{}",
-        if key.ends_with("pattern") { "" } else { "_mm" }
-    );
-    let after_key = format!(
-        "{key}_after{}",
-        if key.ends_with("pattern") { "" } else { "_mm" }
-    );
+    let unit = ind.kind.key_suffix();
+    let before_key = format!("{key}_before{unit}");
+    let after_key = format!("{key}_after{unit}");
     let [before, after] = (ind.values)(metrics);
     let text = |m: Metric| ind.value_in(lang, m);
     let status_after_key = format!("{status_key}_after");
@@ -332,21 +327,13 @@ fn indicator(metrics: &PlanMetrics, ind: &Indicator, lang: Lang) -> Html {
     let [ok_before, ok_after] = (ind.statuses)(metrics).map(Metric::Flag);
     // The pattern row's value is its own status: one output per key.
     let status_output = |key: &str, m: Metric, word: String| {
-        if key.starts_with("central_pattern") {
+        if ind.kind == IndicatorKind::Pattern {
             html! {}
         } else {
             output(key.to_string(), m, word)
         }
     };
-    // For "over threshold" and "pattern" keys, true is the bad state.
-    let bad = |m: Metric| {
-        let b = matches!(m, Metric::Flag(true));
-        if status_key.ends_with("normal") {
-            !b
-        } else {
-            b
-        }
-    };
+    let bad = |m: Metric| ind.kind.is_bad(matches!(m, Metric::Flag(true)));
     let word = |m: Metric| ind.status_in(lang, !bad(m));
     let (source, source_short) = ind.source;
     html! {

@@ -87,9 +87,42 @@ pub fn yes_no_in(lang: Lang, yes: bool) -> &'static str {
     tr(lang, if yes { Msg::PlanYes } else { Msg::PlanNo })
 }
 
+/// What a harmony indicator's row shows, and which of its states is the worrying one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IndicatorKind {
+    /// A length that should stay under a threshold (M2 − M3, mm): its status says "over".
+    Threshold,
+    /// A signed length that should stay in a normal band (SM4 offset, M1 − M2, mm): its status
+    /// says "normal".
+    Band,
+    /// A pattern, present or not (Barouk's central pattern): its value is its own status, and
+    /// "present" is the worrying state.
+    Pattern,
+}
+
+impl IndicatorKind {
+    /// Whether a status of `status` is the worrying state.
+    pub fn is_bad(self, status: bool) -> bool {
+        match self {
+            IndicatorKind::Threshold | IndicatorKind::Pattern => status,
+            IndicatorKind::Band => !status,
+        }
+    }
+
+    /// The unit suffix of the values' JSON keys (`_mm`, none for a pattern's yes/no).
+    pub fn key_suffix(self) -> &'static str {
+        match self {
+            IndicatorKind::Threshold | IndicatorKind::Band => "_mm",
+            IndicatorKind::Pattern => "",
+        }
+    }
+}
+
 /// One harmony indicator of the plan panel: its metric keys and its texts' catalogue ids.
 #[derive(Clone, Copy, Debug)]
 pub struct Indicator {
+    /// What the row shows, and which state is the worrying one.
+    pub kind: IndicatorKind,
     /// The metric's JSON key less `_before_mm` / `_after_mm` (`_before` / `_after` for the
     /// pattern, a yes/no).
     pub key: &'static str,
@@ -118,6 +151,7 @@ pub struct Indicator {
 /// The harmony indicators, in display order.
 pub const INDICATORS: [Indicator; 4] = [
     Indicator {
+        kind: IndicatorKind::Threshold,
         key: "m2_m3_difference",
         status_key: "m2_m3_over_threshold",
         label: Msg::PlanM2M3,
@@ -135,6 +169,7 @@ pub const INDICATORS: [Indicator; 4] = [
         statuses: |m| [m.m2_m3_over_threshold_before, m.m2_m3_over_threshold_after],
     },
     Indicator {
+        kind: IndicatorKind::Band,
         key: "sm4_offset",
         status_key: "sm4_normal",
         label: Msg::PlanSm4,
@@ -152,6 +187,7 @@ pub const INDICATORS: [Indicator; 4] = [
         statuses: |m| [m.sm4_normal_before, m.sm4_normal_after],
     },
     Indicator {
+        kind: IndicatorKind::Band,
         key: "m1_m2_difference",
         status_key: "m1_m2_normal",
         label: Msg::PlanM1M2,
@@ -169,6 +205,7 @@ pub const INDICATORS: [Indicator; 4] = [
         statuses: |m| [m.m1_m2_normal_before, m.m1_m2_normal_after],
     },
     Indicator {
+        kind: IndicatorKind::Pattern,
         key: "central_pattern",
         status_key: "central_pattern",
         label: Msg::PlanCentralPattern,
@@ -224,7 +261,7 @@ impl Indicator {
     /// A before or after value as the panel writes it.
     pub fn value_in(&self, lang: Lang, value: Metric) -> String {
         match value {
-            Metric::Number(v) if self.key.starts_with("m2_m3") => mm_in(lang, v),
+            Metric::Number(v) if self.kind == IndicatorKind::Threshold => mm_in(lang, v),
             Metric::Number(v) => signed_mm_in(lang, v),
             Metric::Flag(b) => yes_no_in(lang, b).to_string(),
         }
