@@ -11,7 +11,7 @@ use super::hooks::{
     use_animation_clock, use_document_language, use_drawing, use_shortcuts, use_url_sync,
 };
 use super::lecture::{lecture_bar, ExportOptions};
-use super::model::{current_query, AppModel, PageAction};
+use super::model::{AppModel, PageAction};
 use super::outcomes::outcomes;
 use super::scene_view::SceneView;
 use super::{browser, controls, plan};
@@ -45,7 +45,7 @@ pub fn app(props: &AppProps) -> Html {
         .query
         .as_ref()
         .map(|q| q.to_string())
-        .unwrap_or_else(current_query);
+        .unwrap_or_else(browser::current_query);
     let model = use_reducer(move || AppModel::from_query(&initial_query));
     // Inside a forefoot plan (ui::plan): report the query, show the plan panel.
     let plan_hook = plan::use_plan_hook();

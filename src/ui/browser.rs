@@ -25,6 +25,13 @@ pub fn copy_text(text: &str) -> bool {
     true
 }
 
+/// The page's URL query as the address bar has it (`?…`, or empty).
+pub fn current_query() -> String {
+    window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
+}
+
 /// The page's full URL (with a query written by [`replace_query`] that is still pending).
 pub fn location_href() -> String {
     flush_query();

@@ -179,9 +179,3 @@ impl AppModel {
             .unwrap_or_default()
     }
 }
-
-pub(super) fn current_query() -> String {
-    web_sys::window()
-        .and_then(|w| w.location().search().ok())
-        .unwrap_or_default()
-}

@@ -91,15 +91,9 @@ pub fn entry_link(hook: &Option<PlanHook>, state: &State, view: &View, lang: Lan
     }
 }
 
-fn current_query() -> String {
-    web_sys::window()
-        .and_then(|w| w.location().search().ok())
-        .unwrap_or_default()
-}
-
 /// Whether the page's URL asks for the forefoot plan.
 pub fn is_plan_page() -> bool {
-    is_plan_query(&current_query())
+    is_plan_query(&super::browser::current_query())
 }
 
 /// Mounts [`PlanApp`] into the document body (instead of the single-ray [`App`]).
@@ -253,7 +247,7 @@ pub fn plan_app(props: &PlanAppProps) -> Html {
         .query
         .as_ref()
         .map(|q| q.to_string())
-        .unwrap_or_else(current_query);
+        .unwrap_or_else(super::browser::current_query);
     let model = use_reducer(move || PlanModel::from_query(&initial_query));
     let dispatcher = model.dispatcher();
     let on_change = use_callback(dispatcher.clone(), |change: AppChange, d| {
