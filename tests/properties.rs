@@ -144,3 +144,21 @@ proptest! {
         prop_assert_eq!(again.state, parsed.state);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// The model remembers the outline and its split for the latest anatomy and cut
+    /// (`model::evaluate`): an evaluation after other states, in any order, equals one made on a
+    /// fresh thread, where nothing is remembered.
+    #[test]
+    fn remembering_the_split_never_changes_an_evaluation(a in any_state(), b in any_state()) {
+        let (pa, pb) = (a.to_params(), b.to_params());
+        let first = evaluate(&pa);
+        let _ = evaluate(&pb);
+        let again = evaluate(&pa);
+        let fresh = std::thread::spawn(move || evaluate(&pa)).join().expect("no panic");
+        prop_assert_eq!(&first, &again);
+        prop_assert_eq!(&again, &fresh);
+    }
+}
