@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # One WebAssembly bundle of `make build`: cargo build (the Makefile's pinned nightly and flags,
-# from the environment), then wasm-bindgen --target web and wasm-opt -Oz into OUT_DIR.
+# from the environment), then wasm-bindgen --target web, wasm-opt -Oz, and short names for the
+# .wasm's imports and exports (scripts/wasm-names.mjs) into OUT_DIR.
 #
 #   scripts/wasm-bundle.sh BINARY OUT_DIR [CARGO FLAGS...]
 #
-# wasm-bindgen and wasm-opt (15 s a bundle) are skipped when OUT_DIR already holds the result
+# wasm-bindgen, wasm-opt and the renaming (15 s a bundle) are skipped when OUT_DIR already holds the result
 # for the same cargo output and the same steps (OUT_DIR/.source), so a `make run` with nothing
 # changed serves in seconds.
 set -euo pipefail
@@ -14,7 +15,8 @@ cargo build --release --target wasm32-unknown-unknown --bin "$bin" "$@"
 wasm=target/wasm32-unknown-unknown/release/$bin.wasm
 bindgen=(wasm-bindgen --target web --no-typescript --out-dir "$out" "$wasm")
 opt=(wasm-opt -Oz --converge "$out/${bin}_bg.wasm" -o "$out/${bin}_bg.wasm")
-key="$(sha256sum "$wasm" | cut -d' ' -f1) $(wasm-bindgen --version) $(wasm-opt --version) ${bindgen[*]} ${opt[*]}"
+names=(node scripts/wasm-names.mjs "$out/${bin}_bg.wasm" "$out/${bin}.js")
+key="$(sha256sum "$wasm" scripts/wasm-names.mjs | cut -d' ' -f1 | tr '\n' ' ')$(wasm-bindgen --version) $(wasm-opt --version) ${bindgen[*]} ${opt[*]} ${names[*]}"
 if [[ -f $out/.source && $(<"$out/.source") == "$key" ]]; then
   echo "wasm-bundle: $out is up to date"
   exit 0
@@ -22,5 +24,6 @@ fi
 rm -rf "$out"
 "${bindgen[@]}"
 "${opt[@]}"
+"${names[@]}"
 printf '%s' "$key" >"$out/.source"
 echo "wasm-bundle: $out"

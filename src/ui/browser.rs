@@ -40,24 +40,33 @@ pub fn location_href() -> String {
         .unwrap_or_default()
 }
 
-/// Writes the page's URL query (`history.replaceState`, about a millisecond each, more with a
-/// loaded machine, and work for the browser too) once per interaction, not once per step, and
-/// after the frame that shows the change: while a pointer drags a slider or a handle of the
-/// drawing, or a key is down on one (pressed once or repeating), the query is kept, and written
-/// when that pointer or key is released (or the window loses the focus); any other change (a
-/// button, a select, a number box) is written at once. So the URL equals the state as soon as
-/// the change is done (tests read it right after a key press), a drag writes it once, and a
-/// key press's frame does not wait for it; [`location_href`] writes a pending query first.
+/// Writes the page's URL query (`history.replaceState`) once per interaction, not once per step.
+/// Each write is costly beyond the page: Chromium's browser process spends about 6 ms of CPU on
+/// it (a same-document navigation with its page state; traced on this project's 2-core bench
+/// machine, where that CPU is taken from the page's next frame), and Chromium throttles pages
+/// that write their history faster than a held key repeats. So while a pointer drags a slider
+/// or a handle of the drawing, or a key is down on one, the query is kept; once released, it is
+/// written when the state has rested for [`QUIET_MS`] (a run of key presses writes once, at its
+/// end). Any other change (a button, a select, a number box) is written at once.
+/// [`location_href`], the page being hidden or left, and the window losing the focus write a
+/// pending query first.
 ///
 /// The outcome summary (`#summary`, a polite live region) is `aria-busy` meanwhile: a screen
-/// reader announces the outcome once the drag ends, not a sentence per step.
+/// reader announces the outcome once the interaction has rested, not a sentence per step; and
+/// a script (the end-to-end tests) waits for `#summary:not([aria-busy])` to read a settled URL.
 struct QueryWriter {
     pending: std::cell::RefCell<Option<String>>,
     /// A pointer is down, or a key repeats, on a slider or a handle of the drawing.
     held: std::cell::Cell<bool>,
-    /// Keep the window's listeners alive.
-    _listeners: [Closure<dyn FnMut(web_sys::Event)>; 2],
+    /// The timeout that writes the query once the state has rested, while one is set.
+    timer: std::cell::Cell<Option<i32>>,
+    /// Keep the window's listeners and the timeout's callback alive.
+    _listeners: [Closure<dyn FnMut(web_sys::Event)>; 3],
+    rested: Closure<dyn FnMut()>,
 }
+
+/// How long the state rests after a drag or a key press before the URL is written.
+pub const QUIET_MS: i32 = 300;
 
 thread_local! {
     static QUERY_WRITER: QueryWriter = QueryWriter::new();
@@ -90,15 +99,32 @@ impl QueryWriter {
     fn new() -> Self {
         let press = Closure::<dyn FnMut(web_sys::Event)>::new(|e: web_sys::Event| {
             if starts_drag(&e) {
-                QUERY_WRITER.with(|w| w.held.set(true));
+                QUERY_WRITER.with(|w| {
+                    w.held.set(true);
+                    w.cancel_timer();
+                });
                 set_summary_busy(true);
             }
         });
         let release = Closure::<dyn FnMut(web_sys::Event)>::new(|_: web_sys::Event| {
             QUERY_WRITER.with(|w| {
                 if w.held.replace(false) {
-                    w.write();
-                    set_summary_busy(false);
+                    w.write_when_rested();
+                }
+            })
+        });
+        // Leaving the page, or its window: write now, whatever is pending.
+        let leave = Closure::<dyn FnMut(web_sys::Event)>::new(|_: web_sys::Event| {
+            QUERY_WRITER.with(|w| {
+                w.held.set(false);
+                w.settle();
+            })
+        });
+        let rested = Closure::<dyn FnMut()>::new(|| {
+            QUERY_WRITER.with(|w| {
+                w.timer.set(None);
+                if !w.held.get() {
+                    w.settle();
                 }
             })
         });
@@ -113,15 +139,49 @@ impl QueryWriter {
             for name in ["pointerdown", "keydown"] {
                 listen(name, &press);
             }
-            for name in ["pointerup", "pointercancel", "keyup", "blur"] {
+            for name in ["pointerup", "pointercancel", "keyup"] {
                 listen(name, &release);
+            }
+            for name in ["blur", "pagehide", "visibilitychange"] {
+                listen(name, &leave);
             }
         }
         QueryWriter {
             pending: Default::default(),
             held: Default::default(),
-            _listeners: [press, release],
+            timer: Default::default(),
+            _listeners: [press, release, leave],
+            rested,
         }
+    }
+
+    /// Writes the pending query [`QUIET_MS`] from now, unless a press comes first.
+    fn write_when_rested(&self) {
+        self.cancel_timer();
+        let timer = window().and_then(|w| {
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(
+                self.rested.as_ref().unchecked_ref(),
+                QUIET_MS,
+            )
+            .ok()
+        });
+        match timer {
+            Some(id) => self.timer.set(Some(id)),
+            None => self.settle(),
+        }
+    }
+
+    fn cancel_timer(&self) {
+        if let (Some(id), Some(w)) = (self.timer.take(), window()) {
+            w.clear_timeout_with_handle(id);
+        }
+    }
+
+    /// The interaction is over: the URL written, the summary announced.
+    fn settle(&self) {
+        self.cancel_timer();
+        self.write();
+        set_summary_busy(false);
     }
 
     fn write(&self) {
@@ -135,11 +195,12 @@ impl QueryWriter {
 }
 
 /// Sets the page's URL query (`replaceState`: no history entry), at once or, while a pointer or
-/// a key is down on a slider or a handle, when it is released (see [`QueryWriter`]).
+/// a key is down on a slider or a handle, once the state has rested after its release (see
+/// [`QueryWriter`]).
 pub fn replace_query(query: &str) {
     QUERY_WRITER.with(|w| {
         *w.pending.borrow_mut() = Some(format!("?{query}"));
-        if !w.held.get() {
+        if !w.held.get() && w.timer.get().is_none() {
             w.write();
         }
     });
@@ -147,7 +208,7 @@ pub fn replace_query(query: &str) {
 
 /// Writes a pending [`replace_query`] now.
 pub fn flush_query() {
-    QUERY_WRITER.with(QueryWriter::write);
+    QUERY_WRITER.with(QueryWriter::settle);
 }
 
 /// Enters fullscreen on `element`, or leaves it.

@@ -95,8 +95,8 @@ pub(super) fn use_animation_clock(page: UseReducerDispatcher<AppModel>, playing:
     });
 }
 
-/// The URL follows the state (replaceState: no history entry per slider step; written when the
-/// pointer or key on a slider or handle is released, see [`browser::replace_query`]); inside a
+/// The URL follows the state (replaceState: no history entry per slider step; written once
+/// a drag or key presses on a slider or handle have rested, see [`browser::replace_query`]); inside a
 /// plan, the plan hears of each change.
 #[hook]
 pub(super) fn use_url_sync(model: &AppModel, sync: bool, plan_hook: &Option<PlanHook>) {

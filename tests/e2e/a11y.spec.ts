@@ -7,6 +7,7 @@ import { test, expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MODES, openMode, skipUnlessPresent, watchErrors } from './quality-helpers';
+import { urlSettled } from './visualiser-helpers';
 
 const AXE = readFileSync(join(process.cwd(), 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -171,6 +172,7 @@ test('keyboard only: Tab reaches and operates every control, in document order, 
       expect(f.outlineWidth, `${id}: focus outline width`).toBeGreaterThan(0);
     }
     // Operate it with the keyboard.
+    await urlSettled(page);
     const before = await page.evaluate(() => location.search + '|' + (document.querySelector('#summary')?.textContent ?? ''));
     if (f.tag === 'input' && f.type === 'range') {
       await page.keyboard.press('ArrowRight');
@@ -214,6 +216,7 @@ test('keyboard only: Tab reaches and operates every control, in document order, 
       if (animates) await page.keyboard.press('Space'); // and stop it again
     }
     if (f.tag === 'input' && f.type === 'range') {
+      await urlSettled(page);
       const after = await page.evaluate(() => location.search + '|' + (document.querySelector('#summary')?.textContent ?? ''));
       expect(after, `${id} changed the state`).not.toBe(before);
     }

@@ -4,6 +4,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
+import { urlSettled } from './visualiser-helpers';
 
 let root = process.cwd();
 let cli = '';
@@ -61,6 +62,7 @@ async function sagittalReadouts(page: Page): Promise<Record<string, string>> {
 
 /** The page's plan readouts equal the CLI's JSON for the page's own URL. */
 async function expectMatchesCli(page: Page): Promise<Json> {
+  await urlSettled(page);
   const query = decodeURIComponent(new URL(page.url()).search.slice(1));
   const json = evalPlan(query);
   expect(json.query, 'the URL is the canonical plan query').toBe(query.replace(/&(theme|scale|lang)=[^&]*/g, ''));

@@ -9,6 +9,7 @@
 //
 // Reproduce a failure: OSTEOVIZ_UI_FUZZ_SEED=<the seed in the failure> npx playwright test ui-fuzz
 import { test, expect, type Page } from '@playwright/test';
+import { urlSettled } from './visualiser-helpers';
 import { MODES, VERDICTS, openMode, readouts, skipUnlessPresent, watchErrors } from './quality-helpers';
 
 const EVENTS = Number(process.env.OSTEOVIZ_UI_FUZZ_EVENTS ?? 5000);
@@ -155,6 +156,7 @@ async function check(page: Page, errors: string[], where: string) {
     expect(ok, `${key} = "${v}" (${where})`).toBe(true);
   }
   // The state in the URL, within its documented ranges.
+  await urlSettled(page);
   const params = new URLSearchParams(await page.evaluate(() => location.search));
   for (const [key, [lo, hi]] of Object.entries(RANGES)) {
     for (const [k, v] of params) {

@@ -104,8 +104,21 @@ export type Snapshot = {
   limits: string[];
 };
 
-/** Reads the page after two animation frames (Yew has rendered and run its effects by then). */
+/**
+ * Waits until the page's URL holds its state: after a drag or a key press on a slider, the app
+ * writes it once the state has rested (src/ui/browser.rs, QueryWriter), and the outcome summary
+ * is `aria-busy` until then.
+ */
+export async function urlSettled(page: Page) {
+  await page.waitForFunction(() => !document.querySelector('#summary[aria-busy]'));
+}
+
+/**
+ * Reads the page after two animation frames (Yew has rendered and run its effects by then) and
+ * once its URL is written.
+ */
 export async function snapshot(page: Page): Promise<Snapshot> {
+  await urlSettled(page);
   return page.evaluate(async (keys) => {
     await new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
     const values: Record<string, string> = {};
