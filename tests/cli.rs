@@ -59,6 +59,27 @@ fn eval_json(query: &str) -> serde_json::Value {
 }
 
 #[test]
+fn eval_warns_when_the_cut_enters_the_joint() {
+    let warns = |query: &str| {
+        eval_json(query)["warnings"]
+            .as_array()
+            .expect("warnings")
+            .iter()
+            .any(|w| w.as_str().is_some_and(|w| w.contains("enters the joint")))
+    };
+    // The case: the DMMO cut placed 12 mm from the tip, through the head.
+    assert!(warns("preset=dmmo&at=12"));
+    assert!(warns("preset=reverse&at=12"));
+    // No preset, on any ray, is intra-articular (Weil starts at the dorsal articular margin).
+    for preset in Preset::ALL {
+        for ray in [2, 3, 4] {
+            let query = format!("preset={}&ray={ray}", preset.name());
+            assert!(!warns(&query), "{query}");
+        }
+    }
+}
+
+#[test]
 fn eval_prints_every_outcome_of_every_preset() {
     for preset in Preset::ALL {
         let query = format!("preset={}", preset.name());

@@ -7,7 +7,7 @@
 //! concave), a neck of `neck_height_mm`, and a round head of diameter `head_height_mm` whose
 //! plantar condyle reaches further proximally than its dorsal margin.
 
-use super::polygon::Polygon;
+use super::polygon::{Line, Polygon};
 use super::Point;
 use serde::Serialize;
 
@@ -187,6 +187,42 @@ impl RayAnatomy {
         let a = Self::DORSAL_HEAD_MARGIN_DEG.to_radians();
         let r = self.head_radius_mm();
         Point::new(self.axis_length_mm + r * a.cos(), r * a.sin())
+    }
+
+    /// Where `line` crosses the head's articular surface (the circle between its dorsal and
+    /// plantar margins, more than 1° inside them), in S: a cut there enters the joint. The most
+    /// distal crossing when the line crosses twice; `None` when it misses the cartilage or
+    /// only grazes its margin (the Weil cut starts at the dorsal one).
+    pub fn articular_crossing(&self, line: &Line) -> Option<Point> {
+        let centre = self.head_centre_shaft();
+        let r = self.head_radius_mm();
+        let w = line.origin - centre;
+        let b = w.dot(&line.direction);
+        let disc = b * b - (w.norm_squared() - r * r);
+        if disc.is_nan() || disc <= 0.0 {
+            return None;
+        }
+        let inside_margins = |p: &Point| {
+            let angle = (p.y - centre.y).atan2(p.x - centre.x).to_degrees();
+            angle.abs() < Self::DORSAL_HEAD_MARGIN_DEG - 1.0
+        };
+        [-b + disc.sqrt(), -b - disc.sqrt()]
+            .into_iter()
+            .map(|t| line.origin + line.direction * t)
+            .filter(inside_margins)
+            .max_by(|p, q| p.x.total_cmp(&q.x))
+    }
+
+    /// Whether `line` stays inside the shaft down to the flared base (a nearly axial cut such as
+    /// OCRA's): it leaves the bone only at the head and the base, and the model takes its
+    /// load-carrying part from its distal end (see `kinematics::IN_BONE_LOAD_LENGTH_MM`).
+    pub fn runs_inside_to_base(&self, line: &Line) -> bool {
+        let (origin, d) = (line.origin, line.direction);
+        if d.x.abs() < 1e-9 {
+            return false;
+        }
+        let y_at_base = origin.y + (Self::BASE_FLARE_END_MM - origin.x) / d.x * d.y;
+        y_at_base.abs() < self.shaft_height_mm / 2.0
     }
 
     /// Angles (degrees, from +x_s) where the head's articular circle meets the neck.

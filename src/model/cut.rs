@@ -87,6 +87,22 @@ impl Cut {
         Point::new(anatomy.tip_x_shaft() - self.position_from_tip_mm, 0.0)
     }
 
+    /// Whether the cut passes through the head and enters the joint: it crosses the axis inside
+    /// the head's circle and its mid-line crosses the articular surface (an intra-articular
+    /// cut, not the extra-articular neck cut of a DMMO). Not a Weil cut, which starts at the
+    /// dorsal articular margin and crosses the axis far proximally (its line, produced
+    /// distally, clips the dorsal cartilage, which the surgeon's cut does not), nor a cut that
+    /// runs inside the bone to the base (OCRA's), whose axis crossing means nothing.
+    pub fn enters_joint(&self, anatomy: &RayAnatomy) -> bool {
+        let line = self.line_shaft(anatomy);
+        let crossing_in_head = (self.axis_crossing_shaft(anatomy) - anatomy.head_centre_shaft())
+            .norm()
+            < anatomy.head_radius_mm();
+        crossing_in_head
+            && !anatomy.runs_inside_to_base(&line)
+            && anatomy.articular_crossing(&line).is_some()
+    }
+
     /// The mid-line of the cut in S; its left side (positive signed distance) is n_p's side.
     pub fn line_shaft(&self, anatomy: &RayAnatomy) -> Line {
         Line {
@@ -119,6 +135,35 @@ mod tests {
         let line = cut.line_shaft(&super::super::Ray::M2.anatomy());
         let p = line.origin + cut.normal_to_proximal_shaft();
         approx::assert_abs_diff_eq!(line.signed_distance(&p), 1.0, epsilon = 1e-12);
+    }
+
+    #[test]
+    fn a_cut_through_the_cartilage_enters_the_joint() {
+        let m2 = super::super::Ray::M2.anatomy();
+        let cut = |angle_to_shaft_deg: f64, position_from_tip_mm: f64| Cut {
+            angle_to_shaft_deg,
+            position_from_tip_mm,
+            kerf_mm: 2.6,
+        };
+        // At the neck (22 mm from the tip of a 16.1 mm head), extra-articular.
+        assert!(!cut(45.0, 22.0).enters_joint(&m2));
+        assert!(!cut(90.0, 22.0).enters_joint(&m2));
+        // 12 mm from the tip, oblique: through the head's cartilage. Perpendicular, 12 mm meets
+        // the articular margin (120° from the distal axis: cos 120° · 8.05 mm + 8.05 mm = 12.1
+        // mm from the tip); 10 mm is through the cartilage.
+        assert!(cut(45.0, 12.0).enters_joint(&m2));
+        assert!(cut(135.0, 12.0).enters_joint(&m2));
+        assert!(!cut(90.0, 12.0).enters_joint(&m2));
+        assert!(cut(90.0, 10.0).enters_joint(&m2));
+        // Axial (along the shaft): its line leaves through the tip's cartilage, but it runs
+        // inside the bone to the base (OCRA), which the model takes to turn out of the cortex.
+        let axial = cut(0.0, 22.0).line_shaft(&m2);
+        let crossing = m2.articular_crossing(&axial).expect("through the tip");
+        approx::assert_abs_diff_eq!(crossing.x, m2.tip_x_shaft(), epsilon = 1e-9);
+        assert!(m2.runs_inside_to_base(&axial));
+        assert!(!cut(0.0, 12.0).enters_joint(&m2));
+        // Weil: from the dorsal margin, 38 mm from the tip on the axis.
+        assert!(!cut(15.0, 38.0).enters_joint(&m2));
     }
 
     #[test]

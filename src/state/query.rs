@@ -202,20 +202,38 @@ pub fn differences_from(state: &State, mut base: State) -> Vec<String> {
     out
 }
 
-/// The canonical text of a state: `preset=NAME&ray=N` and the keys that differ from the
-/// preset, choosing the preset that needs the fewest.
-pub fn to_query(state: &State) -> String {
-    let (preset, diff) = Preset::ALL
+/// The preset a state needs the fewest keys to differ from, and those keys.
+fn nearest_preset(state: &State) -> (Preset, Vec<String>) {
+    Preset::ALL
         .into_iter()
         .map(|p| (p, differences(state, p)))
         .min_by_key(|(_, d)| d.len())
-        .expect("there are presets");
+        .expect("there are presets")
+}
+
+/// The canonical text of a state: `preset=NAME&ray=N` and the keys that differ from the
+/// preset, choosing the preset that needs the fewest.
+pub fn to_query(state: &State) -> String {
+    let (preset, diff) = nearest_preset(state);
     let mut parts = vec![
         format!("preset={}", preset.name()),
         format!("ray={}", state.ray.number()),
     ];
     parts.extend(diff);
     parts.join("&")
+}
+
+/// A file name (without extension) that says which state an exported figure shows: the ray,
+/// the nearest preset and the keys that differ from it, as in the canonical query
+/// (`osteoviz-m2-perpendicular-slide-1.5` for `preset=perpendicular&ray=2&slide=1.5`).
+pub fn file_stem(state: &State) -> String {
+    let (preset, diff) = nearest_preset(state);
+    let mut stem = format!("osteoviz-m{}-{}", state.ray.number(), preset.name());
+    for pair in diff {
+        stem.push('-');
+        stem.push_str(&pair.replace('=', "-"));
+    }
+    stem
 }
 
 /// The preset a state equals exactly, if any.
@@ -233,6 +251,20 @@ pub fn matching_preset(state: &State) -> Option<Preset> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_exported_figure_is_named_after_its_state() {
+        let named = |q: &str| file_stem(&parse_query(q).state);
+        assert_eq!(
+            named("preset=perpendicular&ray=2&slide=1.5"),
+            "osteoviz-m2-perpendicular-slide-1.5"
+        );
+        assert_eq!(named("preset=dmmo&ray=3"), "osteoviz-m3-dmmo");
+        assert_eq!(
+            named("preset=weil&ray=4&ref=ground&load=1"),
+            "osteoviz-m4-weil-ref-ground-load-1"
+        );
+    }
 
     #[test]
     fn only_two_hex_digits_make_an_escape() {

@@ -587,7 +587,7 @@ pub fn report(parsed: &Parsed) -> Result<Report, ModelError> {
 pub fn report_in(parsed: &Parsed, lang: Lang) -> Result<Report, ModelError> {
     let e = evaluate(&parsed.state.to_params())?;
     let mut warnings: Vec<String> = parsed.notices.iter().map(|n| n.notice_text(lang)).collect();
-    warnings.extend(e.limits.iter().map(|l| limit_text_in(l, lang)));
+    warnings.extend(cautions_in(&e, lang));
     Ok(Report {
         outcomes: READOUTS
             .iter()
@@ -601,6 +601,16 @@ pub fn report_in(parsed: &Parsed, lang: Lang) -> Result<Report, ModelError> {
         summary: summary_in(&parsed.state, &e, lang),
         warnings,
     })
+}
+
+/// What the page lists under the drawing and `osteoviz eval` adds to its warnings: why the
+/// motion was limited, then whether the cut enters the joint.
+pub fn cautions_in(e: &Evaluation, lang: Lang) -> Vec<String> {
+    let mut out: Vec<String> = e.limits.iter().map(|l| limit_text_in(l, lang)).collect();
+    if e.params.cut.enters_joint(&e.params.anatomy) {
+        out.push(tr(lang, Msg::LimitEntersJoint).to_string());
+    }
+    out
 }
 
 /// A motion limit in words.

@@ -10,7 +10,7 @@ use crate::model::Evaluation;
 use crate::scene::{self, SceneOptions};
 use crate::state::i18n::Msg;
 use crate::state::i18n::{self, tr, trf};
-use crate::state::query::matching_preset;
+use crate::state::query::file_stem;
 use crate::state::readouts::{display_in, summary_in, READOUTS};
 use crate::state::view::{Lang, Theme, SCALES, SPEEDS};
 use crate::state::{format_number, State};
@@ -81,11 +81,11 @@ fn play_group(model: &AppModel, page: &UseReducerDispatcher<AppModel>) -> Html {
     html! {
         <div class="group">
             <button name="play" aria-pressed={anim.playing.to_string()} onclick={play}>
-                { tr(lang, if anim.playing { Msg::LectureStop } else { Msg::LecturePlay }) }
+                { both_labels(anim.playing, tr(lang, Msg::LecturePlay), tr(lang, Msg::LectureStop)) }
             </button>
             <label><input type="checkbox" name="loop" autocomplete="off" checked={anim.looping} onchange={onloop} />{ " " }{ tr(lang, Msg::LectureLoop) }</label>
             <button name="weight" aria-pressed={weighing.to_string()} title={tr(lang, Msg::ControlLoadTitle)} onclick={weigh}>
-                { tr(lang, if weighing { Msg::LectureWeightStop } else { Msg::LectureWeight }) }
+                { both_labels(weighing, tr(lang, Msg::LectureWeight), tr(lang, Msg::LectureWeightStop)) }
             </button>
             <label>{ tr(lang, Msg::LectureSpeed) }{ " " }
                 <select name="speed" autocomplete="off" onchange={onspeed}>
@@ -93,6 +93,17 @@ fn play_group(model: &AppModel, page: &UseReducerDispatcher<AppModel>) -> Html {
                 </select>
             </label>
         </div>
+    }
+}
+
+/// A toggle button's two labels in one cell, the inactive one hidden (not read, not seen): the
+/// button keeps the width of the longer, so pressing Play does not move the drawing.
+fn both_labels(on: bool, off_text: &'static str, on_text: &'static str) -> Html {
+    html! {
+        <span class="both-labels">
+            <span class={classes!((on).then_some("hidden-label"))}>{ off_text }</span>
+            <span class={classes!((!on).then_some("hidden-label"))}>{ on_text }</span>
+        </span>
     }
 }
 
@@ -215,17 +226,14 @@ fn export_callback(
     png: bool,
 ) -> Callback<MouseEvent> {
     let lang = model.lang();
-    let file_stem = format!(
-        "osteoviz-{}-m{}",
-        matching_preset(shown).map_or("custom", |p| p.name()),
-        shown.ray.number()
-    );
     let page = page.clone();
     let state = *shown;
     let evaluation = evaluation.cloned();
     let theme = model.view.theme;
     Callback::from(move |_| {
         let Some(e) = evaluation.as_ref() else { return };
+        // Named at the click, not at every render.
+        let file_stem = file_stem(&state);
         let caption = if options.caption {
             caption_lines(&state, e, lang)
         } else {

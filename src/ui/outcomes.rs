@@ -8,7 +8,7 @@ use crate::model::Evaluation;
 use crate::state::i18n::Msg;
 use crate::state::i18n::{self, fixed, tr, trf};
 use crate::state::readouts::{
-    display_in, limit_text_in, published_shortenings, summary_in, Value, READOUTS, SETTLED_READOUTS,
+    cautions_in, display_in, published_shortenings, summary_in, Value, READOUTS, SETTLED_READOUTS,
 };
 use crate::state::view::Lang;
 use crate::state::State;
@@ -60,14 +60,12 @@ pub fn outcomes(state: &State, e: &Evaluation, lang: Lang) -> Html {
             }
         });
     let loads = &e.params.loads;
-    let limits = e
-        .limits
-        .iter()
-        .map(|l| html! { <li>{ limit_text_in(l, lang) }</li> });
+    let cautions = cautions_in(e, lang);
+    let limits = cautions.iter().map(|text| html! { <li>{ text }</li> });
     html! {
         <>
             <p class="summary" aria-live="polite" id="summary">{ text }</p>
-            if !e.limits.is_empty() {
+            if !cautions.is_empty() {
                 <ul class="limits" role="status">{ for limits }</ul>
             }
             <section class="readouts-section" aria-label={tr(lang, Msg::StageOutcomes)}>

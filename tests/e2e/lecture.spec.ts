@@ -65,7 +65,8 @@ test('the exported SVG is the CLI drawing, and the PNG has the chosen size', asy
     page.waitForEvent('download'),
     page.locator('button[name=export-svg]').click(),
   ]);
-  expect(svgDownload.suggestedFilename()).toBe('osteoviz-custom-m2.svg');
+  // Named after the state, as its canonical query is (preset=weil&ray=2&slide=-7).
+  expect(svgDownload.suggestedFilename()).toBe('osteoviz-m2-weil-slide--7.svg');
   const pageSvg = readFileSync((await svgDownload.path())!, 'utf8');
   // It parses as SVG and holds the drawing (parsed in a blank page: the app's own
   // Content-Security-Policy has nothing to say about a file the user downloaded).
@@ -104,6 +105,7 @@ test('the exported SVG is the CLI drawing, and the PNG has the chosen size', asy
     page.waitForEvent('download'),
     page.locator('button[name=export-png]').click(),
   ]);
+  expect(pngDownload.suggestedFilename()).toBe('osteoviz-m2-weil-slide--7.png');
   const png = readFileSync((await pngDownload.path())!);
   expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
   expect(png.readUInt32BE(16)).toBe(800);
@@ -134,6 +136,29 @@ test('play=1 animates the displacement from before the motion to the current sta
   const expected = JSON.parse(execFileSync(cli, ['eval', 'preset=dmmo&slide=-4']).toString());
   expect(Math.abs(Number(stopped.axial_shortening_mm) - expected.axial_shortening_mm)).toBeLessThan(1e-9);
   expect(errors).toEqual([]);
+});
+
+test('Play and "Put weight on it" do not move the drawing (no layout shift), in each language', async ({ browser }) => {
+  for (const [lang, width, height] of [['en', 1366, 768], ['fr', 1280, 720], ['es', 1920, 1080], ['fr', 390, 844]] as const) {
+    const page = await browser.newPage({ viewport: { width, height } });
+    const errors = watchErrors(page);
+    await page.goto(`./?preset=dmmo&slide=-4&lang=${lang}`);
+    const drawing = page.locator('main#app svg.scene').first();
+    await expect(drawing).toBeVisible();
+    const before = await drawing.boundingBox();
+    for (const name of ['play', 'weight']) {
+      const button = page.locator(`button[name=${name}]`);
+      const width0 = (await button.boundingBox())!.width;
+      await button.click();
+      await expect(button).toHaveAttribute('aria-pressed', 'true');
+      expect(await drawing.boundingBox(), `${lang} ${width}×${height}: ${name} pressed`).toEqual(before);
+      expect((await button.boundingBox())!.width, `${lang}: the ${name} button keeps its width`).toBeCloseTo(width0, 1);
+      await button.click();
+      await expect(button).toHaveAttribute('aria-pressed', 'false');
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  }
 });
 
 test('with reduced motion the animation jumps between the two positions', async ({ browser }) => {
@@ -171,6 +196,21 @@ test('themes, text size, copy link and fullscreen', async ({ browser }) => {
 
   await page.locator('button[name=fullscreen]').click();
   await expect.poll(() => page.evaluate(() => document.fullscreenElement?.id ?? null)).toBe('app');
+  // Fullscreen shows the figure, not the app: no bar, controls or readouts, the drawing larger.
+  await expect(page.locator('svg.scene').first()).toBeVisible();
+  for (const hidden of ['.lecture-bar', '.app-header', '.controls', '.readouts-section', '#summary']) {
+    await expect(page.locator(hidden).first(), `${hidden} in fullscreen`).toBeHidden();
+  }
+  await page.keyboard.press('f');
+  await expect.poll(() => page.evaluate(() => document.fullscreenElement)).toBe(null);
+  await expect(page.locator('.lecture-bar')).toBeVisible();
+  // Embedded with its controls: fullscreen keeps the listed controls under the figure.
+  await page.goto('./?preset=dmmo&embed=1&controls=cut,at');
+  await expect(page.locator('svg.scene').first()).toBeVisible();
+  await page.keyboard.press('f');
+  await expect.poll(() => page.evaluate(() => document.fullscreenElement?.id ?? null)).toBe('app');
+  await expect(page.locator('input[type=range][name=cut]')).toBeVisible();
+  await expect(page.locator('input[type=range][name=at]')).toBeVisible();
   await page.keyboard.press('f');
   await expect.poll(() => page.evaluate(() => document.fullscreenElement)).toBe(null);
   expect(errors).toEqual([]);
