@@ -261,8 +261,12 @@ mod tests {
         );
         assert_eq!(named("preset=dmmo&ray=3"), "osteoviz-m3-dmmo");
         assert_eq!(
-            named("preset=weil&ray=4&ref=ground&load=1"),
-            "osteoviz-m4-weil-ref-ground-load-1"
+            named("preset=weil&ray=4&load=1"),
+            "osteoviz-m4-weil-load-1"
+        );
+        assert_eq!(
+            named("preset=weil&ray=4&ref=shaft&load=1"),
+            "osteoviz-m4-weil-ref-shaft-load-1"
         );
     }
 
