@@ -96,3 +96,30 @@ test('a plain page hears the forwarded keys as keydown events', async ({ page })
   await page.keyboard.press('PageDown');
   await expect.poll(() => page.evaluate(() => (window as any).keys)).toEqual(['n', 'PageDown']);
 });
+
+// A slide at 1280×720 and a projector at 1920×1080 with large text: the three listed controls
+// are all inside the frame, the drawing shrinks to leave them room, and the controls' text grows
+// with the text size (rem follows scale= and the projector theme).
+for (const [w, h, extra] of [[1280, 720, ''], [1920, 1080, '&theme=projector&scale=2']] as const) {
+  test(`an embedded view with three controls shows all three at ${w}×${h}${extra}`, async ({ page }) => {
+    await page.setViewportSize({ width: w, height: h });
+    await page.goto(`./?preset=dmmo&embed=1&controls=cut,at,slide${extra}`);
+    const svg = page.locator('svg.scene');
+    await expect(svg).toBeVisible();
+    for (const name of ['cut', 'at', 'slide']) {
+      const range = page.locator(`input[type=range][name=${name}]`);
+      await expect(range).toBeVisible();
+      const box = (await range.boundingBox())!;
+      expect(box.y + box.height, `${name} slider bottom`).toBeLessThanOrEqual(h);
+      expect(box.x + box.width, `${name} slider right`).toBeLessThanOrEqual(w);
+    }
+    const drawing = (await svg.boundingBox())!;
+    expect(drawing.y + drawing.height).toBeLessThanOrEqual(h);
+    expect(drawing.height).toBeGreaterThan(h * 0.45);
+    // Nothing scrolls: the frame shows all of it.
+    expect(await page.evaluate(() => document.scrollingElement!.scrollHeight)).toBeLessThanOrEqual(h);
+    const labelPx = await page.locator('label[for]').first().evaluate(
+      (el) => parseFloat(getComputedStyle(el).fontSize));
+    expect(labelPx).toBeGreaterThanOrEqual(extra ? 0.9 * 19 * 2 * 0.9 : 13);
+  });
+}
