@@ -8,7 +8,8 @@
 use super::about::About;
 use super::controls::controls_panel;
 use super::hooks::{
-    use_animation_clock, use_document_language, use_drawing, use_shortcuts, use_url_sync,
+    use_animation_clock, use_document_language, use_drawing, use_page_text, use_shortcuts,
+    use_url_sync,
 };
 use super::lecture::{lecture_bar, ExportOptions};
 use super::model::{AppModel, PageAction};
@@ -73,6 +74,11 @@ pub fn app(props: &AppProps) -> Html {
     );
     use_url_sync(&model, props.sync_url, &plan_hook);
     use_document_language(&model, props.sync_url);
+    use_page_text(
+        model.view.theme,
+        (model.view.scale * 100.0).round() as u32,
+        props.sync_url,
+    );
     let lang = model.lang();
 
     let theme = model.view.theme;
@@ -91,7 +97,8 @@ pub fn app(props: &AppProps) -> Html {
         _ => html! {},
     };
 
-    let scale_class = format!("scale-{}", (model.view.scale * 100.0).round() as u32);
+    let text_percent = (model.view.scale * 100.0).round() as u32;
+    let scale_class = format!("scale-{text_percent}");
     let classes = classes!(
         "app",
         format!("theme-{}", theme.name()),

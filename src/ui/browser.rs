@@ -246,6 +246,20 @@ pub fn set_document_language(code: &str, title: &str) {
     document.set_title(title);
 }
 
+/// Marks the document's root with the theme and the text size (`data-theme="projector"`,
+/// `data-text="150"`): the page's rem follows them (style.css), so every control and label of
+/// the page grows with the text. Attributes on the root, not a `:has()` selector, which would
+/// make each of the drawing's class changes check the whole document.
+pub fn set_page_text(theme: &str, text_percent: u32) {
+    if let Some(root) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute("data-theme", theme);
+        let _ = root.set_attribute("data-text", &text_percent.to_string());
+    }
+}
+
 /// Loads the page again at `?query` (the boot loader then picks the bundle it needs).
 pub fn load_query(query: &str) {
     if let Some(location) = window().map(|w| w.location()) {

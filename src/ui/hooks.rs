@@ -146,6 +146,16 @@ pub(super) fn use_document_language(model: &AppModel, sync: bool) {
     });
 }
 
+/// The theme and text size on the document's root (see [`browser::set_page_text`]).
+#[hook]
+pub(super) fn use_page_text(theme: Theme, text_percent: u32, sync: bool) {
+    use_effect_with((theme, text_percent), move |(theme, text_percent)| {
+        if sync {
+            browser::set_page_text(theme.name(), *text_percent);
+        }
+    });
+}
+
 /// The evaluation of the drawn state, and its drawing when it could be evaluated.
 pub(super) type Drawn = (Result<Rc<Evaluation>, ModelError>, Option<Rc<Node>>);
 
