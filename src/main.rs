@@ -159,7 +159,7 @@ mod cli {
             let p = parse_plan_query_with(query, &["theme", "lang"]);
             (p.notices, p.other)
         } else {
-            let p = parse_query_with(query, &["theme", "lang"]);
+            let p = parse_query_with(query, &["theme", "lang", "scale"]);
             (p.notices, p.other)
         };
         for n in &notices {
@@ -184,6 +184,16 @@ mod cli {
             );
             return ExitCode::from(2);
         };
+        // The text size (`scale=`) as the page reads it: labels drawn as the page draws them.
+        let scale_pairs: Vec<(String, String)> = other
+            .iter()
+            .filter(|(k, _)| k == "scale")
+            .cloned()
+            .collect();
+        let (view, scale_notices) = osteoviz::state::view::View::from_pairs(&scale_pairs);
+        for n in &scale_notices {
+            eprintln!("osteoviz: warning: {n}");
+        }
         let drawn = if plan_query {
             plan_svg(query, (width, height), theme, lang, transparent)
         } else {
@@ -194,6 +204,7 @@ mod cli {
                 height_px: height,
                 theme,
                 lang,
+                text_scale: view.scale,
                 ..Default::default()
             };
             scene::render(&parse_query(query).state, &options).map(|s| {

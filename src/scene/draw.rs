@@ -253,6 +253,17 @@ pub(super) fn label(
         .text(text)
 }
 
+/// A label of `size` mm: the single-ray drawing sets each text's size here, from its layout
+/// (theme and text size), so that what is laid out is what is drawn.
+pub(super) fn sized_label(
+    at: Point,
+    text: impl Into<String>,
+    class: impl Into<Cow<'static, str>>,
+    size_mm: f64,
+) -> Node {
+    label(at, text, class).num("font-size", size_mm)
+}
+
 /// A class, marked `absent` when the element does not apply: a group keeps the same elements
 /// from step to step (patched in place), hiding those that do not apply.
 pub(super) fn shown(class: &str, present: bool) -> String {

@@ -54,6 +54,9 @@ pub struct SceneOptions {
     pub lang: Lang,
     /// The plan's edited ray, highlighted in its views.
     pub selected: Option<Ray>,
+    /// The page's text size (`scale=`, 1 = normal): the single ray's labels grow with it (less
+    /// than the page's text: the drawing grows with its frame) and its layout makes room.
+    pub text_scale: f64,
 }
 
 impl Default for SceneOptions {
@@ -68,6 +71,7 @@ impl Default for SceneOptions {
             caption: Vec::new(),
             lang: Lang::En,
             selected: None,
+            text_scale: 1.0,
         }
     }
 }

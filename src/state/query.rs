@@ -260,10 +260,7 @@ mod tests {
             "osteoviz-m2-perpendicular-slide-1.5"
         );
         assert_eq!(named("preset=dmmo&ray=3"), "osteoviz-m3-dmmo");
-        assert_eq!(
-            named("preset=weil&ray=4&load=1"),
-            "osteoviz-m4-weil-load-1"
-        );
+        assert_eq!(named("preset=weil&ray=4&load=1"), "osteoviz-m4-weil-load-1");
         assert_eq!(
             named("preset=weil&ray=4&ref=shaft&load=1"),
             "osteoviz-m4-weil-ref-shaft-load-1"

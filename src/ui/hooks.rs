@@ -160,12 +160,18 @@ pub(super) fn use_page_text(theme: Theme, text_percent: u32, sync: bool) {
 pub(super) type Drawn = (Result<Rc<Evaluation>, ModelError>, Option<Rc<Node>>);
 
 /// The model's evaluation of the drawn state and the drawing: one evaluation per change of the
-/// state, theme, language or load.
+/// state, theme, language, text size or load.
 #[hook]
-pub(super) fn use_drawing(shown: State, theme: Theme, lang: Lang, load_fraction: f64) -> Rc<Drawn> {
+pub(super) fn use_drawing(
+    shown: State,
+    theme: Theme,
+    lang: Lang,
+    text_scale: f64,
+    load_fraction: f64,
+) -> Rc<Drawn> {
     use_memo(
-        (shown, theme, lang, load_fraction),
-        |(s, theme, lang, load)| {
+        (shown, theme, lang, text_scale, load_fraction),
+        |(s, theme, lang, text_scale, load)| {
             let evaluation = evaluate(&s.to_params()).map(Rc::new);
             let drawing = evaluation.as_ref().ok().map(|e| {
                 Rc::new(
@@ -175,6 +181,7 @@ pub(super) fn use_drawing(shown: State, theme: Theme, lang: Lang, load_fraction:
                         &SceneOptions {
                             theme: *theme,
                             lang: *lang,
+                            text_scale: *text_scale,
                             ..Default::default()
                         },
                         *load,

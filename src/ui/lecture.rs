@@ -229,7 +229,7 @@ fn export_callback(
     let page = page.clone();
     let state = *shown;
     let evaluation = evaluation.cloned();
-    let theme = model.view.theme;
+    let (theme, text_scale) = (model.view.theme, model.view.scale);
     Callback::from(move |_| {
         let Some(e) = evaluation.as_ref() else { return };
         // Named at the click, not at every render.
@@ -250,6 +250,7 @@ fn export_callback(
                 theme,
                 caption,
                 lang,
+                text_scale,
                 ..Default::default()
             },
         );

@@ -6,7 +6,7 @@
 
 use super::layout::Layout;
 use crate::model::Point;
-use crate::scene::draw::{label, outline_d, polygon, segment, shape, svg_matrix};
+use crate::scene::draw::{outline_d, polygon, segment, shape, sized_label, svg_matrix};
 use crate::scene::node::{self, Node};
 use crate::state::i18n::{tr, Msg};
 
@@ -94,10 +94,11 @@ pub(super) fn ground(l: &Layout) -> Node {
             "ground-line",
         ))
         .child(ticks)
-        .child(label(
+        .child(sized_label(
             Point::new(l.left + 3.0, -5.5),
             tr(l.lang, Msg::SceneGround),
             "label label-start muted",
+            l.label_size,
         ))
 }
 

@@ -4,10 +4,9 @@
 //!
 //! It may import the model, the state and the scene's toolkit, never `ui`.
 
-use super::inset::{INSET_BOTTOM, INSET_RIGHT};
 use super::layout::Layout;
 use crate::model::Vector;
-use crate::scene::draw::{arrow, label, label_width_mm, segment, shown};
+use crate::scene::draw::{arrow, label_width_mm, segment, shown, sized_label};
 use crate::scene::Node;
 use crate::state::i18n::{trf, Msg};
 
@@ -26,10 +25,11 @@ pub(super) fn forces(l: &Layout) -> Node {
             grf_tip,
             "force force-ground",
         ))
-        .child(label(
+        .child(sized_label(
             grf_tip - s.ground_force * (FORCE_SCALE_MM - 2.0) + Vector::new(-2.0, 0.0),
             "F",
             "label force-label",
+            l.label_size,
         ));
     if s.pull.norm() > 1e-9 {
         let from = g.head_centre_after;
@@ -39,10 +39,11 @@ pub(super) fn forces(l: &Layout) -> Node {
                 from + s.pull * FORCE_SCALE_MM,
                 "force force-pull",
             ))
-            .child(label(
+            .child(sized_label(
                 from + s.pull * FORCE_SCALE_MM * 0.6 + Vector::new(0.0, 2.4),
                 "P",
                 "label force-label",
+                l.label_size,
             ));
     }
     forces.child(
@@ -100,8 +101,8 @@ pub(super) fn mechanics(l: &Layout) -> Node {
         } else {
             (at.x, at.x + width)
         };
-        x0 < l.left + INSET_RIGHT
-            && at.y + l.dimension_size * 0.6 > l.top - INSET_BOTTOM
+        x0 < l.left + l.inset_right
+            && at.y + l.dimension_size * 0.6 > l.top - l.inset_bottom
             && x1 > l.left
     };
     let mid = (0..=10)
@@ -138,13 +139,14 @@ pub(super) fn mechanics(l: &Layout) -> Node {
             x + side * 2.6,
             shown("dimension-line lever-line", has_lever),
         ))
-        .child(label(
+        .child(sized_label(
             mid,
             lever_text,
             shown(
                 &format!("label {anchor} dimension-label lever-label"),
                 has_lever,
             ),
+            l.dimension_size,
         ))
 }
 

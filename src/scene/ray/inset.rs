@@ -7,13 +7,9 @@
 
 use super::layout::Layout;
 use crate::model::{Point, Statics, Vector};
-use crate::scene::draw::{arc_points, arrow, label, label_width_mm, path, segment, shown};
+use crate::scene::draw::{arc_points, arrow, label_width_mm, path, segment, shown, sized_label};
 use crate::scene::Node;
 use crate::state::i18n::{fixed, tr, trf, Msg};
-
-/// Where the forces inset ends, from the drawing's left and top edges (mm).
-pub(super) const INSET_RIGHT: f64 = 43.0;
-pub(super) const INSET_BOTTOM: f64 = 34.0;
 
 /// The inset laid out: its box, its vectors and where their letters go.
 struct Fit {
@@ -63,10 +59,11 @@ pub(super) fn forces_inset(l: &Layout) -> Node {
                 .num("height", f.h)
                 .attr("rx", "1.5"),
         )
-        .child(label(
-            Point::new(f.x + 2.0, f.top - 2.6),
+        .child(sized_label(
+            Point::new(f.x + 2.0 * l.text, f.top - 2.6 * l.text),
             tr(l.lang, Msg::SceneForcesTitle),
             "label label-start inset-title",
+            l.inset_title_size,
         ))
         .child(
             path(&f.cone, true, "friction-cone")
@@ -95,22 +92,33 @@ pub(super) fn forces_inset(l: &Layout) -> Node {
         .child(arrow(c, c + f.n_vec, "force force-normal"))
         .child(arrow(c, c + f.t_vec, "force force-tangential"))
         .child(arrow(c, c + f.r_vec, "force force-resultant"))
-        .child(label(f.n_at, "N", "label force-label normal-label"))
-        .child(label(f.t_at, "T", "label force-label tangential-label"))
-        .child(label(f.r_at, "R", "label force-label"))
+        .child(sized_label(
+            f.n_at,
+            "N",
+            "label force-label normal-label",
+            l.label_size,
+        ))
+        .child(sized_label(
+            f.t_at,
+            "T",
+            "label force-label tangential-label",
+            l.label_size,
+        ))
+        .child(sized_label(f.r_at, "R", "label force-label", l.label_size))
         .children(
             f.caption_lines
                 .into_iter()
                 .rev()
                 .enumerate()
                 .map(|(i, line)| {
-                    label(
+                    sized_label(
                         Point::new(
                             f.x + f.w / 2.0,
-                            f.top - f.h + 2.4 + i as f64 * (f.caption_size + 0.6),
+                            f.top - f.h + 2.4 * l.text + i as f64 * (f.caption_size + 0.6 * l.text),
                         ),
                         line,
                         "label inset-caption",
+                        f.caption_size,
                     )
                 }),
         )
@@ -122,9 +130,9 @@ fn caption(l: &Layout) -> (Vec<String>, f64) {
     let (lang, projector) = (l.lang, l.projector);
     let mu = l.e.params.loads.friction_mu;
     let inset_caption = trf(lang, Msg::SceneInsetCaption, &[("mu", &fixed(lang, mu, 2))]);
-    let caption_size = if projector { 2.2 } else { 2.1 };
+    let caption_size = l.inset_caption_size;
     let caption_lines: Vec<String> =
-        if label_width_mm(&inset_caption, caption_size, projector) + 2.0 > INSET_RIGHT - 3.0 {
+        if label_width_mm(&inset_caption, caption_size, projector) + 2.0 > l.inset_right - 3.0 {
             match inset_caption.split_once(" · ") {
                 Some((a, b)) => vec![a.to_string(), b.to_string()],
                 None => vec![inset_caption],
@@ -140,8 +148,9 @@ fn caption(l: &Layout) -> (Vec<String>, f64) {
 fn fit(l: &Layout) -> Fit {
     let s = &l.e.statics;
     let (caption_lines, caption_size) = caption(l);
-    let inset_w = INSET_RIGHT - 3.0;
-    let inset_h = INSET_BOTTOM - 3.0;
+    let inset_w = l.inset_right - 3.0;
+    let inset_h = l.inset_bottom - 3.0;
+    let text = l.text;
     let inset_x = l.left + 3.0;
     let inset_top = l.top - 3.0;
     let cone_half = l.e.params.loads.friction_mu.atan();
@@ -150,17 +159,20 @@ fn fit(l: &Layout) -> Fit {
     // 10 mm per F, less when they would not fit.
     // (The region starts 10 mm below the box's top: a label beyond an arrow's tip stays clear
     // of the title.)
-    let caption_extra = (caption_lines.len() as f64 - 1.0) * (caption_size + 0.6);
-    let (avail_w, avail_h) = (inset_w - 10.0, inset_h - 19.0 - caption_extra);
+    let caption_extra = (caption_lines.len() as f64 - 1.0) * (caption_size + 0.6 * text);
+    let (avail_w, avail_h) = (inset_w - 10.0 * text, inset_h - 19.0 * text - caption_extra);
     let (lo1, hi1) = unit_extent(s, 1.0, normal_angle, cone_half);
     let size1 = hi1 - lo1;
-    let scale = 10f64
+    let scale = (10.0 * text)
         .min(avail_w / size1.x.max(1e-6))
         .min(avail_h / size1.y.max(1e-6));
     let r_vec = s.resultant * scale;
     let n_vec = s.normal_ground * (s.normal_ratio * scale);
     let c = {
-        let middle = Point::new(inset_x + inset_w / 2.0, inset_top - 10.0 - avail_h / 2.0);
+        let middle = Point::new(
+            inset_x + inset_w / 2.0,
+            inset_top - 10.0 * text - avail_h / 2.0,
+        );
         middle - (lo1 + hi1) * scale / 2.0
     };
     // N and R labels on opposite sides of the normal: R's side is the side R leans to.
@@ -181,28 +193,30 @@ fn fit(l: &Layout) -> Fit {
     ));
     // The cut line and the cone stay between the title and the caption (a long cut line would
     // otherwise cross the caption's text).
-    let (title_band, caption_band) = (4.5, 5.5 + caption_extra);
+    let (title_band, caption_band) = (4.5 * text, 5.5 * text + caption_extra);
     let t_vec = s.tangent_ground * (s.tangential_ratio * scale);
     // R beyond its tip; N beside its tip on the side away from R; T beside its tip on the side
     // of the cut away from R (R = N + T lies on N's side). Each turns aside where a letter
     // placed before it, the title or the caption would be in its way (a reverse cut puts R
     // almost along the cut, next to T).
     let letter_band = (
-        inset_top - inset_h + caption_band + 2.0,
-        inset_top - title_band - 2.0,
+        inset_top - inset_h + caption_band + 2.0 * text,
+        inset_top - title_band - 2.0 * text,
     );
-    let r_at = place_letter(c + r_vec, s.resultant, &[], letter_band);
+    let r_at = place_letter(c + r_vec, s.resultant, &[], letter_band, text);
     let n_at = place_letter(
         c + n_vec,
         s.normal_ground * 1.2 - label_side * 2.6,
         &[r_at],
         letter_band,
+        text,
     );
     let t_at = place_letter(
         c + t_vec,
         s.tangent_ground * (0.25 * s.tangential_ratio.signum()) - s.normal_ground,
         &[r_at, n_at],
         letter_band,
+        text,
     );
     Fit {
         x: inset_x,
@@ -316,18 +330,24 @@ fn inset_mechanics(
 /// Where a one-letter label goes near an arrow's `tip`: 2.8 mm away in the `preferred`
 /// direction, else turned by 45° steps either way until the letter clears the letters already
 /// `placed` and its centre stays within `band` (lowest, highest y). Letters are taken at the
-/// projector theme's size (the largest).
-fn place_letter(tip: Point, preferred: Vector, placed: &[Point], band: (f64, f64)) -> Point {
+/// projector theme's size (the largest), times the drawing's `text` factor.
+fn place_letter(
+    tip: Point,
+    preferred: Vector,
+    placed: &[Point],
+    band: (f64, f64),
+    text: f64,
+) -> Point {
     let start = preferred.y.atan2(preferred.x);
     let at = |turns: f64| {
         let (sin, cos) = (start + turns * std::f64::consts::FRAC_PI_4).sin_cos();
-        tip + Vector::new(cos, sin) * 2.8
+        tip + Vector::new(cos, sin) * (2.8 * text)
     };
     for turns in [0.0, 1.0, -1.0, 2.0, -2.0, 3.0, -3.0, 4.0] {
         let p = at(turns);
         let clear = placed
             .iter()
-            .all(|q| (p.x - q.x).abs() >= 2.8 || (p.y - q.y).abs() >= 3.4);
+            .all(|q| (p.x - q.x).abs() >= 2.8 * text || (p.y - q.y).abs() >= 3.4 * text);
         if clear && p.y >= band.0 && p.y <= band.1 {
             return p;
         }

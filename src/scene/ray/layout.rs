@@ -4,10 +4,10 @@
 //!
 //! It may import the model, the state and the scene's toolkit, never `ui`.
 
-use crate::model::{Evaluation, Geometry, Point, Vector};
+use crate::model::{Evaluation, Geometry, Point, Vector, Verdict};
 use crate::scene::draw::{deg, label_width_mm, mm, outline_d};
 use crate::scene::SceneOptions;
-use crate::state::i18n::{trf, Msg};
+use crate::state::i18n::{tr, trf, Msg};
 use crate::state::view::{Lang, Theme};
 use crate::state::State;
 use std::rc::Rc;
@@ -32,9 +32,21 @@ pub(super) struct Layout<'a> {
     pub lang: Lang,
     /// The projector theme: larger, bold labels.
     pub projector: bool,
-    /// Label sizes (scene.css), mm.
+    /// How much larger than normal the labels are drawn (from the page's text size).
+    pub text: f64,
+    /// Text sizes, mm: the layout places each text at its size, and the text is drawn at it.
     pub label_size: f64,
     pub dimension_size: f64,
+    pub verdict_size: f64,
+    pub verdict_detail_size: f64,
+    pub verdict_settled_size: f64,
+    pub inset_title_size: f64,
+    pub inset_caption_size: f64,
+    pub caption_size: f64,
+    /// The forces inset's right and bottom edges, from the drawing's left and top edges (mm):
+    /// larger with larger text.
+    pub inset_right: f64,
+    pub inset_bottom: f64,
     /// `[min_x, min_y, width, height]` in SVG coordinates (mm, y down).
     pub vb: [f64; 4],
     /// Where the caption under the drawing starts (SVG y).
@@ -85,11 +97,40 @@ impl<'a> Layout<'a> {
         let (head_rise_mm, axial_shortening_mm, declination_after_deg) =
             drawn_outcomes(e, g, loaded, axis_dir);
         let lang = options.lang;
-        // Label sizes (scene.css): larger and bold on the projector.
+        // Text sizes: larger and bold on the projector, times the drawing's share of the page's
+        // text size.
         let projector = options.theme == Theme::Projector;
-        let label_size = if projector { 3.6 } else { 3.0 };
-        let dimension_size = if projector { 3.6 } else { 2.8 };
+        let text = drawing_text_factor(options.text_scale);
+        let sized =
+            |light: f64, projector_mm: f64| text * if projector { projector_mm } else { light };
+        let label_size = sized(3.0, 3.6);
+        let dimension_size = sized(2.8, 3.6);
+        let verdict_size = sized(3.6, 3.6);
+        let verdict_detail_size = sized(2.2, 2.3);
+        let verdict_settled_size = sized(2.5, 2.6);
+        let inset_title_size = sized(2.8, 3.0);
+        let inset_caption_size = sized(2.1, 2.2);
+        let caption_size = sized(2.6, 2.8);
+        let inset_right = 3.0 + INSET_WIDTH * text;
+        let inset_bottom = 3.0 + INSET_HEIGHT * text;
         let mut vb = view_box(e);
+        // Larger text: the inset and the badge grow upward, over room added above the bone.
+        let above = (inset_bottom - (3.0 + INSET_HEIGHT)).max(0.0);
+        vb[1] -= above;
+        vb[3] += above;
+        // The inset and the widest verdict badge side by side, whatever the verdict.
+        let widest_badge = Verdict::ALL
+            .iter()
+            .map(|v| {
+                label_width_mm(
+                    tr(lang, super::overlays::verdict_msg(*v)),
+                    verdict_size,
+                    true,
+                )
+            })
+            .fold(46.0 * text, f64::max)
+            + 3.0;
+        vb[2] = vb[2].max(inset_right + 4.0 + widest_badge + 3.0);
         // The shortening label, start-anchored right of its dimension line under the head, moves
         // left when it would pass the right edge (fit_left in the dimensions), but not over the
         // ground force's arrow: a long translation at its longest ("88.8 mm") widens the view
@@ -101,10 +142,10 @@ impl<'a> Layout<'a> {
             + label_width_mm(&longest_shortening, dimension_size, projector)
             + 1.0;
         vb[2] = vb[2].max(shortening_room - vb[0]);
-        // Room for the caption under the drawing: one 4.5 mm line each.
+        // Room for the caption under the drawing: a line each.
         let caption_top = vb[1] + vb[3];
-        vb[3] +=
-            options.caption.len() as f64 * 4.5 + if options.caption.is_empty() { 0.0 } else { 2.0 };
+        vb[3] += options.caption.len() as f64 * caption_line(caption_size)
+            + if options.caption.is_empty() { 0.0 } else { 2.0 };
         let (left, top, width, height) = (vb[0], -vb[1], vb[2], vb[3]);
         let cut = &g.cut_line;
         let (face_a, face_b) = g.proximal_face;
@@ -126,8 +167,17 @@ impl<'a> Layout<'a> {
             declination_after_deg,
             lang,
             projector,
+            text,
             label_size,
             dimension_size,
+            verdict_size,
+            verdict_detail_size,
+            verdict_settled_size,
+            inset_title_size,
+            inset_caption_size,
+            caption_size,
+            inset_right,
+            inset_bottom,
             vb,
             caption_top,
             left,
@@ -164,6 +214,25 @@ impl<'a> Layout<'a> {
     pub(super) fn mm(&self, v: f64) -> String {
         mm(self.lang, v)
     }
+}
+
+/// The forces inset's size at normal text (mm).
+pub(super) const INSET_WIDTH: f64 = 40.0;
+pub(super) const INSET_HEIGHT: f64 = 31.0;
+
+/// How much larger the drawing's labels are for the page's text size `scale`: less than the
+/// page's text (the drawing grows with its frame; at 250 % its labels are twice the size).
+pub(super) fn drawing_text_factor(scale: f64) -> f64 {
+    if scale.is_finite() {
+        crate::numtext::clamp(1.0 + 0.67 * (scale - 1.0), 0.85, 2.0)
+    } else {
+        1.0
+    }
+}
+
+/// The distance between two lines of a caption of `size` mm.
+pub(super) fn caption_line(size: f64) -> f64 {
+    size * 1.73
 }
 
 /// The head's rise, axial shortening and declination after, as drawn: the outcomes as left, or

@@ -4,10 +4,9 @@
 //!
 //! It may import the model, the state and the scene's toolkit, never `ui`.
 
-use super::inset::{INSET_BOTTOM, INSET_RIGHT};
 use super::layout::Layout;
 use crate::model::{AngleReference, Point, Vector};
-use crate::scene::draw::{arc, label, label_width_mm, segment, text_width_mm};
+use crate::scene::draw::{arc, label_width_mm, segment, sized_label, text_width_mm};
 use crate::scene::Node;
 use crate::state::i18n::{trf, Msg};
 
@@ -65,21 +64,23 @@ pub(super) fn angles(l: &Layout) -> Node {
             primary(!phi_primary, "angle angle-theta"),
         ))
         // Colour-keyed labels stacked beside the arcs: θ (to the ground) above φ (to the shaft).
-        .child(label(
-            vertex + Vector::new(labels_dx, labels_dy + 2.0),
+        .child(sized_label(
+            vertex + Vector::new(labels_dx, labels_dy + 2.0 * l.text),
             theta_text,
             primary(
                 !phi_primary,
                 &format!("label {labels_anchor} angle-theta-label"),
             ),
+            l.label_size,
         ))
-        .child(label(
-            vertex + Vector::new(labels_dx, labels_dy - 2.2),
+        .child(sized_label(
+            vertex + Vector::new(labels_dx, labels_dy - 2.2 * l.text),
             phi_text,
             primary(
                 phi_primary,
                 &format!("label {labels_anchor} angle-phi-label"),
             ),
+            l.label_size,
         ))
 }
 
@@ -97,14 +98,15 @@ fn angle_labels_offset(
     let near_axial = o.cut_to_shaft_deg < 25.0 || o.cut_to_shaft_deg > 155.0;
     let labels_room = text_width_mm(theta_text)
         .max(text_width_mm(phi_text))
-        .max(36.0);
+        .max(36.0)
+        * l.text;
     // Above the arcs the labels end at the vertex, unless they would then run into the forces
     // inset (top left) and fit when starting there instead.
     let labels_w = label_width_mm(theta_text, label_size, projector || !phi_primary).max(
         label_width_mm(phi_text, label_size, projector || phi_primary),
     );
-    let above_reaches_inset = vertex.y + R_THETA + 3.0 + 2.0 + label_size > l.top - INSET_BOTTOM
-        && vertex.x - labels_w < l.left + INSET_RIGHT;
+    let above_reaches_inset = vertex.y + R_THETA + 3.0 + 2.0 + label_size > l.top - l.inset_bottom
+        && vertex.x - labels_w < l.left + l.inset_right;
     if !near_axial && vertex.x + R_THETA + 4.0 + labels_room.max(labels_w) < l.right - 1.0 {
         (R_THETA + 4.0, 0.0, "label-start")
     } else if above_reaches_inset && vertex.x + 2.5 + labels_w < l.right - 1.0 {
@@ -134,7 +136,7 @@ pub(super) fn declination(l: &Layout) -> Node {
             -delta_after,
             "angle angle-declination-after",
         ))
-        .child(label(
+        .child(sized_label(
             pivot + Vector::new(3.0, -13.0),
             format!(
                 "δ {} → δ′ {}",
@@ -142,6 +144,7 @@ pub(super) fn declination(l: &Layout) -> Node {
                 l.deg(l.declination_after_deg)
             ),
             "label label-start declination-label",
+            l.label_size,
         ))
 }
 
@@ -178,7 +181,7 @@ pub(super) fn dimensions(l: &Layout) -> Node {
         .child(segment(tip_before, dim_before - dorsal, "extension-line"))
         .child(segment(tip_after, dim_after - dorsal, "extension-line"))
         .child(segment(dim_before, dim_after, "dimension-line"))
-        .child(label(
+        .child(sized_label(
             fit_left(
                 (if dim_before.x > dim_after.x {
                     dim_before
@@ -189,6 +192,7 @@ pub(super) fn dimensions(l: &Layout) -> Node {
             ),
             shortening_text.clone(),
             "label label-start dimension-label",
+            l.dimension_size,
         ))
         .child(segment(
             c_before,
@@ -205,12 +209,13 @@ pub(super) fn dimensions(l: &Layout) -> Node {
             Point::new(rise_x, c_after.y),
             "dimension-line",
         ))
-        .child(label(
+        .child(sized_label(
             fit_left(
                 Point::new(rise_x + 2.2, (c_before.y + c_after.y) / 2.0),
                 &rise_text,
             ),
             rise_text.clone(),
             "label label-start dimension-label",
+            l.dimension_size,
         ))
 }

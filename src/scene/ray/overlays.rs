@@ -3,9 +3,10 @@
 //!
 //! It may import the model, the state and the scene's toolkit, never `ui`.
 
+use super::layout::caption_line;
 use super::layout::Layout;
 use crate::model::{Direction, Point, Verdict};
-use crate::scene::draw::{label, label_width_mm, n, segment};
+use crate::scene::draw::{label_width_mm, n, segment, sized_label};
 use crate::scene::Node;
 use crate::state::i18n::{fixed, tr, trf, Msg};
 
@@ -27,26 +28,19 @@ pub(super) fn verdict_badge(l: &Layout) -> Node {
             ],
         )
     };
-    // At least 46 mm, wider for a longer text (3.6 mm bold, 1.5 mm each side) or detail line
-    // (2.3 mm semi-bold on the projector, 2.2 mm otherwise).
-    let badge_w = (label_width_mm(verdict_label, 3.6, true) + 3.0)
-        .max(
-            label_width_mm(
-                &verdict_detail,
-                if projector { 2.3 } else { 2.2 },
-                projector,
-            ) + 3.0,
-        )
-        .max(46.0);
+    // At least 46 mm (at normal text), wider for a longer text (bold, 1.5 mm each side) or
+    // detail line (semi-bold on the projector).
+    let text = l.text;
+    let badge_w = (label_width_mm(verdict_label, l.verdict_size, true) + 3.0)
+        .max(label_width_mm(&verdict_detail, l.verdict_detail_size, projector) + 3.0)
+        .max(46.0 * text);
     // Under body weight, a third line says where the head went.
     let settled_line = l.loaded.then(|| settled_line(l));
     let badge_w = match &settled_line {
-        Some(line) => {
-            badge_w.max(label_width_mm(line, if projector { 2.6 } else { 2.5 }, true) + 3.0)
-        }
+        Some(line) => badge_w.max(label_width_mm(line, l.verdict_settled_size, true) + 3.0),
         None => badge_w,
     };
-    let badge_h = if settled_line.is_some() { 15.5 } else { 11.0 };
+    let badge_h = text * if settled_line.is_some() { 15.5 } else { 11.0 };
     Node::new("g")
         .class(format!("verdict verdict-{verdict}"))
         .attr("data-verdict", verdict)
@@ -59,27 +53,30 @@ pub(super) fn verdict_badge(l: &Layout) -> Node {
                 .num("height", badge_h)
                 .attr("rx", "2"),
         )
-        .child(label(
-            Point::new(right - badge_w / 2.0 - 3.0, top - 7.2),
+        .child(sized_label(
+            Point::new(right - badge_w / 2.0 - 3.0, top - 7.2 * text),
             verdict_label,
             "label verdict-text",
+            l.verdict_size,
         ))
-        .child(label(
-            Point::new(right - badge_w / 2.0 - 3.0, top - 11.8),
+        .child(sized_label(
+            Point::new(right - badge_w / 2.0 - 3.0, top - 11.8 * text),
             verdict_detail,
             "label verdict-detail",
+            l.verdict_detail_size,
         ))
         .children(settled_line.map(|line| {
-            label(
-                Point::new(right - badge_w / 2.0 - 3.0, top - 15.8),
+            sized_label(
+                Point::new(right - badge_w / 2.0 - 3.0, top - 15.8 * text),
                 line,
                 "label verdict-settled",
+                l.verdict_settled_size,
             )
         }))
 }
 
 /// The badge's words for a verdict.
-fn verdict_msg(verdict: Verdict) -> Msg {
+pub(super) fn verdict_msg(verdict: Verdict) -> Msg {
     match verdict {
         Verdict::NoContact => Msg::SceneVerdictNoContact,
         Verdict::Held => Msg::SceneVerdictHeld,
@@ -125,12 +122,16 @@ fn settled_line(l: &Layout) -> String {
 
 /// An exported figure's caption, under the drawing: one line each.
 pub(super) fn captions<'a>(l: &Layout<'a>) -> impl Iterator<Item = Node> + 'a {
-    let (left, caption_top) = (l.left, l.caption_top);
+    let (left, caption_top, size) = (l.left, l.caption_top, l.caption_size);
     l.options.caption.iter().enumerate().map(move |(i, line)| {
         Node::new("text")
             .class("label label-start caption")
             .num("x", left + 3.0)
-            .num("y", caption_top + 3.2 + i as f64 * 4.5)
+            .num(
+                "y",
+                caption_top + 1.23 * size + i as f64 * caption_line(size),
+            )
+            .num("font-size", size)
             .text(line.clone())
     })
 }
