@@ -264,7 +264,7 @@ mod tests {
         assert!(light.contains("stroke: #0072b2; stroke-width: 0.45px; stroke-dasharray: 2.2 1.2"));
         assert!(projector.contains("stroke-width: 0.72px"), "{projector}");
         // Theme rules stay for their theme only.
-        assert!(projector.contains(".scene.theme-projector .label { font-size: 3.6px"));
+        assert!(projector.contains(".scene.theme-projector .label { font-weight: 600"));
         assert!(!light.contains("theme-projector"));
         assert_eq!(property(Theme::Dark, "--ink").as_deref(), Some("#eef2f5"));
         assert_eq!(
