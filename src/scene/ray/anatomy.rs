@@ -4,8 +4,8 @@
 //!
 //! It may import the model, the state and the scene's toolkit, never `ui`.
 
-use super::layout::Layout;
-use crate::model::Point;
+use super::layout::{Anchor, Layout, Rect, Text};
+use crate::model::{Point, Vector};
 use crate::scene::draw::{outline_d, polygon, segment, shape, sized_label, svg_matrix};
 use crate::scene::node::{self, Node};
 use crate::state::i18n::{tr, Msg};
@@ -85,6 +85,13 @@ pub(super) fn ground(l: &Layout) -> Node {
         hatch.push_str(",0l-2,2");
     }
     let ticks = Node::new("path").class("ground-hatch").attr("d", hatch);
+    // No text on the ground line or its hatching.
+    l.claim(Rect {
+        x0: l.left,
+        y0: -2.0,
+        x1: l.right,
+        y1: 0.5,
+    });
     Node::new("g")
         .class("ground")
         .child(polygon(&l.g().soft_tissue, "soft-tissue"))
@@ -95,7 +102,18 @@ pub(super) fn ground(l: &Layout) -> Node {
         ))
         .child(ticks)
         .child(sized_label(
-            Point::new(l.left + 3.0, -5.5),
+            l.place(
+                &[(Point::new(l.left + 3.0, -5.5), Anchor::Start)],
+                &[(
+                    &Text {
+                        text: tr(l.lang, Msg::SceneGround),
+                        size: l.label_size,
+                        bold: l.projector,
+                    },
+                    Vector::zeros(),
+                )],
+            )
+            .0,
             tr(l.lang, Msg::SceneGround),
             "label label-start muted",
             l.label_size,
@@ -171,6 +189,7 @@ pub(super) fn cut(l: &Layout) -> Node {
         .class("cut")
         .child(segment(cut_start, cut_end, "cut-line"));
     if let Some((a, b)) = g.contact_segment {
+        l.claim_line(a, b, 2.8);
         cut_group = cut_group.child(segment(a, b, "contact"));
     }
     cut_group

@@ -4,9 +4,9 @@
 //!
 //! It may import the model, the state and the scene's toolkit, never `ui`.
 
-use super::layout::Layout;
+use super::layout::{Anchor, Layout, Text};
 use crate::model::Vector;
-use crate::scene::draw::{arrow, label_width_mm, segment, shown, sized_label};
+use crate::scene::draw::{arrow, segment, shown, sized_label};
 use crate::scene::Node;
 use crate::state::i18n::{trf, Msg};
 
@@ -18,6 +18,32 @@ const FORCE_SCALE_MM: f64 = 14.0;
 pub(super) fn forces(l: &Layout) -> Node {
     let (g, s) = (l.g(), &l.e.statics);
     let grf_tip = g.head_lowest_after;
+    let letter = |text: &'static str| Text {
+        text,
+        size: l.label_size,
+        bold: true,
+    };
+    l.claim_line(grf_tip - s.ground_force * FORCE_SCALE_MM, grf_tip, 1.6);
+    if s.pull.norm() > 1e-9 {
+        let from = g.head_centre_after;
+        l.claim_line(from, from + s.pull * FORCE_SCALE_MM, 1.6);
+    }
+    // F beside its arrow near the tail, on the left, else on the right, else further along.
+    let beside = |tip: nalgebra::Point2<f64>, along: Vector, length: f64| {
+        let across = Vector::new(-along.y, along.x) * (0.45 * l.label_size + 0.9);
+        [12.0, 9.0, 6.0, 3.0, 14.0]
+            .into_iter()
+            .map(move |t| tip - along * (length * t / 14.0))
+            .flat_map(move |at| [at - across, at + across])
+            .map(|at| (at, Anchor::Middle))
+    };
+    let f_candidates: Vec<_> = beside(grf_tip, s.ground_force, FORCE_SCALE_MM)
+        .chain([(
+            grf_tip - s.ground_force * (FORCE_SCALE_MM + 0.9 * l.label_size),
+            Anchor::Middle,
+        )])
+        .collect();
+    let (f_at, _) = l.place(&f_candidates, &[(&letter("F"), Vector::zeros())]);
     let mut forces = Node::new("g")
         .class("forces")
         .child(arrow(
@@ -25,26 +51,33 @@ pub(super) fn forces(l: &Layout) -> Node {
             grf_tip,
             "force force-ground",
         ))
-        .child(sized_label(
-            grf_tip - s.ground_force * (FORCE_SCALE_MM - 2.0) + Vector::new(-2.0, 0.0),
-            "F",
-            "label force-label",
-            l.label_size,
-        ));
+        .child(sized_label(f_at, "F", "label force-label", l.label_size));
     if s.pull.norm() > 1e-9 {
         let from = g.head_centre_after;
+        // P above its arrow, else below it, else beyond its tip.
+        let middle = from + s.pull * FORCE_SCALE_MM * 0.6;
+        let beyond = from + s.pull * FORCE_SCALE_MM + s.pull.normalize() * (0.8 * l.label_size);
+        let p_candidates: Vec<_> = [
+            (middle + Vector::new(0.0, 2.4 * l.text), Anchor::Middle),
+            (middle + Vector::new(0.0, -2.4 * l.text), Anchor::Middle),
+            (beyond, Anchor::Middle),
+        ]
+        .into_iter()
+        .chain(beside(
+            from + s.pull * FORCE_SCALE_MM,
+            s.pull.normalize(),
+            FORCE_SCALE_MM * s.pull.norm(),
+        ))
+        .chain(Layout::around(middle, 0.8 * l.label_size, 2))
+        .collect();
+        let (p_at, _) = l.place(&p_candidates, &[(&letter("P"), Vector::zeros())]);
         forces = forces
             .child(arrow(
                 from,
                 from + s.pull * FORCE_SCALE_MM,
                 "force force-pull",
             ))
-            .child(sized_label(
-                from + s.pull * FORCE_SCALE_MM * 0.6 + Vector::new(0.0, 2.4),
-                "P",
-                "label force-label",
-                l.label_size,
-            ));
+            .child(sized_label(p_at, "P", "label force-label", l.label_size));
     }
     forces.child(
         Node::new("circle")
@@ -87,29 +120,51 @@ pub(super) fn mechanics(l: &Layout) -> Node {
     });
     // Anchored on the side away from the cut line, so the text never crosses it.
     let anchor = if side.x < 0.0 {
-        "label-end"
+        Anchor::End
     } else {
-        "label-start"
+        Anchor::Start
     };
-    // Beside the middle of the lever, or nearer its pivot when the middle would put the text
-    // under the forces inset (a long lever of a vertical cut reaches up to it).
+    // Beside the middle of the lever, or nearer either end where a text or the forces inset
+    // is in the way (a long lever of a vertical cut reaches up to the inset).
     let offset = side * (3.0 + l.dimension_size * 0.6);
-    let width = label_width_mm(&lever_text, l.dimension_size, l.projector);
-    let under_inset = |at: nalgebra::Point2<f64>| {
-        let (x0, x1) = if side.x < 0.0 {
-            (at.x - width, at.x)
-        } else {
-            (at.x, at.x + width)
-        };
-        x0 < l.left + l.inset_right
-            && at.y + l.dimension_size * 0.6 > l.top - l.inset_bottom
-            && x1 > l.left
-    };
-    let mid = (0..=10)
-        .map(|i| pivot + (x - pivot) * (0.5 - 0.05 * f64::from(i)) + offset)
-        .find(|at| !under_inset(*at))
-        .unwrap_or(nalgebra::center(&pivot, &x) + offset);
     let (has_x, has_lever) = (crossing.is_some(), lever.is_some());
+    let (mid, anchor) = if has_lever {
+        // Along the lever, then centred on it and further from the cut.
+        let along_lever = (0..=10)
+            .flat_map(|i| [0.5 - 0.05 * f64::from(i), 0.5 + 0.05 * f64::from(i)])
+            .map(|t| (pivot + (x - pivot) * t + offset, anchor));
+        let away = (1..=3).flat_map(|k| {
+            let further = side * (f64::from(k) * 1.2 * l.dimension_size);
+            [0.5, 0.25, 0.75].map(|t| (pivot + (x - pivot) * t + offset + further, Anchor::Middle))
+        });
+        // Last, across the cut: a label over the cut line reads better than a clipped one.
+        let across = [0.5, 0.25, 0.75, 0.1, 0.9].map(|t| {
+            (
+                pivot + (x - pivot) * t - offset,
+                if anchor == Anchor::End {
+                    Anchor::Start
+                } else {
+                    Anchor::End
+                },
+            )
+        });
+        // Then anywhere around the lever's middle, nearest first.
+        let around = Layout::around(nalgebra::center(&pivot, &x), 1.5 * l.dimension_size, 4);
+        let candidates: Vec<_> = along_lever
+            .chain(away)
+            .chain(across)
+            .chain(around)
+            .collect();
+        let label = Text {
+            text: &lever_text,
+            size: l.dimension_size,
+            bold: true,
+        };
+        l.place(&candidates, &[(&label, Vector::zeros())])
+    } else {
+        (nalgebra::center(&pivot, &x) + offset, anchor)
+    };
+    let anchor = anchor.class();
     Node::new("g")
         .class("mechanics")
         .child(segment(

@@ -5,7 +5,7 @@
 //!
 //! It may import the model, the state and the scene's toolkit, never `ui`.
 
-use super::layout::Layout;
+use super::layout::{Layout, Rect};
 use crate::model::{Point, Statics, Vector};
 use crate::scene::draw::{arc_points, arrow, label_width_mm, path, segment, shown, sized_label};
 use crate::scene::Node;
@@ -40,6 +40,12 @@ struct Fit {
 pub(super) fn forces_inset(l: &Layout) -> Node {
     let s = &l.e.statics;
     let f = fit(l);
+    l.claim(Rect {
+        x0: f.x,
+        y0: f.top - f.h,
+        x1: f.x + f.w,
+        y1: f.top,
+    });
     let (c, title_band, caption_band) = (f.c, f.title_band, f.caption_band);
     let inset_clip = Node::new("clipPath").attr("id", l.id("clip-inset")).child(
         Node::new("rect")

@@ -10,6 +10,7 @@ use crate::scene::SceneOptions;
 use crate::state::i18n::{tr, trf, Msg};
 use crate::state::view::{Lang, Theme};
 use crate::state::State;
+use std::cell::RefCell;
 use std::rc::Rc;
 
 /// What the layers of one drawing share.
@@ -67,6 +68,114 @@ pub(super) struct Layout<'a> {
     /// Outlines drawn by both the definitions (clips) and the bone.
     pub proximal_d: Option<Rc<str>>,
     pub head_before_d: Option<Rc<str>>,
+    /// The rectangles the texts and boxes placed so far take: a label placed later goes where
+    /// it overlaps none of them ([`Layout::place`]).
+    claimed: RefCell<Vec<Rect>>,
+    /// The thick lines drawn so far that a text must not cover: their ends and half-width.
+    lines: RefCell<Vec<(Point, Point, f64)>>,
+}
+
+/// An axis-aligned rectangle in G (mm, y up).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) struct Rect {
+    pub x0: f64,
+    pub y0: f64,
+    pub x1: f64,
+    pub y1: f64,
+}
+
+impl Rect {
+    /// The area shared with `other` (0 when apart).
+    fn overlap(&self, other: &Rect) -> f64 {
+        let w = self.x1.min(other.x1) - self.x0.max(other.x0);
+        let h = self.y1.min(other.y1) - self.y0.max(other.y0);
+        if w > 0.0 && h > 0.0 {
+            w * h
+        } else {
+            0.0
+        }
+    }
+
+    fn area(&self) -> f64 {
+        (self.x1 - self.x0) * (self.y1 - self.y0)
+    }
+
+    /// The length of the segment `a`–`b` inside the rectangle grown by `margin` (clipped as
+    /// Liang and Barsky do).
+    fn crossed_length(&self, a: Point, b: Point, margin: f64) -> f64 {
+        let d = b - a;
+        let (mut t0, mut t1) = (0.0f64, 1.0f64);
+        for (p, q) in [
+            (-d.x, a.x - (self.x0 - margin)),
+            (d.x, (self.x1 + margin) - a.x),
+            (-d.y, a.y - (self.y0 - margin)),
+            (d.y, (self.y1 + margin) - a.y),
+        ] {
+            if p.abs() < 1e-12 {
+                if q < 0.0 {
+                    return 0.0;
+                }
+            } else {
+                let t = q / p;
+                if p < 0.0 {
+                    t0 = t0.max(t);
+                } else {
+                    t1 = t1.min(t);
+                }
+            }
+        }
+        if t1 > t0 {
+            (t1 - t0) * d.norm()
+        } else {
+            0.0
+        }
+    }
+}
+
+/// Where a text stands relative to its point (its SVG `text-anchor`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Anchor {
+    Start,
+    Middle,
+    End,
+}
+
+impl Anchor {
+    /// The class that sets it (scene.css).
+    pub(super) fn class(self) -> &'static str {
+        match self {
+            Anchor::Start => "label-start",
+            Anchor::Middle => "label-middle",
+            Anchor::End => "label-end",
+        }
+    }
+}
+
+/// A text to place: what it says, its size (mm) and weight.
+pub(super) struct Text<'t> {
+    pub text: &'t str,
+    pub size: f64,
+    pub bold: bool,
+}
+
+impl Text<'_> {
+    /// The rectangle the text takes at `at` (centred on its y: `dominant-baseline: middle`),
+    /// with a little room around it.
+    pub(super) fn rect(&self, at: Point, anchor: Anchor) -> Rect {
+        let width = label_width_mm(self.text, self.size, self.bold);
+        let (x0, x1) = match anchor {
+            Anchor::Start => (at.x, at.x + width),
+            Anchor::Middle => (at.x - width / 2.0, at.x + width / 2.0),
+            Anchor::End => (at.x - width, at.x),
+        };
+        let pad = 0.2;
+        Rect {
+            x0: x0 - pad,
+            y0: at.y - self.size / 2.0 - pad,
+            x1: x1 + pad,
+            y1: at.y + self.size / 2.0 + pad,
+        }
+    }
 }
 
 impl<'a> Layout<'a> {
@@ -111,7 +220,12 @@ impl<'a> Layout<'a> {
         let inset_title_size = sized(2.8, 3.0);
         let inset_caption_size = sized(2.1, 2.2);
         let caption_size = sized(2.6, 2.8);
-        let inset_right = 3.0 + INSET_WIDTH * text;
+        // Wide enough for its title (a longer language, bold on the projector).
+        let inset_right = 3.0
+            + (INSET_WIDTH * text).max(
+                label_width_mm(tr(lang, Msg::SceneForcesTitle), inset_title_size, true)
+                    + 4.0 * text,
+            );
         let inset_bottom = 3.0 + INSET_HEIGHT * text;
         let mut vb = view_box(e);
         // Larger text: the inset and the badge grow upward, over room added above the bone.
@@ -192,7 +306,91 @@ impl<'a> Layout<'a> {
             proximal_d,
             head_before_d,
             settled,
+            claimed: RefCell::new(Vec::new()),
+            lines: RefCell::new(Vec::new()),
         }
+    }
+
+    /// Marks `rect` as taken (a box, or a text placed where it must be).
+    pub(super) fn claim(&self, rect: Rect) {
+        self.claimed.borrow_mut().push(rect);
+    }
+
+    /// Marks the line `a`–`b`, drawn `width` mm wide, as one no text may cover.
+    pub(super) fn claim_line(&self, a: Point, b: Point, width: f64) {
+        self.lines.borrow_mut().push((a, b, width / 2.0));
+    }
+
+    /// How much of `rects` lies outside the figure, over something claimed or across a thick
+    /// line (mm², a line's length counted as a millimetre wide; 0: free).
+    fn crowding(&self, rects: &[Rect]) -> f64 {
+        let claimed = self.claimed.borrow();
+        let lines = self.lines.borrow();
+        let figure = Rect {
+            x0: self.left,
+            y0: self.top - self.height,
+            x1: self.right,
+            y1: self.top,
+        };
+        rects
+            .iter()
+            .map(|r| {
+                // Outside the figure counts double: a clipped label is worse than a crowded one.
+                2.0 * (r.area() - r.overlap(&figure))
+                    + claimed.iter().map(|c| c.overlap(r)).sum::<f64>()
+                    + lines
+                        .iter()
+                        .map(|(a, b, half)| r.crossed_length(*a, *b, *half))
+                        .sum::<f64>()
+            })
+            .sum()
+    }
+
+    /// The first of `candidates` (a point and an anchor; each of `texts` stands at its offset
+    /// from that point) where every text is inside the figure and clear of what is claimed,
+    /// else the least crowded; the chosen texts are then claimed.
+    pub(super) fn place(
+        &self,
+        candidates: &[(Point, Anchor)],
+        texts: &[(&Text, Vector)],
+    ) -> (Point, Anchor) {
+        let rects = |(at, anchor): (Point, Anchor)| -> Vec<Rect> {
+            texts
+                .iter()
+                .map(|(t, offset)| t.rect(at + offset, anchor))
+                .collect()
+        };
+        let mut chosen = (Point::origin(), Anchor::Middle);
+        let mut least = f64::INFINITY;
+        for c in candidates {
+            let crowding = self.crowding(&rects(*c));
+            if crowding < least {
+                (chosen, least) = (*c, crowding);
+            }
+            if crowding <= 0.0 {
+                break;
+            }
+        }
+        for r in rects(chosen) {
+            self.claim(r);
+        }
+        chosen
+    }
+
+    /// Places around `centre`, nearest first, as a last resort for [`Layout::place`]: eight
+    /// directions on each of `rings` ellipses (twice as wide as high: texts are wide), `step`
+    /// mm apart, each with the three anchors.
+    pub(super) fn around(centre: Point, step: f64, rings: u32) -> Vec<(Point, Anchor)> {
+        (1..=rings)
+            .flat_map(|k| {
+                (0..8).flat_map(move |i| {
+                    let angle = f64::from(i) * std::f64::consts::FRAC_PI_4;
+                    let reach = f64::from(k) * step;
+                    let at = centre + Vector::new(angle.cos() * reach * 2.0, angle.sin() * reach);
+                    [Anchor::Middle, Anchor::Start, Anchor::End].map(|a| (at, a))
+                })
+            })
+            .collect()
     }
 
     /// The geometry as drawn: the head as left, or moved under body weight.
@@ -220,11 +418,12 @@ impl<'a> Layout<'a> {
 pub(super) const INSET_WIDTH: f64 = 40.0;
 pub(super) const INSET_HEIGHT: f64 = 31.0;
 
-/// How much larger the drawing's labels are for the page's text size `scale`: less than the
-/// page's text (the drawing grows with its frame; at 250 % its labels are twice the size).
+/// How much larger the drawing's labels are for the page's text size `scale`: half as much
+/// more as the page's text, at most 1.6 times (the drawing already grows with its frame, and
+/// its labels must keep clear of each other on a bone of fixed size: `tests/layout.rs`).
 pub(super) fn drawing_text_factor(scale: f64) -> f64 {
     if scale.is_finite() {
-        crate::numtext::clamp(1.0 + 0.67 * (scale - 1.0), 0.85, 2.0)
+        crate::numtext::clamp(1.0 + 0.5 * (scale - 1.0), 0.85, 1.6)
     } else {
         1.0
     }

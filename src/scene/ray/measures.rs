@@ -4,7 +4,7 @@
 //!
 //! It may import the model, the state and the scene's toolkit, never `ui`.
 
-use super::layout::Layout;
+use super::layout::{Anchor, Layout, Text};
 use crate::model::{AngleReference, Point, Vector};
 use crate::scene::draw::{arc, label_width_mm, segment, sized_label, text_width_mm};
 use crate::scene::Node;
@@ -27,8 +27,49 @@ pub(super) fn angles(l: &Layout) -> Node {
         &[("deg", &l.deg(o.cut_to_ground_deg))],
     );
     let phi_text = trf(lang, Msg::ScenePhi, &[("deg", &l.deg(o.cut_to_shaft_deg))]);
-    let (labels_dx, labels_dy, labels_anchor) =
-        angle_labels_offset(l, vertex, &theta_text, &phi_text, phi_primary);
+    let (labels_at, labels_anchor) = {
+        let preferred = angle_labels_offset(l, vertex, &theta_text, &phi_text, phi_primary);
+        // The preferred place first, then the others, then higher up: the first clear of the
+        // texts and boxes placed before.
+        let lift = Vector::new(0.0, 2.5 * l.label_size);
+        let mut candidates = vec![preferred];
+        for c in [
+            (Vector::new(R_THETA + 4.0, 0.0), Anchor::Start),
+            (Vector::new(2.5, R_THETA + 3.0), Anchor::Start),
+            (Vector::new(0.0, R_THETA + 3.0), Anchor::End),
+            (Vector::new(0.0, R_THETA + 3.0) + lift, Anchor::End),
+            (Vector::new(2.5, R_THETA + 3.0) + lift, Anchor::Start),
+            (Vector::new(R_THETA + 4.0, 0.0) + lift, Anchor::Start),
+            (Vector::new(R_THETA + 4.0, 0.0) - lift, Anchor::Start),
+            (Vector::new(0.0, R_THETA + 3.0) + lift * 2.0, Anchor::End),
+            (Vector::new(2.5, R_THETA + 3.0) + lift * 2.0, Anchor::Start),
+            (Vector::new(R_THETA + 4.0, 0.0) + lift * 2.0, Anchor::Start),
+        ] {
+            if !candidates.contains(&c) {
+                candidates.push(c);
+            }
+        }
+        let candidates: Vec<(Point, Anchor)> =
+            candidates.iter().map(|(d, a)| (vertex + d, *a)).collect();
+        let theta_label = Text {
+            text: &theta_text,
+            size: l.label_size,
+            bold: l.projector || !phi_primary,
+        };
+        let phi_label = Text {
+            text: &phi_text,
+            size: l.label_size,
+            bold: l.projector || phi_primary,
+        };
+        l.place(
+            &candidates,
+            &[
+                (&theta_label, Vector::new(0.0, 2.0 * l.text)),
+                (&phi_label, Vector::new(0.0, -2.2 * l.text)),
+            ],
+        )
+    };
+    let labels_anchor = labels_anchor.class();
     let unit = |angle: f64| Vector::new(angle.cos(), angle.sin());
     let primary = |is: bool, class: &str| {
         if is {
@@ -65,7 +106,7 @@ pub(super) fn angles(l: &Layout) -> Node {
         ))
         // Colour-keyed labels stacked beside the arcs: θ (to the ground) above φ (to the shaft).
         .child(sized_label(
-            vertex + Vector::new(labels_dx, labels_dy + 2.0 * l.text),
+            labels_at + Vector::new(0.0, 2.0 * l.text),
             theta_text,
             primary(
                 !phi_primary,
@@ -74,7 +115,7 @@ pub(super) fn angles(l: &Layout) -> Node {
             l.label_size,
         ))
         .child(sized_label(
-            vertex + Vector::new(labels_dx, labels_dy - 2.2 * l.text),
+            labels_at + Vector::new(0.0, -2.2 * l.text),
             phi_text,
             primary(
                 phi_primary,
@@ -84,14 +125,14 @@ pub(super) fn angles(l: &Layout) -> Node {
         ))
 }
 
-/// The angle labels' offset from the arcs' `vertex`, and their anchor class.
+/// The angle labels' preferred offset from the arcs' `vertex`, and their anchor.
 fn angle_labels_offset(
     l: &Layout,
     vertex: Point,
     theta_text: &str,
     phi_text: &str,
     phi_primary: bool,
-) -> (f64, f64, &'static str) {
+) -> (Vector, Anchor) {
     let o = &l.e.outcomes;
     let (label_size, projector) = (l.label_size, l.projector);
     // Labels right of the arcs, or left of them when they would leave the drawing.
@@ -108,11 +149,11 @@ fn angle_labels_offset(
     let above_reaches_inset = vertex.y + R_THETA + 3.0 + 2.0 + label_size > l.top - l.inset_bottom
         && vertex.x - labels_w < l.left + l.inset_right;
     if !near_axial && vertex.x + R_THETA + 4.0 + labels_room.max(labels_w) < l.right - 1.0 {
-        (R_THETA + 4.0, 0.0, "label-start")
+        (Vector::new(R_THETA + 4.0, 0.0), Anchor::Start)
     } else if above_reaches_inset && vertex.x + 2.5 + labels_w < l.right - 1.0 {
-        (2.5, R_THETA + 3.0, "label-start")
+        (Vector::new(2.5, R_THETA + 3.0), Anchor::Start)
     } else {
-        (0.0, R_THETA + 3.0, "label-end")
+        (Vector::new(0.0, R_THETA + 3.0), Anchor::End)
     }
 }
 
@@ -121,6 +162,41 @@ pub(super) fn declination(l: &Layout) -> Node {
     let o = &l.e.outcomes;
     let pivot = l.g().base_pivot;
     let delta_after = l.declination_after_deg.to_radians();
+    let text = format!(
+        "δ {} → δ′ {}",
+        l.deg(o.declination_before_deg),
+        l.deg(l.declination_after_deg)
+    );
+    // Under the shaft, between the arcs' ends; lower, or further along, when a text is there.
+    let step = 1.3 * l.label_size;
+    let candidates: Vec<(Point, Anchor)> = [
+        Vector::new(3.0, -13.0),
+        Vector::new(3.0, -13.0 - step),
+        Vector::new(3.0, -13.0 - 2.0 * step),
+        Vector::new(-3.0, -13.0 - step),
+        Vector::new(3.0, -13.0 + step),
+        Vector::new(3.0, -13.0 - 3.0 * step),
+        Vector::new(-3.0, -13.0 - 2.0 * step),
+    ]
+    .iter()
+    .map(|d| (pivot + d, Anchor::Start))
+    .chain(Layout::around(
+        pivot + Vector::new(3.0, -13.0),
+        1.2 * l.label_size,
+        3,
+    ))
+    .collect();
+    let (at, _) = l.place(
+        &candidates,
+        &[(
+            &Text {
+                text: &text,
+                size: l.label_size,
+                bold: l.projector,
+            },
+            Vector::zeros(),
+        )],
+    );
     Node::new("g")
         .class("declination")
         .child(segment(
@@ -137,12 +213,8 @@ pub(super) fn declination(l: &Layout) -> Node {
             "angle angle-declination-after",
         ))
         .child(sized_label(
-            pivot + Vector::new(3.0, -13.0),
-            format!(
-                "δ {} → δ′ {}",
-                l.deg(o.declination_before_deg),
-                l.deg(l.declination_after_deg)
-            ),
+            at,
+            text,
             "label label-start declination-label",
             l.label_size,
         ))
@@ -176,20 +248,46 @@ pub(super) fn dimensions(l: &Layout) -> Node {
         &[("mm", &l.mm(l.axial_shortening_mm))],
     );
     let rise_text = trf(lang, Msg::SceneRise, &[("mm", &l.mm(l.head_rise_mm))]);
+    let dimension = |text: &str, at: Point| {
+        let label = Text {
+            text,
+            size: l.dimension_size,
+            bold: l.projector,
+        };
+        // Where it belongs, else a little higher or lower (the ground, a force's arrow).
+        let step = 1.2 * l.dimension_size;
+        let candidates: Vec<_> = [0.0, step, -step, 2.0 * step, -2.0 * step]
+            .into_iter()
+            .map(|dy| (at + Vector::new(0.0, dy), Anchor::Start))
+            .chain(Layout::around(at, step, 2))
+            .collect();
+        l.place(&candidates, &[(&label, Vector::zeros())]).0
+    };
+    let shortening_at = dimension(
+        &shortening_text,
+        fit_left(
+            (if dim_before.x > dim_after.x {
+                dim_before
+            } else {
+                dim_after
+            }) + axis_dir * 2.0,
+            &shortening_text,
+        ),
+    );
+    let rise_at = dimension(
+        &rise_text,
+        fit_left(
+            Point::new(rise_x + 2.2, (c_before.y + c_after.y) / 2.0),
+            &rise_text,
+        ),
+    );
     Node::new("g")
         .class("dimensions")
         .child(segment(tip_before, dim_before - dorsal, "extension-line"))
         .child(segment(tip_after, dim_after - dorsal, "extension-line"))
         .child(segment(dim_before, dim_after, "dimension-line"))
         .child(sized_label(
-            fit_left(
-                (if dim_before.x > dim_after.x {
-                    dim_before
-                } else {
-                    dim_after
-                }) + axis_dir * 2.0,
-                &shortening_text,
-            ),
+            shortening_at,
             shortening_text.clone(),
             "label label-start dimension-label",
             l.dimension_size,
@@ -210,10 +308,7 @@ pub(super) fn dimensions(l: &Layout) -> Node {
             "dimension-line",
         ))
         .child(sized_label(
-            fit_left(
-                Point::new(rise_x + 2.2, (c_before.y + c_after.y) / 2.0),
-                &rise_text,
-            ),
+            rise_at,
             rise_text.clone(),
             "label label-start dimension-label",
             l.dimension_size,

@@ -39,27 +39,39 @@ pub fn build_loaded(
     // this transform (the layout's `head_before_d`).
     let head_motion = svg_matrix(&l.g().head_transform);
     let defs = anatomy::defs(&l);
+    // Texts are placed in order of how little room they have to move: the boxes and the
+    // labels tied to a point first, then those that can go elsewhere (the angle labels, the
+    // lever's), each clear of those placed before it ([`Layout::place`]).
+    let inset = inset::forces_inset(&l);
+    let badge = overlays::verdict_badge(&l);
+    let ground = anatomy::ground(&l);
+    let cut = anatomy::cut(&l);
+    let forces = forces::forces(&l);
+    let dimensions = measures::dimensions(&l);
+    let declination = measures::declination(&l);
+    let angles = measures::angles(&l);
+    let mechanics = forces::mechanics(&l);
     // Back to front, in the page's element order.
     let mut layers = vec![
         anatomy::background(&l),
-        anatomy::ground(&l),
+        ground,
         anatomy::phalanx(&l, head_motion.clone()),
         anatomy::axis_before(&l),
         anatomy::bone(&l, head_motion),
-        anatomy::cut(&l),
+        cut,
         anatomy::axis_after(&l),
         anatomy::head_centre(&l),
-        measures::angles(&l),
-        measures::declination(&l),
-        measures::dimensions(&l),
-        forces::forces(&l),
-        forces::mechanics(&l),
+        angles,
+        declination,
+        dimensions,
+        forces,
+        mechanics,
     ];
     if l.loaded {
         layers.push(forces::settle(&l));
     }
-    layers.push(inset::forces_inset(&l));
-    layers.push(overlays::verdict_badge(&l));
+    layers.push(inset);
+    layers.push(badge);
     layers.extend(overlays::captions(&l));
     if options.interactive {
         layers.push(overlays::handles(&l));

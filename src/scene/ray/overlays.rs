@@ -3,8 +3,8 @@
 //!
 //! It may import the model, the state and the scene's toolkit, never `ui`.
 
-use super::layout::caption_line;
 use super::layout::Layout;
+use super::layout::{caption_line, Rect};
 use crate::model::{Direction, Point, Verdict};
 use crate::scene::draw::{label_width_mm, n, segment, sized_label};
 use crate::scene::Node;
@@ -41,6 +41,12 @@ pub(super) fn verdict_badge(l: &Layout) -> Node {
         None => badge_w,
     };
     let badge_h = text * if settled_line.is_some() { 15.5 } else { 11.0 };
+    l.claim(Rect {
+        x0: right - badge_w - 3.0,
+        y0: top - 3.0 - badge_h,
+        x1: right - 3.0,
+        y1: top - 3.0,
+    });
     Node::new("g")
         .class(format!("verdict verdict-{verdict}"))
         .attr("data-verdict", verdict)
@@ -54,20 +60,20 @@ pub(super) fn verdict_badge(l: &Layout) -> Node {
                 .attr("rx", "2"),
         )
         .child(sized_label(
-            Point::new(right - badge_w / 2.0 - 3.0, top - 7.2 * text),
+            Point::new(right - badge_w / 2.0 - 3.0, top - 3.0 - 4.2 * text),
             verdict_label,
             "label verdict-text",
             l.verdict_size,
         ))
         .child(sized_label(
-            Point::new(right - badge_w / 2.0 - 3.0, top - 11.8 * text),
+            Point::new(right - badge_w / 2.0 - 3.0, top - 3.0 - 8.8 * text),
             verdict_detail,
             "label verdict-detail",
             l.verdict_detail_size,
         ))
         .children(settled_line.map(|line| {
             sized_label(
-                Point::new(right - badge_w / 2.0 - 3.0, top - 15.8 * text),
+                Point::new(right - badge_w / 2.0 - 3.0, top - 3.0 - 12.8 * text),
                 line,
                 "label verdict-settled",
                 l.verdict_settled_size,
