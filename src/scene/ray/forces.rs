@@ -37,13 +37,11 @@ pub(super) fn forces(l: &Layout) -> Node {
             .flat_map(move |at| [at - across, at + across])
             .map(|at| (at, Anchor::Middle))
     };
-    let f_candidates: Vec<_> = beside(grf_tip, s.ground_force, FORCE_SCALE_MM)
-        .chain([(
-            grf_tip - s.ground_force * (FORCE_SCALE_MM + 0.9 * l.label_size),
-            Anchor::Middle,
-        )])
-        .collect();
-    let (f_at, _) = l.place(&f_candidates, &[(&letter("F"), Vector::zeros())]);
+    let f_candidates = beside(grf_tip, s.ground_force, FORCE_SCALE_MM).chain([(
+        grf_tip - s.ground_force * (FORCE_SCALE_MM + 0.9 * l.label_size),
+        Anchor::Middle,
+    )]);
+    let (f_at, _) = l.place(f_candidates, &[(&letter("F"), Vector::zeros())]);
     let mut forces = Node::new("g")
         .class("forces")
         .child(arrow(
@@ -57,7 +55,7 @@ pub(super) fn forces(l: &Layout) -> Node {
         // P above its arrow, else below it, else beyond its tip.
         let middle = from + s.pull * FORCE_SCALE_MM * 0.6;
         let beyond = from + s.pull * FORCE_SCALE_MM + s.pull.normalize() * (0.8 * l.label_size);
-        let p_candidates: Vec<_> = [
+        let p_candidates = [
             (middle + Vector::new(0.0, 2.4 * l.text), Anchor::Middle),
             (middle + Vector::new(0.0, -2.4 * l.text), Anchor::Middle),
             (beyond, Anchor::Middle),
@@ -68,9 +66,8 @@ pub(super) fn forces(l: &Layout) -> Node {
             s.pull.normalize(),
             FORCE_SCALE_MM * s.pull.norm(),
         ))
-        .chain(Layout::around(middle, 0.8 * l.label_size, 2))
-        .collect();
-        let (p_at, _) = l.place(&p_candidates, &[(&letter("P"), Vector::zeros())]);
+        .chain(Layout::around(middle, 0.8 * l.label_size, 2));
+        let (p_at, _) = l.place(p_candidates, &[(&letter("P"), Vector::zeros())]);
         forces = forces
             .child(arrow(
                 from,
@@ -150,17 +147,13 @@ pub(super) fn mechanics(l: &Layout) -> Node {
         });
         // Then anywhere around the lever's middle, nearest first.
         let around = Layout::around(nalgebra::center(&pivot, &x), 1.5 * l.dimension_size, 4);
-        let candidates: Vec<_> = along_lever
-            .chain(away)
-            .chain(across)
-            .chain(around)
-            .collect();
+        let candidates = along_lever.chain(away).chain(across).chain(around);
         let label = Text {
             text: &lever_text,
             size: l.dimension_size,
             bold: true,
         };
-        l.place(&candidates, &[(&label, Vector::zeros())])
+        l.place(candidates, &[(&label, Vector::zeros())])
     } else {
         (nalgebra::center(&pivot, &x) + offset, anchor)
     };

@@ -321,58 +321,60 @@ impl<'a> Layout<'a> {
         self.lines.borrow_mut().push((a, b, width / 2.0));
     }
 
-    /// How much of `rects` lies outside the figure, over something claimed or across a thick
-    /// line (mm², a line's length counted as a millimetre wide; 0: free).
-    fn crowding(&self, rects: &[Rect]) -> f64 {
-        let claimed = self.claimed.borrow();
-        let lines = self.lines.borrow();
+    /// How much of `r` lies outside the figure, over something claimed or across a thick line
+    /// (mm², a line's length counted as a millimetre wide; 0: free).
+    fn crowding(&self, r: &Rect) -> f64 {
         let figure = Rect {
             x0: self.left,
             y0: self.top - self.height,
             x1: self.right,
             y1: self.top,
         };
-        rects
-            .iter()
-            .map(|r| {
-                // Outside the figure counts double: a clipped label is worse than a crowded one.
-                2.0 * (r.area() - r.overlap(&figure))
-                    + claimed.iter().map(|c| c.overlap(r)).sum::<f64>()
-                    + lines
-                        .iter()
-                        .map(|(a, b, half)| r.crossed_length(*a, *b, *half))
-                        .sum::<f64>()
-            })
-            .sum()
+        // Outside the figure counts double: a clipped label is worse than a crowded one.
+        2.0 * (r.area() - r.overlap(&figure))
+            + self
+                .claimed
+                .borrow()
+                .iter()
+                .map(|c| c.overlap(r))
+                .sum::<f64>()
+            + self
+                .lines
+                .borrow()
+                .iter()
+                .map(|(a, b, half)| r.crossed_length(*a, *b, *half))
+                .sum::<f64>()
     }
 
     /// The first of `candidates` (a point and an anchor; each of `texts` stands at its offset
     /// from that point) where every text is inside the figure and clear of what is claimed,
-    /// else the least crowded; the chosen texts are then claimed.
+    /// else the least crowded; the chosen texts are then claimed. Candidates are made lazily:
+    /// most labels take their first.
     pub(super) fn place(
         &self,
-        candidates: &[(Point, Anchor)],
+        candidates: impl IntoIterator<Item = (Point, Anchor)>,
         texts: &[(&Text, Vector)],
     ) -> (Point, Anchor) {
-        let rects = |(at, anchor): (Point, Anchor)| -> Vec<Rect> {
+        let crowding = |(at, anchor): (Point, Anchor)| -> f64 {
             texts
                 .iter()
-                .map(|(t, offset)| t.rect(at + offset, anchor))
-                .collect()
+                .map(|(t, offset)| self.crowding(&t.rect(at + offset, anchor)))
+                .sum()
         };
         let mut chosen = (Point::origin(), Anchor::Middle);
         let mut least = f64::INFINITY;
         for c in candidates {
-            let crowding = self.crowding(&rects(*c));
-            if crowding < least {
-                (chosen, least) = (*c, crowding);
+            let crowded = crowding(c);
+            if crowded < least {
+                (chosen, least) = (c, crowded);
             }
-            if crowding <= 0.0 {
+            if crowded <= 0.0 {
                 break;
             }
         }
-        for r in rects(chosen) {
-            self.claim(r);
+        let (at, anchor) = chosen;
+        for (t, offset) in texts {
+            self.claim(t.rect(at + offset, anchor));
         }
         chosen
     }
@@ -380,17 +382,19 @@ impl<'a> Layout<'a> {
     /// Places around `centre`, nearest first, as a last resort for [`Layout::place`]: eight
     /// directions on each of `rings` ellipses (twice as wide as high: texts are wide), `step`
     /// mm apart, each with the three anchors.
-    pub(super) fn around(centre: Point, step: f64, rings: u32) -> Vec<(Point, Anchor)> {
-        (1..=rings)
-            .flat_map(|k| {
-                (0..8).flat_map(move |i| {
-                    let angle = f64::from(i) * std::f64::consts::FRAC_PI_4;
-                    let reach = f64::from(k) * step;
-                    let at = centre + Vector::new(angle.cos() * reach * 2.0, angle.sin() * reach);
-                    [Anchor::Middle, Anchor::Start, Anchor::End].map(|a| (at, a))
-                })
+    pub(super) fn around(
+        centre: Point,
+        step: f64,
+        rings: u32,
+    ) -> impl Iterator<Item = (Point, Anchor)> {
+        (1..=rings).flat_map(move |k| {
+            (0..8).flat_map(move |i| {
+                let angle = f64::from(i) * std::f64::consts::FRAC_PI_4;
+                let reach = f64::from(k) * step;
+                let at = centre + Vector::new(angle.cos() * reach * 2.0, angle.sin() * reach);
+                [Anchor::Middle, Anchor::Start, Anchor::End].map(|a| (at, a))
             })
-            .collect()
+        })
     }
 
     /// The geometry as drawn: the head as left, or moved under body weight.

@@ -49,8 +49,7 @@ pub(super) fn angles(l: &Layout) -> Node {
                 candidates.push(c);
             }
         }
-        let candidates: Vec<(Point, Anchor)> =
-            candidates.iter().map(|(d, a)| (vertex + d, *a)).collect();
+        let candidates = candidates.into_iter().map(|(d, a)| (vertex + d, a));
         let theta_label = Text {
             text: &theta_text,
             size: l.label_size,
@@ -62,7 +61,7 @@ pub(super) fn angles(l: &Layout) -> Node {
             bold: l.projector || phi_primary,
         };
         l.place(
-            &candidates,
+            candidates,
             &[
                 (&theta_label, Vector::new(0.0, 2.0 * l.text)),
                 (&phi_label, Vector::new(0.0, -2.2 * l.text)),
@@ -169,7 +168,7 @@ pub(super) fn declination(l: &Layout) -> Node {
     );
     // Under the shaft, between the arcs' ends; lower, or further along, when a text is there.
     let step = 1.3 * l.label_size;
-    let candidates: Vec<(Point, Anchor)> = [
+    let candidates = [
         Vector::new(3.0, -13.0),
         Vector::new(3.0, -13.0 - step),
         Vector::new(3.0, -13.0 - 2.0 * step),
@@ -178,16 +177,15 @@ pub(super) fn declination(l: &Layout) -> Node {
         Vector::new(3.0, -13.0 - 3.0 * step),
         Vector::new(-3.0, -13.0 - 2.0 * step),
     ]
-    .iter()
+    .into_iter()
     .map(|d| (pivot + d, Anchor::Start))
     .chain(Layout::around(
         pivot + Vector::new(3.0, -13.0),
         1.2 * l.label_size,
         3,
-    ))
-    .collect();
+    ));
     let (at, _) = l.place(
-        &candidates,
+        candidates,
         &[(
             &Text {
                 text: &text,
@@ -256,12 +254,11 @@ pub(super) fn dimensions(l: &Layout) -> Node {
         };
         // Where it belongs, else a little higher or lower (the ground, a force's arrow).
         let step = 1.2 * l.dimension_size;
-        let candidates: Vec<_> = [0.0, step, -step, 2.0 * step, -2.0 * step]
+        let candidates = [0.0, step, -step, 2.0 * step, -2.0 * step]
             .into_iter()
             .map(|dy| (at + Vector::new(0.0, dy), Anchor::Start))
-            .chain(Layout::around(at, step, 2))
-            .collect();
-        l.place(&candidates, &[(&label, Vector::zeros())]).0
+            .chain(Layout::around(at, step, 2));
+        l.place(candidates, &[(&label, Vector::zeros())]).0
     };
     let shortening_at = dimension(
         &shortening_text,
