@@ -83,7 +83,14 @@ pub fn app(props: &AppProps) -> Html {
 
     let theme = model.view.theme;
     // The evaluation of the drawn state and the drawing: one evaluation per change.
-    let drawn = use_drawing(shown, theme, lang, model.view.scale, model.load_fraction());
+    // On a phone the drawing is small: its labels are drawn (and laid out) larger, as at 175 %.
+    let narrow = *use_state(browser::narrow_screen);
+    let drawing_text = if narrow {
+        model.view.scale.max(1.75)
+    } else {
+        model.view.scale
+    };
+    let drawn = use_drawing(shown, theme, lang, drawing_text, model.load_fraction());
     let (evaluation, drawing) = &*drawn;
 
     let body = match (evaluation, drawing) {

@@ -234,6 +234,13 @@ pub fn prefers_reduced_motion() -> bool {
         .is_some_and(|m| m.matches())
 }
 
+/// Whether the page is as narrow as a phone's (style.css's phone layout, 520 px).
+pub fn narrow_screen() -> bool {
+    window()
+        .and_then(|w| w.match_media("(max-width: 520px)").ok().flatten())
+        .is_some_and(|m| m.matches())
+}
+
 /// Sets the document's language (`<html lang>`, for screen readers, hyphenation and
 /// translation tools) and its title.
 pub fn set_document_language(code: &str, title: &str) {
