@@ -269,6 +269,56 @@ fn every_text_fits_its_figure_and_box_and_overlaps_no_other_text() {
     );
 }
 
+/// An exported figure's caption (the summary sentence and a line of readouts, as the page's
+/// export writes them) wraps to the figure's width in every language, theme and text size.
+#[test]
+fn an_exported_caption_wraps_to_the_figure() {
+    let mut failures = Vec::new();
+    for preset in Preset::ALL {
+        let state = parse_query(&format!("preset={}&load=1", preset.name())).state;
+        let e = evaluate(&state.to_params()).unwrap();
+        for theme in [Theme::Light, Theme::Projector] {
+            for lang in Lang::ALL {
+                for scale in SCALES {
+                    let options = SceneOptions {
+                        standalone: true,
+                        interactive: false,
+                        theme,
+                        lang,
+                        text_scale: scale,
+                        caption: vec![
+                            osteoviz::state::readouts::summary_in(&state, &e, lang),
+                            "φ 45.0° · θ 30.0° · rise 2.3 mm · shortening 1.8 mm · δ′ 13.5° · \
+                             contact 6.2 mm · the head tips into dorsiflexion"
+                                .into(),
+                        ],
+                        ..Default::default()
+                    };
+                    let drawing = scene::build(&state, &e, &options);
+                    let lines = drawing
+                        .root
+                        .children
+                        .iter()
+                        .filter(|n| n.is("class", "label label-start caption"))
+                        .count();
+                    if lines < 3 {
+                        failures.push(format!("{} {lang:?} {scale}: {lines} lines", preset.name()));
+                    }
+                    for p in problems(&state, &options) {
+                        failures.push(format!(
+                            "{}&theme={}&lang={}&scale={scale} with a caption: {p}",
+                            preset.name(),
+                            theme.name(),
+                            lang.code()
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
 #[test]
 fn the_labels_grow_with_the_text_size_and_the_figure_makes_room() {
     let state = parse_query("preset=dmmo").state;

@@ -314,6 +314,29 @@ fn bold_width_em(text: &str) -> f64 {
         .sum()
 }
 
+/// `text` broken at spaces into lines no wider than `max_mm` at `size` mm (a word longer than
+/// that stands on its own line). Non-breaking spaces keep a number with its unit.
+pub(super) fn wrap(text: &str, max_mm: f64, size: f64, bold: bool) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ').filter(|w| !w.is_empty()) {
+        let candidate = if line.is_empty() {
+            word.to_string()
+        } else {
+            format!("{line} {word}")
+        };
+        if line.is_empty() || label_width_mm(&candidate, size, bold) <= max_mm {
+            line = candidate;
+        } else {
+            lines.push(std::mem::replace(&mut line, word.to_string()));
+        }
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
 /// The width of a label at `size` mm, bold or regular (about 12 % narrower): the estimate the
 /// drawings lay their labels out with.
 pub fn label_width_mm(text: &str, size: f64, bold: bool) -> f64 {

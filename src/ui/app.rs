@@ -74,11 +74,8 @@ pub fn app(props: &AppProps) -> Html {
     );
     use_url_sync(&model, props.sync_url, &plan_hook);
     use_document_language(&model, props.sync_url);
-    use_page_text(
-        model.view.theme,
-        (model.view.scale * 100.0).round() as u32,
-        props.sync_url,
-    );
+    let text_percent = (model.view.scale * 100.0).round() as u32;
+    use_page_text(model.view.theme, text_percent, props.sync_url);
     let lang = model.lang();
 
     let theme = model.view.theme;
@@ -104,7 +101,6 @@ pub fn app(props: &AppProps) -> Html {
         _ => html! {},
     };
 
-    let text_percent = (model.view.scale * 100.0).round() as u32;
     let scale_class = format!("scale-{text_percent}");
     let classes = classes!(
         "app",

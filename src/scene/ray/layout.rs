@@ -5,7 +5,7 @@
 //! It may import the model, the state and the scene's toolkit, never `ui`.
 
 use crate::model::{Evaluation, Geometry, Point, Vector, Verdict};
-use crate::scene::draw::{deg, label_width_mm, mm, outline_d};
+use crate::scene::draw::{deg, label_width_mm, mm, outline_d, wrap};
 use crate::scene::SceneOptions;
 use crate::state::i18n::{tr, trf, Msg};
 use crate::state::view::{Lang, Theme};
@@ -50,8 +50,9 @@ pub(super) struct Layout<'a> {
     pub inset_bottom: f64,
     /// `[min_x, min_y, width, height]` in SVG coordinates (mm, y down).
     pub vb: [f64; 4],
-    /// Where the caption under the drawing starts (SVG y).
+    /// Where the caption under the drawing starts (SVG y), and its lines, wrapped to the width.
     pub caption_top: f64,
+    pub caption: Vec<String>,
     /// The view's edges in G (y up) and its size.
     pub left: f64,
     pub top: f64,
@@ -256,10 +257,15 @@ impl<'a> Layout<'a> {
             + label_width_mm(&longest_shortening, dimension_size, projector)
             + 1.0;
         vb[2] = vb[2].max(shortening_room - vb[0]);
-        // Room for the caption under the drawing: a line each.
+        // Room for the caption under the drawing, wrapped to its width: a line each.
         let caption_top = vb[1] + vb[3];
-        vb[3] += options.caption.len() as f64 * caption_line(caption_size)
-            + if options.caption.is_empty() { 0.0 } else { 2.0 };
+        let caption: Vec<String> = options
+            .caption
+            .iter()
+            .flat_map(|line| wrap(line, vb[2] - 6.0, caption_size, projector))
+            .collect();
+        vb[3] += caption.len() as f64 * caption_line(caption_size)
+            + if caption.is_empty() { 0.0 } else { 2.0 };
         let (left, top, width, height) = (vb[0], -vb[1], vb[2], vb[3]);
         let cut = &g.cut_line;
         let (face_a, face_b) = g.proximal_face;
@@ -294,6 +300,7 @@ impl<'a> Layout<'a> {
             inset_bottom,
             vb,
             caption_top,
+            caption,
             left,
             top,
             right: left + width,

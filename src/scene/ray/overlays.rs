@@ -126,10 +126,10 @@ fn settled_line(l: &Layout) -> String {
     )
 }
 
-/// An exported figure's caption, under the drawing: one line each.
-pub(super) fn captions<'a>(l: &Layout<'a>) -> impl Iterator<Item = Node> + 'a {
+/// An exported figure's caption, under the drawing, wrapped to its width.
+pub(super) fn captions<'l>(l: &'l Layout) -> impl Iterator<Item = Node> + 'l {
     let (left, caption_top, size) = (l.left, l.caption_top, l.caption_size);
-    l.options.caption.iter().enumerate().map(move |(i, line)| {
+    l.caption.iter().enumerate().map(move |(i, line)| {
         Node::new("text")
             .class("label label-start caption")
             .num("x", left + 3.0)
