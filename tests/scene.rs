@@ -468,3 +468,55 @@ fn the_drawing_shows_the_lever_and_the_settled_head() {
     assert_close(cx, settled.x, 1e-3, "the settled head centre's x");
     assert_close(cy, -settled.y, 1e-3, "the settled head centre's SVG y");
 }
+
+/// A resident names every symbol of the drawing from the page alone: each group of symbols
+/// opens with a tooltip (`<title>`) that names its symbols, in the drawing's language.
+#[test]
+fn every_symbol_has_a_tooltip_in_each_language() {
+    let state = state("preset=dmmo");
+    let e = evaluate(&state.to_params()).unwrap();
+    let groups: [(&str, &[&str]); 8] = [
+        ("angles", &["φ", "θ"]),
+        ("declination", &["δ", "δ′"]),
+        ("dimensions", &[]),
+        ("forces", &["F", "P"]),
+        ("cut", &[]),
+        ("mechanics", &["R", " e"]),
+        ("inset forces-inset", &["R = F + P", "N", "T", "μ"]),
+        ("verdict verdict-tips_dorsal", &["N/F", "T/F", "μ"]),
+    ];
+    let mut seen: Vec<String> = Vec::new();
+    for lang in Lang::ALL {
+        let drawing = scene::build(
+            &state,
+            &e,
+            &SceneOptions {
+                lang,
+                ..Default::default()
+            },
+        );
+        for (class, symbols) in groups {
+            let group = drawing
+                .root
+                .children
+                .iter()
+                .find(|n| n.is("class", class))
+                .unwrap_or_else(|| panic!("no group {class}"));
+            let title = &group.children[0];
+            assert_eq!(title.tag, "title", "{class}: the tooltip comes first");
+            let text = title.text.clone().unwrap_or_default();
+            assert!(text.len() > 30, "{class} {lang:?}: {text:?}");
+            for symbol in symbols {
+                assert!(
+                    text.contains(symbol),
+                    "{class} {lang:?}: {symbol} in {text:?}"
+                );
+            }
+            assert!(
+                !seen.contains(&text),
+                "{class} {lang:?}: translated, and not shared: {text}"
+            );
+            seen.push(text);
+        }
+    }
+}

@@ -409,6 +409,12 @@ impl<'a> Layout<'a> {
         self.settled.as_ref().unwrap_or(self.as_left)
     }
 
+    /// A group's tooltip (`<title>`, its first child): what its symbols mean, a line each.
+    pub(super) fn tip(&self, msgs: &[Msg]) -> crate::scene::Node {
+        let lines: Vec<&str> = msgs.iter().map(|m| tr(self.lang, *m)).collect();
+        crate::scene::Node::new("title").text(lines.join("\n"))
+    }
+
     /// An element id, unique per page.
     pub(super) fn id(&self, name: &str) -> String {
         format!("{}{name}", self.options.id_prefix)
