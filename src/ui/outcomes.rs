@@ -107,7 +107,7 @@ fn readout(
             <dt>{ label }</dt>
             <dd>
                 <output data-outcome={path} data-value={value.data_value()}>{ text }</output>
-                if assumption { <span class="assumption-tag" title={tr(lang, Msg::TagAssumptionReadout)}>{ tr(lang, Msg::TagAssumption) }</span> }
+                if assumption { <span class="derived-tag" title={tr(lang, Msg::TagAssumptionReadout)}>{ tr(lang, Msg::TagDerived) }</span> }
             </dd>
         </div>
     }
