@@ -29,6 +29,7 @@ pub mod animation;
 pub mod codec;
 pub mod history;
 pub mod i18n;
+pub mod link;
 pub mod plan;
 pub mod presets;
 pub mod query;

@@ -234,6 +234,54 @@ pub fn prefers_reduced_motion() -> bool {
         .is_some_and(|m| m.matches())
 }
 
+/// A call `ms` milliseconds from now, cancelled when dropped first.
+pub struct Timeout {
+    id: Option<i32>,
+    _callback: Closure<dyn FnMut()>,
+}
+
+impl Timeout {
+    /// Calls `f` once, `ms` milliseconds from now (at once when the page has no timers).
+    pub fn after(ms: i32, f: impl FnOnce() + 'static) -> Timeout {
+        let mut f = Some(f);
+        let callback = Closure::<dyn FnMut()>::new(move || {
+            if let Some(f) = f.take() {
+                f();
+            }
+        });
+        let id = window().and_then(|w| {
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(
+                callback.as_ref().unchecked_ref(),
+                ms,
+            )
+            .ok()
+        });
+        Timeout {
+            id,
+            _callback: callback,
+        }
+    }
+}
+
+impl Drop for Timeout {
+    fn drop(&mut self) {
+        if let (Some(id), Some(w)) = (self.id, window()) {
+            w.clear_timeout_with_handle(id);
+        }
+    }
+}
+
+/// The page's address without its query or fragment: the base of the links it makes.
+pub fn page_address() -> String {
+    let href = window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default();
+    href.split(['?', '#'])
+        .next()
+        .unwrap_or_default()
+        .to_string()
+}
+
 /// Whether the page is as narrow as a phone's (style.css's phone layout, 520 px).
 pub fn narrow_screen() -> bool {
     window()

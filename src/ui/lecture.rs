@@ -5,6 +5,7 @@
 //! model) and [`super::browser`].
 
 use super::browser;
+use super::embed::EmbedPanel;
 use super::model::{AppModel, PageAction};
 use crate::model::Evaluation;
 use crate::scene::{self, SceneOptions};
@@ -42,6 +43,7 @@ pub(super) fn lecture_bar(
             { play_group(model, page) }
             { view_group(model, page, main_ref) }
             { export_group(model, page, export, shown, evaluation) }
+            <EmbedPanel state={model.history.present} view={model.view.clone()} {lang} />
             if let Some(status) = &model.status {
                 <p class="status" role="status">{ status }</p>
             }

@@ -17,6 +17,7 @@ pub mod about;
 mod app;
 pub mod browser;
 pub mod controls;
+mod embed;
 mod hooks;
 mod keys;
 mod lecture;

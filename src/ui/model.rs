@@ -4,7 +4,7 @@
 
 use super::browser;
 use crate::state::animation::Animation;
-use crate::state::query::{parse_query_with, to_query, Notice};
+use crate::state::query::{parse_query_with, Notice};
 use crate::state::view::{Lang, Theme, View, VIEW_KEYS};
 use crate::state::{Action, History, State};
 use std::rc::Rc;
@@ -145,8 +145,8 @@ impl AppModel {
 
     /// The URL query for the present state, view options and pass-through keys kept.
     pub fn query(&self) -> String {
-        let mut q = to_query(&self.history.present);
-        for (k, v) in self.view.to_pairs().iter().chain(self.other.iter()) {
+        let mut q = crate::state::link::link_query(&self.history.present, &self.view);
+        for (k, v) in self.other.iter() {
             q.push('&');
             q.push_str(k);
             q.push('=');

@@ -216,3 +216,43 @@ test('themes, text size, copy link and fullscreen', async ({ browser }) => {
   expect(errors).toEqual([]);
   await context.close();
 });
+
+test('the embed panel builds an iframe snippet that opens the same state in embed mode, with a preview', async ({ page }) => {
+  const errors = watchErrors(page);
+  const query = 'preset=vertical&ray=3&slide=1.5';
+  await page.goto(`./?${query}&theme=projector&lang=fr`);
+  await page.locator('details.embed summary').click();
+  await page.locator('input[name=embed-control-at]').check();
+  await page.locator('select[name=embed-size]').selectOption('1');
+  const code = await page.locator('textarea[name=embed-code]').inputValue();
+  expect(code).toMatch(/^<iframe src="[^"]+" width="960" height="540" style="border:0" title="[^"]+" allow="fullscreen"><\/iframe>$/);
+  const src = code.match(/src="([^"]+)"/)![1].replace(/&amp;/g, '&');
+  const url = new URL(src);
+  expect(url.searchParams.get('embed')).toBe('1');
+  expect(url.searchParams.get('controls')).toBe('cut,at');
+  expect(url.searchParams.get('theme')).toBe('projector');
+  expect(url.searchParams.get('lang')).toBe('fr');
+  // The preview shows the slide the snippet makes.
+  await expect(page.locator('.embed-preview iframe')).toHaveAttribute('src', src);
+  const preview = page.frameLocator('.embed-preview iframe');
+  await expect(preview.locator('svg.scene')).toBeVisible();
+
+  // The snippet's address opens the same state, embedded, with the chosen controls only.
+  await page.goto(src);
+  await expect(page.locator('svg.scene')).toBeVisible();
+  await expect(page.locator('header')).toHaveCount(0);
+  await expect(page.locator('input[type=range][name=cut]')).toBeVisible();
+  await expect(page.locator('input[type=range][name=at]')).toBeVisible();
+  await expect(page.locator('input[type=range][name=slide]')).toHaveCount(0);
+  const out = JSON.parse(execFileSync(cli, ['eval', query], { cwd: root, encoding: 'utf8' }));
+  await expect(page.locator('g.verdict')).toHaveAttribute('data-verdict', out.verdict);
+  expect(cliQuery(src)).toBe(out.query);
+  expect(errors).toEqual([]);
+});
+
+/** The state part of a page address, as the CLI writes it (without the view's keys). */
+function cliQuery(src: string): string {
+  const params = new URL(src).searchParams;
+  for (const key of ['theme', 'scale', 'embed', 'controls', 'play', 'lang', 'about']) params.delete(key);
+  return decodeURIComponent(params.toString());
+}
