@@ -207,7 +207,31 @@ fn main() {
         }
         out.push_str("    ],\n};\n\n");
     }
-    let target = Path::new(&std::env::var("OUT_DIR").expect("cargo sets it")).join("messages.rs");
+    let out_dir = std::env::var("OUT_DIR").expect("cargo sets it");
+    let target = Path::new(&out_dir).join("messages.rs");
     std::fs::write(&target, out).expect("OUT_DIR is writable");
+    compact_stylesheet(&out_dir);
     println!("cargo::rerun-if-changed=build.rs");
+}
+
+/// The drawing's stylesheet as the WebAssembly carries it (for standalone files): without its
+/// comments and with runs of white space as one space. The same rules: `scene::style` reads
+/// rules and declarations with their white space trimmed.
+fn compact_stylesheet(out_dir: &str) {
+    let source = Path::new("src/scene/scene.css");
+    println!("cargo::rerun-if-changed={}", source.display());
+    let css = std::fs::read_to_string(source).expect("src/scene/scene.css is readable");
+    let mut text = String::with_capacity(css.len());
+    let mut rest = css.as_str();
+    while let Some(start) = rest.find("/*") {
+        text.push_str(&rest[..start]);
+        rest = match rest[start + 2..].find("*/") {
+            Some(end) => &rest[start + 2 + end + 2..],
+            None => "",
+        };
+    }
+    text.push_str(rest);
+    let compact = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    std::fs::write(Path::new(out_dir).join("scene.compact.css"), compact)
+        .expect("OUT_DIR is writable");
 }

@@ -123,9 +123,13 @@ pub(super) fn segment(a: Point, b: Point, class: impl Into<Cow<'static, str>>) -
 
 /// A line with a triangular head at `to` (no markers: the head takes the line's class colour).
 pub(super) fn arrow(from: Point, to: Point, class: impl Into<Cow<'static, str>>) -> Node {
+    arrow_in(Node::new("g").class(class), from, to)
+}
+
+/// [`arrow`]'s shaft and head in the group `g` (not generic: one copy in the WebAssembly).
+fn arrow_in(g: Node, from: Point, to: Point) -> Node {
     let v = to - from;
     let len = v.norm();
-    let g = Node::new("g").class(class);
     if len < 1e-6 {
         return g;
     }
@@ -198,6 +202,13 @@ pub(super) fn arc(
     to_rad: f64,
     class: impl Into<Cow<'static, str>>,
 ) -> Node {
+    Node::new("path")
+        .class(class)
+        .attr("d", arc_d(centre, radius, from_rad, to_rad))
+}
+
+/// The path data of [`arc`] (not generic: one copy in the page's WebAssembly).
+fn arc_d(centre: Point, radius: f64, from_rad: f64, to_rad: f64) -> String {
     let at = |a: f64| svg(centre + Vector::new(a.cos(), a.sin()) * radius);
     let span = crate::numtext::clamp(
         to_rad - from_rad,
@@ -237,7 +248,7 @@ pub(super) fn arc(
         d.push(',');
         node::push_num(&mut d, y);
     }
-    Node::new("path").class(class).attr("d", d)
+    d
 }
 
 pub(super) fn label(
@@ -255,6 +266,7 @@ pub(super) fn label(
 
 /// A label of `size` mm: the single-ray drawing sets each text's size here, from its layout
 /// (theme and text size), so that what is laid out is what is drawn.
+#[inline(never)]
 pub(super) fn sized_label(
     at: Point,
     text: impl Into<String>,

@@ -65,6 +65,8 @@ pub struct View {
     pub lang: Option<Lang>,
     /// Open the "About the model" panel (`about=1`; the single-ray page links there).
     pub about: bool,
+    /// Open the lecture bar's embed panel (`panel=embed`; the single-ray page links there).
+    pub embed_panel: bool,
 }
 
 impl Default for View {
@@ -77,13 +79,14 @@ impl Default for View {
             play: false,
             lang: None,
             about: false,
+            embed_panel: false,
         }
     }
 }
 
-/// The view keys (`theme`, `scale`, `embed`, `controls`, `play`, `lang`, `about`).
-pub const VIEW_KEYS: [&str; 7] = [
-    "theme", "scale", "embed", "controls", "play", "lang", "about",
+/// The view keys (`theme`, `scale`, `embed`, `controls`, `play`, `lang`, `about`, `panel`).
+pub const VIEW_KEYS: [&str; 8] = [
+    "theme", "scale", "embed", "controls", "play", "lang", "about", "panel",
 ];
 
 /// Keys that `controls=` may name: the numeric keys, `ref`, `ray`, `preset` and `load`.
@@ -161,6 +164,10 @@ impl View {
                         }
                     }
                 }
+                "panel" => match value.to_ascii_lowercase().as_str() {
+                    "embed" => view.embed_panel = true,
+                    _ => notices.push(invalid(key, value)),
+                },
                 "lang" => match Lang::from_tag(value) {
                     Some(l) => view.lang = Some(l),
                     None => notices.push(invalid(key, value)),
@@ -195,6 +202,9 @@ impl View {
         }
         if self.about {
             out.push(("about".into(), "1".into()));
+        }
+        if self.embed_panel {
+            out.push(("panel".into(), "embed".into()));
         }
         out
     }

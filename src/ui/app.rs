@@ -8,8 +8,7 @@
 use super::about::About;
 use super::controls::controls_panel;
 use super::hooks::{
-    use_animation_clock, use_document_language, use_drawing, use_page_text, use_shortcuts,
-    use_url_sync,
+    use_animation_clock, use_document_language, use_drawing, use_shortcuts, use_url_sync,
 };
 use super::lecture::{lecture_bar, ExportOptions};
 use super::model::{AppModel, PageAction};
@@ -75,19 +74,11 @@ pub fn app(props: &AppProps) -> Html {
     use_url_sync(&model, props.sync_url, &plan_hook);
     use_document_language(&model, props.sync_url);
     let text_percent = (model.view.scale * 100.0).round() as u32;
-    use_page_text(model.view.theme, text_percent, props.sync_url);
     let lang = model.lang();
 
     let theme = model.view.theme;
     // The evaluation of the drawn state and the drawing: one evaluation per change.
-    // On a phone the drawing is small: its labels are drawn (and laid out) larger, as at 175 %.
-    let narrow = *use_state(browser::narrow_screen);
-    let drawing_text = if narrow {
-        model.view.scale.max(1.75)
-    } else {
-        model.view.scale
-    };
-    let drawn = use_drawing(shown, theme, lang, drawing_text, model.load_fraction());
+    let drawn = use_drawing(shown, theme, lang, model.view.scale, model.load_fraction());
     let (evaluation, drawing) = &*drawn;
 
     let body = match (evaluation, drawing) {

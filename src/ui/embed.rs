@@ -22,6 +22,9 @@ pub(super) struct EmbedProps {
     pub state: State,
     pub view: View,
     pub lang: Lang,
+    /// Open at first (`panel=embed`).
+    #[prop_or_default]
+    pub open: bool,
 }
 
 /// A control's name in the panel: the label of its key.
@@ -37,7 +40,7 @@ fn control_label(key: &str, lang: Lang) -> &'static str {
 /// body.
 #[component(EmbedPanel)]
 pub(super) fn embed_panel(props: &EmbedProps) -> Html {
-    let open = use_state(|| false);
+    let open = use_state(|| props.open);
     let lang = props.lang;
     let ontoggle = {
         let open = open.clone();
@@ -60,7 +63,7 @@ pub(super) fn embed_panel(props: &EmbedProps) -> Html {
         <details class="group embed" open={*open} {ontoggle}>
             <summary {onclick}>{ tr(lang, Msg::EmbedTitle) }</summary>
             if *open {
-                <EmbedBody state={props.state} view={props.view.clone()} {lang} />
+                <EmbedBody state={props.state} view={props.view.clone()} {lang} open=true />
             }
         </details>
     }
@@ -82,6 +85,7 @@ fn embed_body(props: &EmbedProps) -> Html {
         controls: (*controls).clone(),
         play: *play,
         about: false,
+        embed_panel: false,
         // The language the lecturer sees, even when it came from the browser's.
         lang: Some(lang),
         ..props.view.clone()

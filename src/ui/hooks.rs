@@ -139,21 +139,18 @@ pub(super) fn use_document_language(model: &AppModel, sync: bool) {
             }
         });
     }
-    use_effect_with(lang, move |lang| {
-        if sync {
-            browser::set_document_language(lang.code(), i18n::tr(*lang, Msg::AppTitle));
-        }
-    });
-}
-
-/// The theme and text size on the document's root (see [`browser::set_page_text`]).
-#[hook]
-pub(super) fn use_page_text(theme: Theme, text_percent: u32, sync: bool) {
-    use_effect_with((theme, text_percent), move |(theme, text_percent)| {
-        if sync {
-            browser::set_page_text(theme.name(), *text_percent);
-        }
-    });
+    // The language, and the theme and text size the page's rem follows, on the document's
+    // root (one effect: each hook instance is code in the page's bundle).
+    let text_percent = (model.view.scale * 100.0).round() as u32;
+    use_effect_with(
+        (lang, model.view.theme, text_percent),
+        move |(lang, theme, text_percent)| {
+            if sync {
+                browser::set_document_language(lang.code(), i18n::tr(*lang, Msg::AppTitle));
+                browser::set_page_text(theme.name(), *text_percent);
+            }
+        },
+    );
 }
 
 /// The evaluation of the drawn state, and its drawing when it could be evaluated.
@@ -181,7 +178,13 @@ pub(super) fn use_drawing(
                         &SceneOptions {
                             theme: *theme,
                             lang: *lang,
-                            text_scale: *text_scale,
+                            // On a phone the drawing is small: its labels are drawn (and laid
+                            // out) larger, as at 175 %.
+                            text_scale: if browser::narrow_screen() {
+                                text_scale.max(1.75)
+                            } else {
+                                *text_scale
+                            },
                             ..Default::default()
                         },
                         *load,

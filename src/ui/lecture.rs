@@ -5,6 +5,7 @@
 //! model) and [`super::browser`].
 
 use super::browser;
+#[cfg(feature = "embed-panel")]
 use super::embed::EmbedPanel;
 use super::model::{AppModel, PageAction};
 use crate::model::Evaluation;
@@ -43,11 +44,30 @@ pub(super) fn lecture_bar(
             { play_group(model, page) }
             { view_group(model, page, main_ref) }
             { export_group(model, page, export, shown, evaluation) }
-            <EmbedPanel state={model.history.present} view={model.view.clone()} {lang} />
+            { embed_panel(model) }
             if let Some(status) = &model.status {
                 <p class="status" role="status">{ status }</p>
             }
         </section>
+    }
+}
+
+/// The embed panel (opened by `panel=embed`), or in a bundle without it (the single-ray page's)
+/// a link to the same page with `panel=embed`, which boots the whole app (scripts/split.mjs).
+#[cfg(feature = "embed-panel")]
+fn embed_panel(model: &AppModel) -> Html {
+    let lang = model.lang();
+    html! {
+        <EmbedPanel state={model.history.present} view={model.view.clone()} {lang}
+            open={model.view.embed_panel} />
+    }
+}
+
+#[cfg(not(feature = "embed-panel"))]
+fn embed_panel(model: &AppModel) -> Html {
+    let href = format!("?{}&panel=embed", model.query());
+    html! {
+        <a class="group embed-link" {href}>{ tr(model.lang(), Msg::EmbedTitle) }{ " →" }</a>
     }
 }
 

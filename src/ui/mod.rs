@@ -17,6 +17,7 @@ pub mod about;
 mod app;
 pub mod browser;
 pub mod controls;
+#[cfg(feature = "embed-panel")]
 mod embed;
 mod hooks;
 mod keys;

@@ -164,7 +164,7 @@ enum Drag {
 }
 
 /// The properties of the [`SceneView`]: a single-ray drawing and what its handles change.
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct SceneViewProps {
     /// The drawing's element tree, built by the scene layer from `state` and `evaluation`.
     pub scene: Rc<Node>,
@@ -175,6 +175,18 @@ pub struct SceneViewProps {
     pub evaluation: Rc<Evaluation>,
     /// Where drags and handle keys send their changes.
     pub dispatch: Callback<Action>,
+}
+
+/// The drawing and the evaluation are compared as the same memo's output (`Rc::ptr_eq`), not
+/// element by element: `use_drawing` makes a new one exactly when its inputs change, and a
+/// deep comparison of a few thousand attributes on every render cost code and time.
+impl PartialEq for SceneViewProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.scene, &other.scene)
+            && Rc::ptr_eq(&self.evaluation, &other.evaluation)
+            && self.state == other.state
+            && self.dispatch == other.dispatch
+    }
 }
 
 /// Client (CSS px) coordinates to the ground frame G (mm, y up) through the SVG's screen CTM.

@@ -221,7 +221,10 @@ test('the embed panel builds an iframe snippet that opens the same state in embe
   const errors = watchErrors(page);
   const query = 'preset=vertical&ray=3&slide=1.5';
   await page.goto(`./?${query}&theme=projector&lang=fr`);
-  await page.locator('details.embed summary').click();
+  // The single-ray page links to the whole app for the panel (panel=embed), which opens it.
+  await page.locator('a.embed-link').click();
+  await expect(page).toHaveURL(/panel=embed/);
+  await expect(page.locator('details.embed')).toHaveAttribute('open');
   await page.locator('input[name=embed-control-at]').check();
   await page.locator('select[name=embed-size]').selectOption('1');
   const code = await page.locator('textarea[name=embed-code]').inputValue();

@@ -103,7 +103,8 @@ pub(super) fn ground(l: &Layout) -> Node {
         .child(ticks)
         .child(sized_label(
             l.place(
-                [(Point::new(l.left + 3.0, -5.5), Anchor::Start)],
+                &[(Point::new(l.left + 3.0, -5.5), Anchor::Start)],
+                None,
                 &[(
                     &Text {
                         text: tr(l.lang, Msg::SceneGround),

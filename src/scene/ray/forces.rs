@@ -4,7 +4,7 @@
 //!
 //! It may import the model, the state and the scene's toolkit, never `ui`.
 
-use super::layout::{Anchor, Layout, Text};
+use super::layout::{Anchor, Around, Layout, Text};
 use crate::model::Vector;
 use crate::scene::draw::{arrow, segment, shown, sized_label};
 use crate::scene::Node;
@@ -29,19 +29,12 @@ pub(super) fn forces(l: &Layout) -> Node {
         l.claim_line(from, from + s.pull * FORCE_SCALE_MM, 1.6);
     }
     // F beside its arrow near the tail, on the left, else on the right, else further along.
-    let beside = |tip: nalgebra::Point2<f64>, along: Vector, length: f64| {
-        let across = Vector::new(-along.y, along.x) * (0.45 * l.label_size + 0.9);
-        [12.0, 9.0, 6.0, 3.0, 14.0]
-            .into_iter()
-            .map(move |t| tip - along * (length * t / 14.0))
-            .flat_map(move |at| [at - across, at + across])
-            .map(|at| (at, Anchor::Middle))
-    };
-    let f_candidates = beside(grf_tip, s.ground_force, FORCE_SCALE_MM).chain([(
+    let mut f_candidates = beside(grf_tip, s.ground_force, FORCE_SCALE_MM, l.label_size);
+    f_candidates.push((
         grf_tip - s.ground_force * (FORCE_SCALE_MM + 0.9 * l.label_size),
         Anchor::Middle,
-    )]);
-    let (f_at, _) = l.place(f_candidates, &[(&letter("F"), Vector::zeros())]);
+    ));
+    let (f_at, _) = l.place(&f_candidates, None, &[(&letter("F"), Vector::zeros())]);
     let mut forces = Node::new("g")
         .class("forces")
         .child(l.tip(&[Msg::SceneTipForces]))
@@ -56,19 +49,27 @@ pub(super) fn forces(l: &Layout) -> Node {
         // P above its arrow, else below it, else beyond its tip.
         let middle = from + s.pull * FORCE_SCALE_MM * 0.6;
         let beyond = from + s.pull * FORCE_SCALE_MM + s.pull.normalize() * (0.8 * l.label_size);
-        let p_candidates = [
+        let mut p_candidates = vec![
             (middle + Vector::new(0.0, 2.4 * l.text), Anchor::Middle),
             (middle + Vector::new(0.0, -2.4 * l.text), Anchor::Middle),
             (beyond, Anchor::Middle),
-        ]
-        .into_iter()
-        .chain(beside(
+        ];
+        p_candidates.extend(beside(
             from + s.pull * FORCE_SCALE_MM,
             s.pull.normalize(),
             FORCE_SCALE_MM * s.pull.norm(),
-        ))
-        .chain(Layout::around(middle, 0.8 * l.label_size, 2));
-        let (p_at, _) = l.place(p_candidates, &[(&letter("P"), Vector::zeros())]);
+            l.label_size,
+        ));
+        let around = Around {
+            centre: middle,
+            step: 0.8 * l.label_size,
+            rings: 2,
+        };
+        let (p_at, _) = l.place(
+            &p_candidates,
+            Some(around),
+            &[(&letter("P"), Vector::zeros())],
+        );
         forces = forces
             .child(arrow(
                 from,
@@ -127,34 +128,42 @@ pub(super) fn mechanics(l: &Layout) -> Node {
     let offset = side * (3.0 + l.dimension_size * 0.6);
     let (has_x, has_lever) = (crossing.is_some(), lever.is_some());
     let (mid, anchor) = if has_lever {
-        // Along the lever, then centred on it and further from the cut.
-        let along_lever = (0..=10)
-            .flat_map(|i| [0.5 - 0.05 * f64::from(i), 0.5 + 0.05 * f64::from(i)])
-            .map(|t| (pivot + (x - pivot) * t + offset, anchor));
-        let away = (1..=3).flat_map(|k| {
+        let at = |t: f64| pivot + (x - pivot) * t;
+        let mut candidates = Vec::with_capacity(40);
+        // Along the lever, from its middle outwards.
+        for i in 0..=10 {
+            let d = 0.05 * f64::from(i);
+            candidates.push((at(0.5 - d) + offset, anchor));
+            candidates.push((at(0.5 + d) + offset, anchor));
+        }
+        // Centred on it, further from the cut.
+        for k in 1..=3 {
             let further = side * (f64::from(k) * 1.2 * l.dimension_size);
-            [0.5, 0.25, 0.75].map(|t| (pivot + (x - pivot) * t + offset + further, Anchor::Middle))
-        });
-        // Last, across the cut: a label over the cut line reads better than a clipped one.
-        let across = [0.5, 0.25, 0.75, 0.1, 0.9].map(|t| {
-            (
-                pivot + (x - pivot) * t - offset,
-                if anchor == Anchor::End {
-                    Anchor::Start
-                } else {
-                    Anchor::End
-                },
-            )
-        });
+            for t in [0.5, 0.25, 0.75] {
+                candidates.push((at(t) + offset + further, Anchor::Middle));
+            }
+        }
+        // Across the cut: a label over the cut line reads better than a clipped one.
+        let other_side = if anchor == Anchor::End {
+            Anchor::Start
+        } else {
+            Anchor::End
+        };
+        for t in [0.5, 0.25, 0.75, 0.1, 0.9] {
+            candidates.push((at(t) - offset, other_side));
+        }
         // Then anywhere around the lever's middle, nearest first.
-        let around = Layout::around(nalgebra::center(&pivot, &x), 1.5 * l.dimension_size, 4);
-        let candidates = along_lever.chain(away).chain(across).chain(around);
+        let around = Around {
+            centre: at(0.5),
+            step: 1.5 * l.dimension_size,
+            rings: 4,
+        };
         let label = Text {
             text: &lever_text,
             size: l.dimension_size,
             bold: true,
         };
-        l.place(candidates, &[(&label, Vector::zeros())])
+        l.place(&candidates, Some(around), &[(&label, Vector::zeros())])
     } else {
         (nalgebra::center(&pivot, &x) + offset, anchor)
     };
@@ -198,6 +207,24 @@ pub(super) fn mechanics(l: &Layout) -> Node {
             ),
             l.dimension_size,
         ))
+}
+
+/// Places beside an arrow of `length` mm ending at `tip` along `along`, for a letter of `size`
+/// mm: near its tail first, on one side then the other.
+fn beside(
+    tip: nalgebra::Point2<f64>,
+    along: Vector,
+    length: f64,
+    size: f64,
+) -> Vec<(nalgebra::Point2<f64>, Anchor)> {
+    let across = Vector::new(-along.y, along.x) * (0.45 * size + 0.9);
+    let mut out = Vec::with_capacity(11);
+    for t in [12.0, 9.0, 6.0, 3.0, 14.0] {
+        let at = tip - along * (length * t / 14.0);
+        out.push((at - across, Anchor::Middle));
+        out.push((at + across, Anchor::Middle));
+    }
+    out
 }
 
 /// Under body weight: the head as left is a ghost, and an arrow shows where it went.

@@ -133,6 +133,15 @@ impl Rect {
     }
 }
 
+/// The last resort of [`Layout::place`]: places on `rings` rings `step` mm apart around
+/// `centre`.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Around {
+    pub centre: Point,
+    pub step: f64,
+    pub rings: u32,
+}
+
 /// Where a text stands relative to its point (its SVG `text-anchor`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Anchor {
@@ -162,6 +171,7 @@ pub(super) struct Text<'t> {
 impl Text<'_> {
     /// The rectangle the text takes at `at` (centred on its y: `dominant-baseline: middle`),
     /// with a little room around it.
+    #[inline(never)]
     pub(super) fn rect(&self, at: Point, anchor: Anchor) -> Rect {
         let width = label_width_mm(self.text, self.size, self.bold);
         let (x0, x1) = match anchor {
@@ -330,6 +340,7 @@ impl<'a> Layout<'a> {
 
     /// How much of `r` lies outside the figure, over something claimed or across a thick line
     /// (mm², a line's length counted as a millimetre wide; 0: free).
+    #[inline(never)]
     fn crowding(&self, r: &Rect) -> f64 {
         let figure = Rect {
             x0: self.left,
@@ -354,12 +365,14 @@ impl<'a> Layout<'a> {
     }
 
     /// The first of `candidates` (a point and an anchor; each of `texts` stands at its offset
-    /// from that point) where every text is inside the figure and clear of what is claimed,
-    /// else the least crowded; the chosen texts are then claimed. Candidates are made lazily:
-    /// most labels take their first.
+    /// from that point), then of the places `around` a point, where every text is inside the
+    /// figure and clear of what is claimed, else the least crowded; the chosen texts are then
+    /// claimed. (Plain loops over a slice: one copy of this code serves every label.)
+    #[inline(never)] // one copy for every label: the shipped .wasm is built for size
     pub(super) fn place(
         &self,
-        candidates: impl IntoIterator<Item = (Point, Anchor)>,
+        candidates: &[(Point, Anchor)],
+        around: Option<Around>,
         texts: &[(&Text, Vector)],
     ) -> (Point, Anchor) {
         let crowding = |(at, anchor): (Point, Anchor)| -> f64 {
@@ -370,13 +383,28 @@ impl<'a> Layout<'a> {
         };
         let mut chosen = (Point::origin(), Anchor::Middle);
         let mut least = f64::INFINITY;
-        for c in candidates {
+        let mut consider = |c: (Point, Anchor)| {
             let crowded = crowding(c);
             if crowded < least {
                 (chosen, least) = (c, crowded);
             }
-            if crowded <= 0.0 {
-                break;
+            crowded <= 0.0
+        };
+        let found = candidates.iter().any(|c| consider(*c));
+        if let (false, Some(a)) = (found, around) {
+            // Eight directions on each ring (an ellipse twice as wide as high: texts are
+            // wide), nearest first, each with the three anchors.
+            'rings: for k in 1..=a.rings {
+                let reach = f64::from(k) * a.step;
+                for i in 0..8 {
+                    let angle = f64::from(i) * std::f64::consts::FRAC_PI_4;
+                    let at = a.centre + Vector::new(angle.cos() * reach * 2.0, angle.sin() * reach);
+                    for anchor in [Anchor::Middle, Anchor::Start, Anchor::End] {
+                        if consider((at, anchor)) {
+                            break 'rings;
+                        }
+                    }
+                }
             }
         }
         let (at, anchor) = chosen;
@@ -386,30 +414,13 @@ impl<'a> Layout<'a> {
         chosen
     }
 
-    /// Places around `centre`, nearest first, as a last resort for [`Layout::place`]: eight
-    /// directions on each of `rings` ellipses (twice as wide as high: texts are wide), `step`
-    /// mm apart, each with the three anchors.
-    pub(super) fn around(
-        centre: Point,
-        step: f64,
-        rings: u32,
-    ) -> impl Iterator<Item = (Point, Anchor)> {
-        (1..=rings).flat_map(move |k| {
-            (0..8).flat_map(move |i| {
-                let angle = f64::from(i) * std::f64::consts::FRAC_PI_4;
-                let reach = f64::from(k) * step;
-                let at = centre + Vector::new(angle.cos() * reach * 2.0, angle.sin() * reach);
-                [Anchor::Middle, Anchor::Start, Anchor::End].map(|a| (at, a))
-            })
-        })
-    }
-
     /// The geometry as drawn: the head as left, or moved under body weight.
     pub(super) fn g(&self) -> &Geometry {
         self.settled.as_ref().unwrap_or(self.as_left)
     }
 
     /// A group's tooltip (`<title>`, its first child): what its symbols mean, a line each.
+    #[inline(never)]
     pub(super) fn tip(&self, msgs: &[Msg]) -> crate::scene::Node {
         let lines: Vec<&str> = msgs.iter().map(|m| tr(self.lang, *m)).collect();
         crate::scene::Node::new("title").text(lines.join("\n"))

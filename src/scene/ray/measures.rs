@@ -4,7 +4,7 @@
 //!
 //! It may import the model, the state and the scene's toolkit, never `ui`.
 
-use super::layout::{Anchor, Layout, Text};
+use super::layout::{Anchor, Around, Layout, Text};
 use crate::model::{AngleReference, Point, Vector};
 use crate::scene::draw::{arc, label_width_mm, segment, sized_label, text_width_mm};
 use crate::scene::Node;
@@ -45,11 +45,10 @@ pub(super) fn angles(l: &Layout) -> Node {
             (Vector::new(2.5, R_THETA + 3.0) + lift * 2.0, Anchor::Start),
             (Vector::new(R_THETA + 4.0, 0.0) + lift * 2.0, Anchor::Start),
         ] {
-            if !candidates.contains(&c) {
-                candidates.push(c);
-            }
+            candidates.push(c);
         }
-        let candidates = candidates.into_iter().map(|(d, a)| (vertex + d, a));
+        let candidates: Vec<(Point, Anchor)> =
+            candidates.iter().map(|(d, a)| (vertex + d, *a)).collect();
         let theta_label = Text {
             text: &theta_text,
             size: l.label_size,
@@ -61,7 +60,8 @@ pub(super) fn angles(l: &Layout) -> Node {
             bold: l.projector || phi_primary,
         };
         l.place(
-            candidates,
+            &candidates,
+            None,
             &[
                 (&theta_label, Vector::new(0.0, 2.0 * l.text)),
                 (&phi_label, Vector::new(0.0, -2.2 * l.text)),
@@ -170,23 +170,23 @@ pub(super) fn declination(l: &Layout) -> Node {
     // Under the shaft, between the arcs' ends; lower, or further along, when a text is there.
     let step = 1.3 * l.label_size;
     let candidates = [
-        Vector::new(3.0, -13.0),
-        Vector::new(3.0, -13.0 - step),
-        Vector::new(3.0, -13.0 - 2.0 * step),
-        Vector::new(-3.0, -13.0 - step),
-        Vector::new(3.0, -13.0 + step),
-        Vector::new(3.0, -13.0 - 3.0 * step),
-        Vector::new(-3.0, -13.0 - 2.0 * step),
+        (3.0, 0.0),
+        (3.0, -step),
+        (3.0, -2.0 * step),
+        (-3.0, -step),
+        (3.0, step),
+        (3.0, -3.0 * step),
+        (-3.0, -2.0 * step),
     ]
-    .into_iter()
-    .map(|d| (pivot + d, Anchor::Start))
-    .chain(Layout::around(
-        pivot + Vector::new(3.0, -13.0),
-        1.2 * l.label_size,
-        3,
-    ));
+    .map(|(dx, dy)| (pivot + Vector::new(dx, -13.0 + dy), Anchor::Start));
+    let around = Around {
+        centre: pivot + Vector::new(3.0, -13.0),
+        step: 1.2 * l.label_size,
+        rings: 3,
+    };
     let (at, _) = l.place(
-        candidates,
+        &candidates,
+        Some(around),
         &[(
             &Text {
                 text: &text,
@@ -257,10 +257,14 @@ pub(super) fn dimensions(l: &Layout) -> Node {
         // Where it belongs, else a little higher or lower (the ground, a force's arrow).
         let step = 1.2 * l.dimension_size;
         let candidates = [0.0, step, -step, 2.0 * step, -2.0 * step]
-            .into_iter()
-            .map(|dy| (at + Vector::new(0.0, dy), Anchor::Start))
-            .chain(Layout::around(at, step, 2));
-        l.place(candidates, &[(&label, Vector::zeros())]).0
+            .map(|dy| (at + Vector::new(0.0, dy), Anchor::Start));
+        let around = Around {
+            centre: at,
+            step,
+            rings: 2,
+        };
+        l.place(&candidates, Some(around), &[(&label, Vector::zeros())])
+            .0
     };
     let shortening_at = dimension(
         &shortening_text,
