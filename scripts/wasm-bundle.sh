@@ -14,7 +14,7 @@ shift 2
 cargo build --release --target wasm32-unknown-unknown --bin "$bin" "$@"
 wasm=target/wasm32-unknown-unknown/release/$bin.wasm
 bindgen=(wasm-bindgen --target web --no-typescript --out-dir "$out" "$wasm")
-opt=(wasm-opt -Oz --converge "$out/${bin}_bg.wasm" -o "$out/${bin}_bg.wasm")
+opt=(wasm-opt -Oz --converge --strip-producers "$out/${bin}_bg.wasm" -o "$out/${bin}_bg.wasm")
 names=(node scripts/wasm-names.mjs "$out/${bin}_bg.wasm" "$out/${bin}.js")
 key="$(sha256sum "$wasm" scripts/wasm-names.mjs | cut -d' ' -f1 | tr '\n' ' ')$(wasm-bindgen --version) $(wasm-opt --version) ${bindgen[*]} ${opt[*]} ${names[*]}"
 if [[ -f $out/.source && $(<"$out/.source") == "$key" ]]; then

@@ -40,6 +40,8 @@ fn control_label(key: &str, lang: Lang) -> &'static str {
 /// body.
 #[component(EmbedPanel)]
 pub(super) fn embed_panel(props: &EmbedProps) -> Html {
+    // Its texts are in the whole app's second part of the catalogue, with the About panel's.
+    crate::state::i18n::enable_about_messages();
     let open = use_state(|| props.open);
     let lang = props.lang;
     let ontoggle = {

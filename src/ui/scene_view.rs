@@ -109,10 +109,21 @@ type Written = Option<(Rc<Node>, Drawn)>;
 /// Writes `scene` into `container`'s element: created the first time, then patched in place
 /// (see [`patch`]). The one way a scene tree enters the page: the visualiser's drawing and the
 /// forefoot plan's views.
+/// A drawing compared by identity: a new tree is a new drawing (the memo that builds it makes a
+/// new one exactly when its inputs change); comparing two trees element by element would cost
+/// code and, on every render, time.
+struct SameDrawing(Rc<Node>);
+
+impl PartialEq for SameDrawing {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
 #[hook]
 pub fn use_scene_in(container: NodeRef, scene: Rc<Node>) {
     let written: Rc<RefCell<Written>> = use_mut_ref(|| None);
-    use_effect_with(scene, move |scene| {
+    use_effect_with(SameDrawing(scene), move |SameDrawing(scene)| {
         let Some(parent) = container.cast::<Element>() else {
             return;
         };

@@ -188,7 +188,7 @@ pub(super) fn cut(l: &Layout) -> Node {
     let cut_end = g.cut_line.at(u_hi + 26.0);
     let mut cut_group = Node::new("g")
         .class("cut")
-        .child(l.tip(&[Msg::SceneTipCut]))
+        .child(l.tip(Msg::SceneTipCut))
         .child(segment(cut_start, cut_end, "cut-line"));
     if let Some((a, b)) = g.contact_segment {
         l.claim_line(a, b, 2.8);

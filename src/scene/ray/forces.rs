@@ -37,7 +37,7 @@ pub(super) fn forces(l: &Layout) -> Node {
     let (f_at, _) = l.place(&f_candidates, None, &[(&letter("F"), Vector::zeros())]);
     let mut forces = Node::new("g")
         .class("forces")
-        .child(l.tip(&[Msg::SceneTipForces]))
+        .child(l.tip(Msg::SceneTipForces))
         .child(arrow(
             grf_tip - s.ground_force * FORCE_SCALE_MM,
             grf_tip,
@@ -170,7 +170,7 @@ pub(super) fn mechanics(l: &Layout) -> Node {
     let anchor = anchor.class();
     Node::new("g")
         .class("mechanics")
-        .child(l.tip(&[Msg::SceneTipMechanics]))
+        .child(l.tip(Msg::SceneTipMechanics))
         .child(segment(
             from,
             x + along * 3.0,

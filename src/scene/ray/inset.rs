@@ -56,7 +56,7 @@ pub(super) fn forces_inset(l: &Layout) -> Node {
     );
     Node::new("g")
         .class("inset forces-inset")
-        .child(l.tip(&[Msg::SceneTipInset]))
+        .child(l.tip(Msg::SceneTipInset))
         .child(
             Node::new("rect")
                 .class("inset-box")

@@ -419,11 +419,9 @@ impl<'a> Layout<'a> {
         self.settled.as_ref().unwrap_or(self.as_left)
     }
 
-    /// A group's tooltip (`<title>`, its first child): what its symbols mean, a line each.
-    #[inline(never)]
-    pub(super) fn tip(&self, msgs: &[Msg]) -> crate::scene::Node {
-        let lines: Vec<&str> = msgs.iter().map(|m| tr(self.lang, *m)).collect();
-        crate::scene::Node::new("title").text(lines.join("\n"))
+    /// A group's tooltip (`<title>`, its first child): what its symbols mean.
+    pub(super) fn tip(&self, msg: Msg) -> crate::scene::Node {
+        crate::scene::Node::new("title").text(tr(self.lang, msg))
     }
 
     /// An element id, unique per page.

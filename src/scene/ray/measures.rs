@@ -79,7 +79,7 @@ pub(super) fn angles(l: &Layout) -> Node {
     };
     Node::new("g")
         .class("angles")
-        .child(l.tip(&[Msg::SceneTipPhi, Msg::SceneTipTheta]))
+        .child(l.tip(Msg::SceneTipAngles))
         .child(segment(
             vertex,
             vertex + unit(0.0) * (R_THETA + 3.0),
@@ -198,7 +198,7 @@ pub(super) fn declination(l: &Layout) -> Node {
     );
     Node::new("g")
         .class("declination")
-        .child(l.tip(&[Msg::SceneTipDelta]))
+        .child(l.tip(Msg::SceneTipDelta))
         .child(segment(
             pivot,
             pivot + Vector::new(30.0, 0.0),
@@ -286,7 +286,7 @@ pub(super) fn dimensions(l: &Layout) -> Node {
     );
     Node::new("g")
         .class("dimensions")
-        .child(l.tip(&[Msg::SceneTipDimensions]))
+        .child(l.tip(Msg::SceneTipDimensions))
         .child(segment(tip_before, dim_before - dorsal, "extension-line"))
         .child(segment(tip_after, dim_after - dorsal, "extension-line"))
         .child(segment(dim_before, dim_after, "dimension-line"))

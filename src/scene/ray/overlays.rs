@@ -49,7 +49,7 @@ pub(super) fn verdict_badge(l: &Layout) -> Node {
     });
     Node::new("g")
         .class(format!("verdict verdict-{verdict}"))
-        .child(l.tip(&[Msg::SceneTipVerdict]))
+        .child(l.tip(Msg::SceneTipVerdict))
         .attr("data-verdict", verdict)
         .child(
             Node::new("rect")
