@@ -520,3 +520,30 @@ fn every_symbol_has_a_tooltip_in_each_language() {
         }
     }
 }
+
+/// The page writes an attribute again only when its written text changes: numbers compare at
+/// the two decimals they are written with, for every pair that rounds alike or apart.
+#[test]
+fn values_compare_as_they_are_written() {
+    use osteoviz::scene::node::Value;
+    let cases = [
+        (1.0, 1.004, true),
+        (1.0, 1.006, false),
+        (-0.001, 0.0, true),
+        (12.344, 12.336, true),
+        (12.344, 12.346, false),
+        (f64::NAN, 0.0, true),
+    ];
+    for (a, b, same) in cases {
+        assert_eq!(Value::Num(a).writes_as(&Value::Num(b)), same, "{a} vs {b}");
+        assert_eq!(
+            Value::Num(a).text() == Value::Num(b).text(),
+            same,
+            "{a} and {b} are written as {} and {}",
+            Value::Num(a).text(),
+            Value::Num(b).text()
+        );
+    }
+    assert!(Value::from("a").writes_as(&Value::from("a")));
+    assert!(!Value::from("1").writes_as(&Value::Num(1.0)));
+}

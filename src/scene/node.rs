@@ -32,6 +32,24 @@ impl Value {
         }
     }
 
+    /// Whether `self` and `other` are written alike: numbers at the two decimals they are written
+    /// with (a coordinate that moved by less than 0.005 is not written again), texts as texts.
+    pub fn writes_as(&self, other: &Value) -> bool {
+        match (self, other) {
+            (Value::Num(a), Value::Num(b)) => {
+                let hundredths = |v: f64| {
+                    if v.is_finite() {
+                        (v * 100.0).round()
+                    } else {
+                        0.0
+                    }
+                };
+                hundredths(*a) == hundredths(*b)
+            }
+            _ => self == other,
+        }
+    }
+
     /// The value as it is written, appended to `out` (escaped for XML).
     fn write_escaped(&self, out: &mut String) {
         match self {

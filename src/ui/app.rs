@@ -41,12 +41,12 @@ pub struct AppProps {
 /// The application root.
 #[component(App)]
 pub fn app(props: &AppProps) -> Html {
-    let initial_query = props
-        .query
-        .as_ref()
-        .map(|q| q.to_string())
-        .unwrap_or_else(browser::current_query);
-    let model = use_reducer(move || AppModel::from_query(&initial_query));
+    // The page's URL is read once, when the model is made (not on every render).
+    let given_query = props.query.clone();
+    let model = use_reducer(move || {
+        let query = given_query.map_or_else(browser::current_query, |q| q.to_string());
+        AppModel::from_query(&query)
+    });
     // Inside a forefoot plan (ui::plan): report the query, show the plan panel.
     let plan_hook = plan::use_plan_hook();
     let shown = model.displayed();
@@ -71,8 +71,10 @@ pub fn app(props: &AppProps) -> Html {
         page.clone(),
         model.animation.playing || model.weight.playing,
     );
-    use_url_sync(&model, props.sync_url, &plan_hook);
-    use_document_language(&model, props.sync_url);
+    // The state and view as a query, once a render: the URL, and the links that keep them.
+    let query = model.query();
+    use_url_sync(&model, &query, props.sync_url, &plan_hook);
+    use_document_language(&model, &query, props.sync_url);
     let text_percent = (model.view.scale * 100.0).round() as u32;
     let lang = model.lang();
 
@@ -123,6 +125,7 @@ pub fn app(props: &AppProps) -> Html {
         &shown,
         evaluation.as_ref().ok(),
         main_ref.clone(),
+        &query,
     );
     html! {
         <main id="app" class={classes} ref={main_ref} lang={lang.code()}>
@@ -135,7 +138,7 @@ pub fn app(props: &AppProps) -> Html {
             { lecture }
             { plan::panel_slot(&plan_hook) }
             { body }
-            { about_panel(&model, lang) }
+            { about_panel(&model, &query, lang) }
         </main>
     }
 }
@@ -143,15 +146,15 @@ pub fn app(props: &AppProps) -> Html {
 /// "About the model": the panel, or in a bundle without it (the single-ray page's) a link to the
 /// same page with `about=1`, which boots the whole app (scripts/split.mjs).
 #[cfg(feature = "about-panel")]
-pub(super) fn about_panel(model: &AppModel, lang: Lang) -> Html {
+pub(super) fn about_panel(model: &AppModel, _query: &str, lang: Lang) -> Html {
     html! { <About {lang} open={model.view.about} /> }
 }
 
 #[cfg(not(feature = "about-panel"))]
-pub(super) fn about_panel(model: &AppModel, lang: Lang) -> Html {
+pub(super) fn about_panel(_model: &AppModel, query: &str, lang: Lang) -> Html {
     html! {
         <p class="about about-link" id="about">
-            <a href={format!("?{}&about=1", model.query())}>{ tr(lang, Msg::AboutSummary) }{ " →" }</a>
+            <a href={format!("?{query}&about=1")}>{ tr(lang, Msg::AboutSummary) }{ " →" }</a>
         </p>
     }
 }

@@ -70,6 +70,7 @@ pub const QUIET_MS: i32 = 300;
 
 thread_local! {
     static QUERY_WRITER: QueryWriter = QueryWriter::new();
+    static SUMMARY_BUSY: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 /// Whether `e` (a pointer or a key pressed) changes the state until it is released: on a
@@ -81,8 +82,12 @@ fn starts_drag(e: &web_sys::Event) -> bool {
         .is_some()
 }
 
-/// Marks the live outcome summary busy (changing step by step) or settled (announce it now).
+/// Marks the live outcome summary busy (changing step by step) or settled (announce it now),
+/// when that changes (a key repeating on a slider presses again and again).
 fn set_summary_busy(busy: bool) {
+    if SUMMARY_BUSY.with(|b| b.replace(busy)) == busy {
+        return;
+    }
     let summary = window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("summary"));

@@ -99,8 +99,13 @@ pub(super) fn use_animation_clock(page: UseReducerDispatcher<AppModel>, playing:
 /// a drag or key presses on a slider or handle have rested, see [`browser::replace_query`]); inside a
 /// plan, the plan hears of each change.
 #[hook]
-pub(super) fn use_url_sync(model: &AppModel, sync: bool, plan_hook: &Option<PlanHook>) {
-    let query = model.query();
+pub(super) fn use_url_sync(
+    model: &AppModel,
+    query: &str,
+    sync: bool,
+    plan_hook: &Option<PlanHook>,
+) {
+    let query = query.to_owned();
     // Only inside a plan: the single-ray page builds no change to report.
     let report = plan_hook.as_ref().map(|h| {
         let change = plan::AppChange {
@@ -124,17 +129,21 @@ pub(super) fn use_url_sync(model: &AppModel, sync: bool, plan_hook: &Option<Plan
 /// A single-language bundle (the single-ray page's) loads the page again for another language:
 /// scripts/split.mjs picks the bundle that carries it; the URL keeps the state.
 #[hook]
-pub(super) fn use_document_language(model: &AppModel, sync: bool) {
+pub(super) fn use_document_language(model: &AppModel, query: &str, sync: bool) {
     let lang = model.lang();
     {
-        // The language in the address, even when it came from the browser's.
-        let query = match model.view.lang {
-            Some(_) => model.query(),
-            None => format!("{}&lang={}", model.query(), lang.code()),
-        };
-        let loaded = model.loaded_lang;
-        use_effect_with(lang, move |lang| {
-            if sync && !i18n::compiled(*lang) && loaded != Some(*lang) {
+        // The language in the address, even when it came from the browser's (built only when
+        // the page must load again: not on every render).
+        let reload =
+            (sync && !i18n::compiled(lang) && model.loaded_lang != Some(lang)).then(|| match model
+                .view
+                .lang
+            {
+                Some(_) => query.to_owned(),
+                None => format!("{query}&lang={}", lang.code()),
+            });
+        use_effect_with(lang, move |_| {
+            if let Some(query) = reload {
                 browser::load_query(&query);
             }
         });

@@ -37,6 +37,7 @@ pub(super) fn lecture_bar(
     shown: &State,
     evaluation: Option<&Rc<Evaluation>>,
     main_ref: NodeRef,
+    query: &str,
 ) -> Html {
     let lang = model.lang();
     html! {
@@ -44,7 +45,7 @@ pub(super) fn lecture_bar(
             { play_group(model, page) }
             { view_group(model, page, main_ref) }
             { export_group(model, page, export, shown, evaluation) }
-            { embed_panel(model) }
+            { embed_panel(model, query) }
             if let Some(status) = &model.status {
                 <p class="status" role="status">{ status }</p>
             }
@@ -55,7 +56,7 @@ pub(super) fn lecture_bar(
 /// The embed panel (opened by `panel=embed`), or in a bundle without it (the single-ray page's)
 /// a link to the same page with `panel=embed`, which boots the whole app (scripts/split.mjs).
 #[cfg(feature = "embed-panel")]
-fn embed_panel(model: &AppModel) -> Html {
+fn embed_panel(model: &AppModel, _query: &str) -> Html {
     let lang = model.lang();
     html! {
         <EmbedPanel state={model.history.present} view={model.view.clone()} {lang}
@@ -64,8 +65,8 @@ fn embed_panel(model: &AppModel) -> Html {
 }
 
 #[cfg(not(feature = "embed-panel"))]
-fn embed_panel(model: &AppModel) -> Html {
-    let href = format!("?{}&panel=embed", model.query());
+fn embed_panel(model: &AppModel, query: &str) -> Html {
+    let href = format!("?{query}&panel=embed");
     html! {
         <a class="group embed-link" {href}>{ tr(model.lang(), Msg::EmbedTitle) }{ " →" }</a>
     }

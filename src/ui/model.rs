@@ -33,6 +33,8 @@ pub struct AppModel {
     pub loaded_lang: Option<Lang>,
     /// A short status line (link copied, export written).
     pub status: Option<String>,
+    /// The browser's language as the page loaded (read once: the page asks on every render).
+    pub browser_lang: Option<Lang>,
 }
 
 /// What the page can do.
@@ -128,6 +130,7 @@ impl AppModel {
         };
         let loaded_lang = view.lang;
         AppModel {
+            browser_lang: browser::browser_language().and_then(|t| Lang::from_tag(&t)),
             history: History::new(parsed.state),
             view,
             notices,
@@ -173,9 +176,6 @@ impl AppModel {
 
     /// The interface language: the URL's, else the browser's, else English.
     pub fn lang(&self) -> Lang {
-        self.view
-            .lang
-            .or_else(|| browser::browser_language().and_then(|t| Lang::from_tag(&t)))
-            .unwrap_or_default()
+        self.view.lang.or(self.browser_lang).unwrap_or_default()
     }
 }

@@ -68,8 +68,8 @@ fn patch(document: &Document, drawn: &mut Drawn, old: &Node, new: &Node) {
         return;
     }
     for (name, value) in &new.attrs {
-        // Numbers compare as numbers: one is written only when it changed.
-        if old.value(name) != Some(value) {
+        // Numbers compare as they are written: one is written only when its text changes.
+        if !old.value(name).is_some_and(|o| o.writes_as(value)) {
             let _ = drawn.element.set_attribute(name, &value.text());
         }
     }
