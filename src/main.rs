@@ -9,6 +9,7 @@ mod cli {
     use osteoviz::model::Ray;
     use osteoviz::raster;
     use osteoviz::scene::{self, SceneOptions};
+    use osteoviz::state::compare::{compared_state, figure_title};
     use osteoviz::state::plan::parse_plan_query_with;
     use osteoviz::state::query::{parse_query, parse_query_with, Notice};
     use osteoviz::state::readouts::report_in;
@@ -159,7 +160,7 @@ mod cli {
             let p = parse_plan_query_with(query, &["theme", "lang"]);
             (p.notices, p.other)
         } else {
-            let p = parse_query_with(query, &["theme", "lang", "scale"]);
+            let p = parse_query_with(query, &["theme", "lang", "scale", "compare"]);
             (p.notices, p.other)
         };
         for n in &notices {
@@ -207,13 +208,47 @@ mod cli {
                 text_scale: view.scale,
                 ..Default::default()
             };
-            scene::render(&parse_query(query).state, &options).map(|s| {
-                if transparent {
-                    s.without_background().to_svg()
-                } else {
-                    s.to_svg()
-                }
-            })
+            let state = parse_query(query).state;
+            match last("compare") {
+                // Side by side: both drawings on one scale, each under its title.
+                Some(value) => match compared_state(value, state.ray) {
+                    Some((other, _, compare_notices)) => {
+                        for n in &compare_notices {
+                            eprintln!("osteoviz: warning: compare: {n}");
+                        }
+                        let inner = |id: &str| SceneOptions {
+                            standalone: false,
+                            id_prefix: id.into(),
+                            ..options.clone()
+                        };
+                        scene::render(&state, &inner("ov-a-")).and_then(|a| {
+                            let b = scene::render(&other, &inner("ov-b-"))?;
+                            let titles = [figure_title(&state, lang), figure_title(&other, lang)];
+                            let s = scene::compare::side_by_side(
+                                a,
+                                b,
+                                [&titles[0], &titles[1]],
+                                &options,
+                            );
+                            Ok(s.to_svg())
+                        })
+                    }
+                    None => {
+                        eprintln!(
+                            "osteoviz: compare=\"{value}\" names no state: use a preset name ({}) or a state query",
+                            Preset::ALL.map(|p| p.name()).join(", ")
+                        );
+                        return ExitCode::from(2);
+                    }
+                },
+                None => scene::render(&state, &options).map(|s| {
+                    if transparent {
+                        s.without_background().to_svg()
+                    } else {
+                        s.to_svg()
+                    }
+                }),
+            }
         };
         let svg = match drawn {
             Ok(svg) => svg,

@@ -9,6 +9,8 @@
 //! single-ray drawing's layers are in `ray`, the forefoot plan's drawings in [`plan`]. The
 //! scene may import `state` and `model`, never `ui`.
 
+#[cfg(feature = "compare")]
+pub mod compare;
 mod draw;
 pub mod node;
 pub mod plan;

@@ -16,7 +16,23 @@ pub fn link_query(state: &State, view: &View) -> String {
         q.push('&');
         q.push_str(&k);
         q.push('=');
+        // A value holding a query (`compare=`, whole app only) keeps its separators encoded;
+        // the others (names, numbers, lists) have none.
+        #[cfg(not(feature = "compare"))]
         q.push_str(&v);
+        #[cfg(feature = "compare")]
+        for ch in v.chars() {
+            match ch {
+                '%' => q.push_str("%25"),
+                '&' => q.push_str("%26"),
+                '=' => q.push_str("%3D"),
+                ';' => q.push_str("%3B"),
+                '#' => q.push_str("%23"),
+                '+' => q.push_str("%2B"),
+                ' ' => q.push_str("%20"),
+                _ => q.push(ch),
+            }
+        }
     }
     q
 }
@@ -62,5 +78,28 @@ mod tests {
             "<iframe src=\"https://x.org/?a=1&amp;b=&quot;2&quot;\" width=\"1280\" \
              height=\"720\" style=\"border:0\" title=\"osteoviz\" allow=\"fullscreen\"></iframe>"
         );
+    }
+}
+
+#[cfg(all(test, feature = "compare"))]
+mod compare_tests {
+    use super::*;
+    use crate::model::Ray;
+    use crate::state::Preset;
+
+    /// A compared state query travels inside its pair, encoded, and reads back the same.
+    #[test]
+    fn a_compare_query_is_encoded_in_the_link_and_reads_back() {
+        let (view, _) = View::from_pairs(&crate::state::query::pairs(
+            "compare=preset%3Dperpendicular%26slide%3D2",
+        ));
+        let link = link_query(&Preset::Dmmo.state(Ray::M2), &view);
+        assert!(
+            link.ends_with("&compare=preset%3Dperpendicular%26slide%3D2"),
+            "{link}"
+        );
+        let pairs = crate::state::query::pairs(&link);
+        let (again, notices) = View::from_pairs(&pairs[pairs.len() - 1..]);
+        assert_eq!((again, notices.len()), (view, 0));
     }
 }

@@ -27,6 +27,8 @@
 
 pub mod animation;
 pub mod codec;
+#[cfg(feature = "compare")]
+pub mod compare;
 pub mod history;
 pub mod i18n;
 pub mod link;

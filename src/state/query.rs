@@ -203,7 +203,7 @@ pub fn differences_from(state: &State, mut base: State) -> Vec<String> {
 }
 
 /// The preset a state needs the fewest keys to differ from, and those keys.
-fn nearest_preset(state: &State) -> (Preset, Vec<String>) {
+pub(crate) fn nearest_preset(state: &State) -> (Preset, Vec<String>) {
     Preset::ALL
         .into_iter()
         .map(|p| (p, differences(state, p)))

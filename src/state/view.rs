@@ -67,6 +67,9 @@ pub struct View {
     pub about: bool,
     /// Open the lecture bar's embed panel (`panel=embed`; the single-ray page links there).
     pub embed_panel: bool,
+    /// A second state drawn beside the first (`compare=`: a preset name or a state query, see
+    /// [`super::compare`]); the single-ray page links there.
+    pub compare: Option<String>,
 }
 
 impl Default for View {
@@ -80,13 +83,15 @@ impl Default for View {
             lang: None,
             about: false,
             embed_panel: false,
+            compare: None,
         }
     }
 }
 
-/// The view keys (`theme`, `scale`, `embed`, `controls`, `play`, `lang`, `about`, `panel`).
-pub const VIEW_KEYS: [&str; 8] = [
-    "theme", "scale", "embed", "controls", "play", "lang", "about", "panel",
+/// The view keys (`theme`, `scale`, `embed`, `controls`, `play`, `lang`, `about`, `panel`,
+/// `compare`).
+pub const VIEW_KEYS: [&str; 9] = [
+    "theme", "scale", "embed", "controls", "play", "lang", "about", "panel", "compare",
 ];
 
 /// Keys that `controls=` may name: the numeric keys, `ref`, `ray`, `preset` and `load`.
@@ -172,6 +177,14 @@ impl View {
                     Some(l) => view.lang = Some(l),
                     None => notices.push(invalid(key, value)),
                 },
+                // Only the whole app draws a comparison: the single-ray bundle, which never
+                // receives one (scripts/split.mjs), carries none of it. Kept as written; what
+                // it names is read where it is drawn (ui::model, the CLI).
+                #[cfg(feature = "compare")]
+                "compare" => match value.trim() {
+                    "" => notices.push(invalid(key, value)),
+                    v => view.compare = Some(v.to_string()),
+                },
                 _ => {}
             }
         }
@@ -206,6 +219,10 @@ impl View {
         if self.embed_panel {
             out.push(("panel".into(), "embed".into()));
         }
+        #[cfg(feature = "compare")]
+        if let Some(c) = &self.compare {
+            out.push(("compare".into(), c.clone()));
+        }
         out
     }
 
@@ -221,6 +238,24 @@ mod tests {
 
     fn pairs(q: &str) -> Vec<(String, String)> {
         crate::state::query::pairs(q)
+    }
+
+    #[cfg(feature = "compare")]
+    #[test]
+    fn compare_takes_a_preset_or_an_encoded_query_and_writes_it_back() {
+        let (v, notices) = View::from_pairs(&pairs("compare=weil"));
+        assert_eq!((v.compare.as_deref(), notices.len()), (Some("weil"), 0));
+        let (v, _) = View::from_pairs(&pairs("compare=preset%3Dperpendicular%26slide%3D2"));
+        assert_eq!(v.compare.as_deref(), Some("preset=perpendicular&slide=2"));
+        assert_eq!(
+            v.to_pairs(),
+            vec![(
+                "compare".to_string(),
+                "preset=perpendicular&slide=2".to_string()
+            )]
+        );
+        let (v, notices) = View::from_pairs(&pairs("compare="));
+        assert_eq!((v.compare, notices.len()), (None, 1));
     }
 
     #[test]

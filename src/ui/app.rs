@@ -84,7 +84,7 @@ pub fn app(props: &AppProps) -> Html {
     let (evaluation, drawing) = &*drawn;
 
     let body = match (evaluation, drawing) {
-        (Ok(e), Some(root)) => stage(&model, &shown, e.clone(), root.clone(), &dispatch),
+        (Ok(e), Some(root)) => stage(&model, &page, &shown, e.clone(), root.clone(), &dispatch),
         (Err(err), _) => html! {
             <div class="error" role="alert">
                 { trf(lang, Msg::AppCannotDraw, &[("error", &model_error_text(err, lang))]) }{ " " }
@@ -203,8 +203,35 @@ pub(super) fn toolbar(history: &History, dispatch: &Callback<Action>, lang: Lang
     }
 }
 
+/// The drawing, or with `compare=` (whole app) the drawing beside a second state's.
+fn figures(
+    model: &AppModel,
+    page: &UseReducerDispatcher<AppModel>,
+    present: State,
+    evaluation: &Rc<Evaluation>,
+    root: Rc<Node>,
+    dispatch: &Callback<Action>,
+) -> Html {
+    #[cfg(feature = "compare")]
+    if model.view.compare.is_some() && !model.view.embed {
+        let base = {
+            let mut alone = model.clone();
+            alone.view.compare = None;
+            alone.query()
+        };
+        return html! {
+            <super::compare::ComparePair view={model.view.clone()} lang={model.lang()}
+                base={AttrValue::from(base)} state={present} evaluation={evaluation.clone()}
+                scene={root} dispatch={dispatch.clone()} page={page.clone()} />
+        };
+    }
+    let _ = (model, page);
+    html! { <SceneView scene={root} state={present} evaluation={evaluation.clone()} dispatch={dispatch.clone()} /> }
+}
+
 pub(super) fn stage(
     model: &AppModel,
+    page: &UseReducerDispatcher<AppModel>,
     state: &State,
     evaluation: Rc<Evaluation>,
     root: Rc<Node>,
@@ -223,7 +250,7 @@ pub(super) fn stage(
     html! {
         <div class="workspace">
             <section class="stage" aria-label={tr(lang, Msg::StageDrawing)} onpointerup={on_release}>
-                <SceneView scene={root} state={present} evaluation={evaluation.clone()} dispatch={dispatch.clone()} />
+                { figures(model, page, present, &evaluation, root, dispatch) }
                 if !embed {
                     { outcomes(state, &evaluation, lang) }
                 }

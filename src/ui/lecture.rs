@@ -46,6 +46,7 @@ pub(super) fn lecture_bar(
             { view_group(model, page, main_ref) }
             { export_group(model, page, export, shown, evaluation) }
             { embed_panel(model, query) }
+            { compare_link(model, query) }
             if let Some(status) = &model.status {
                 <p class="status" role="status">{ status }</p>
             }
@@ -70,6 +71,23 @@ fn embed_panel(model: &AppModel, query: &str) -> Html {
     html! {
         <a class="group embed-link" {href}>{ tr(model.lang(), Msg::EmbedTitle) }{ " →" }</a>
     }
+}
+
+/// Side by side (`compare=weil`; the other picks are on that page). Only in the whole app: the
+/// single-ray page's bundle has no room left under its size budget (README "Performance").
+#[cfg(feature = "compare")]
+fn compare_link(model: &AppModel, query: &str) -> Html {
+    if model.view.compare.is_some() {
+        return html! {};
+    }
+    html! {
+        <a class="group compare-link" href={format!("?{query}&compare=weil")}>{ tr(model.lang(), Msg::CompareLink) }{ " →" }</a>
+    }
+}
+
+#[cfg(not(feature = "compare"))]
+fn compare_link(_: &AppModel, _: &str) -> Html {
+    html! {}
 }
 
 /// The bar's first group: play the animation, loop it, apply the weight, the speed.

@@ -16,6 +16,8 @@
 pub mod about;
 mod app;
 pub mod browser;
+#[cfg(feature = "compare")]
+mod compare;
 pub mod controls;
 #[cfg(feature = "embed-panel")]
 mod embed;

@@ -46,6 +46,8 @@ pub enum PageAction {
     DismissNotices,
     /// The colour theme (kept in the URL as `theme=`).
     SetTheme(Theme),
+    /// The state drawn beside the first (`compare=`), or none.
+    SetCompare(Option<String>),
     /// The text scale, one of [`crate::state::view::SCALES`] (kept in the URL as `scale=`).
     SetScale(f64),
     /// Play the displacement animation (or stop it).
@@ -76,6 +78,7 @@ impl Reducible for AppModel {
             }
             PageAction::DismissNotices => next.notices.clear(),
             PageAction::SetTheme(t) => next.view.theme = t,
+            PageAction::SetCompare(c) => next.view.compare = c,
             PageAction::SetScale(s) => next.view.scale = s,
             PageAction::TogglePlay => next.animation.toggle(),
             PageAction::ToggleWeight => next.weight.toggle(),
@@ -120,9 +123,21 @@ impl AppModel {
             .other
             .into_iter()
             .partition(|(k, _)| VIEW_KEYS.contains(&k.as_str()));
-        let (view, view_notices) = View::from_pairs(&view_pairs);
+        #[allow(unused_mut)]
+        let (mut view, view_notices) = View::from_pairs(&view_pairs);
         let mut notices = parsed.notices;
         notices.extend(view_notices);
+        // A comparison that names no state: said, and not drawn.
+        #[cfg(feature = "compare")]
+        if let Some(value) = view.compare.take() {
+            match crate::state::compare::compared_state(&value, parsed.state.ray) {
+                Some(_) => view.compare = Some(value),
+                None => notices.push(crate::state::Notice::InvalidValue {
+                    key: "compare".into(),
+                    value,
+                }),
+            }
+        }
         let animation = Animation {
             playing: view.play,
             reduced_motion: browser::prefers_reduced_motion(),

@@ -259,3 +259,54 @@ function cliQuery(src: string): string {
   for (const key of ['theme', 'scale', 'embed', 'controls', 'play', 'lang', 'about']) params.delete(key);
   return decodeURIComponent(params.toString());
 }
+
+test('compare=weil on the DMMO page draws two figures on one scale, whose readouts equal osteoviz eval of each', async ({ page }) => {
+  const errors = watchErrors(page);
+  // The whole app's lecture bar links to it (the About panel's page here), keeping the view.
+  await page.goto('./?preset=dmmo&theme=projector&about=1');
+  await page.locator('a.compare-link').click();
+  await expect(page).toHaveURL(/compare=weil/);
+  await expect(page).toHaveURL(/theme=projector/);
+  await expect(page.locator('svg.scene')).toHaveCount(2);
+  const boxes = await page.locator('svg.scene').evaluateAll((svgs) => svgs.map((s) => s.getAttribute('viewBox')));
+  expect(boxes[0]).toBe(boxes[1]);
+  await expect(page.locator('.compare-figure[data-figure=b] .compare-title')).toHaveText('Weil');
+  const eval_ = (query: string) => JSON.parse(execFileSync(cli, ['eval', query], { cwd: root, encoding: 'utf8' }));
+  const keys = ['cut_to_shaft_deg', 'head_rise_mm', 'ground_shortening_mm', 'contact_mm', 'declination_after_deg'];
+  const expectFigure = async (figure: string, query: string) => {
+    const out = eval_(query);
+    for (const key of keys) {
+      const value = await page.locator(`.compare-table output[data-figure=${figure}][data-outcome=${key}]`).getAttribute('data-value');
+      expect(Math.abs(Number(value) - out[key]), `${figure} ${key} vs osteoviz eval '${query}'`).toBeLessThan(1e-9);
+    }
+    return out;
+  };
+  const a = await expectFigure('a', 'preset=dmmo');
+  const b = await expectFigure('b', 'preset=weil');
+  const difference = await page.locator('.compare-table output[data-figure=difference][data-outcome=head_rise_mm]').getAttribute('data-value');
+  expect(Math.abs(Number(difference) - (b.head_rise_mm - a.head_rise_mm))).toBeLessThan(1e-9);
+  // The first figure is the one the controls change.
+  await page.locator('input[type=number][name=slide]').fill('1.5');
+  await page.locator('input[type=number][name=slide]').press('Enter');
+  await expectFigure('a', 'preset=dmmo&slide=1.5');
+  await expectFigure('b', 'preset=weil');
+  // Another preset beside it.
+  await page.locator('select[name=compare]').selectOption('perpendicular');
+  await expect(page).toHaveURL(/compare=perpendicular/);
+  await expectFigure('b', 'preset=perpendicular');
+  // The CLI draws the same pair in one file: two drawings, each under its title.
+  const dir = mkdtempSync(join(tmpdir(), 'osteoviz-'));
+  execFileSync(cli, ['render', 'preset=dmmo&compare=weil', '-o', join(dir, 'pair.svg')]);
+  const pair = readFileSync(join(dir, 'pair.svg'), 'utf8');
+  expect(pair.match(/<svg class="scene theme-light"/g)?.length).toBe(3);
+  expect(pair).toContain('>Weil</text>');
+  // And back to one figure.
+  await page.locator('a.compare-end').click();
+  await expect(page.locator('svg.scene')).toHaveCount(1);
+  await expect(page).not.toHaveURL(/compare=/);
+  // A comparison that names no state: one figure, and a notice that says so.
+  await page.goto('./?preset=dmmo&compare=bogus');
+  await expect(page.locator('.notice')).toContainText('compare');
+  await expect(page.locator('svg.scene')).toHaveCount(1);
+  expect(errors).toEqual([]);
+});
