@@ -29,7 +29,13 @@ use crate::state::State;
 /// The drawing's stylesheet (`src/scene/scene.css`, which the page links): standalone files
 /// embed it flattened for their theme ([`resolve_style`]). Carried without its comments and
 /// extra white space (build.rs): the same rules, fewer bytes in the page's WebAssembly.
+#[cfg(feature = "embedded-style")]
 pub const STYLE: &str = include_str!(concat!(env!("OUT_DIR"), "/scene.compact.css"));
+
+/// Without `embedded-style` (the single-ray page's bundle, 1.5 kB gzip lighter) a standalone
+/// file's style comes from the copy the page loaded ([`SceneOptions::stylesheet`]).
+#[cfg(not(feature = "embedded-style"))]
+pub const STYLE: &str = "";
 
 /// How to build a scene: the single-ray drawing ([`build`], [`render`]) or a forefoot plan's
 /// ([`plan::top_view`], [`plan::arch_view`], [`plan::plan_figure`]). A field one of them has
@@ -60,6 +66,9 @@ pub struct SceneOptions {
     /// The page's text size (`scale=`, 1 = normal): the single ray's labels grow with it (less
     /// than the page's text: the drawing grows with its frame) and its layout makes room.
     pub text_scale: f64,
+    /// The drawing's stylesheet as the page loaded it, for a standalone single-ray file: `None`
+    /// uses [`STYLE`] (empty in a bundle without `embedded-style`).
+    pub stylesheet: Option<std::rc::Rc<str>>,
 }
 
 impl Default for SceneOptions {
@@ -75,6 +84,7 @@ impl Default for SceneOptions {
             lang: Lang::En,
             selected: None,
             text_scale: 1.0,
+            stylesheet: None,
         }
     }
 }

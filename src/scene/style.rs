@@ -190,6 +190,12 @@ pub fn resolve_style_with(more: &str, theme: Theme) -> String {
     resolve_css(&format!("{STYLE}\n{more}"), theme.name())
 }
 
+/// A stylesheet (the drawing's, as the page loaded it: [`super::SceneOptions::stylesheet`])
+/// flattened for `theme`, as [`resolve_style`] flattens [`super::STYLE`].
+pub fn resolve_sheet(css: &str, theme: Theme) -> String {
+    resolve_css(css, theme.name())
+}
+
 fn resolve_css(css: &str, theme: &str) -> String {
     let css = strip_comments(css);
     let rules = rules(&css);
@@ -261,7 +267,7 @@ mod tests {
             "{dark}"
         );
         // Strokes scale with --stroke: 0.45px × 1 and × 1.6.
-        assert!(light.contains("stroke: #0072b2; stroke-width: 0.45px; stroke-dasharray: 2.2 1.2"));
+        assert!(light.contains("stroke: #0072b2; stroke-width: 0.45px; stroke-dasharray: 2.2, 1.2"));
         assert!(projector.contains("stroke-width: 0.72px"), "{projector}");
         // Theme rules stay for their theme only.
         assert!(projector.contains(".scene.theme-projector .label { font-weight: 600"));

@@ -327,6 +327,24 @@ pub fn load_query(query: &str) {
     }
 }
 
+/// The drawing's stylesheet as the page loaded it (the sheet whose first rule is `.scene`),
+/// its rules as the browser writes them back; `None` when the page has none.
+pub fn scene_stylesheet() -> Option<std::rc::Rc<str>> {
+    let sheets = window()?.document()?.style_sheets();
+    (0..sheets.length()).find_map(|i| {
+        let sheet: web_sys::CssStyleSheet = sheets.item(i)?.dyn_into().ok()?;
+        let rules = sheet.css_rules().ok()?;
+        let first: web_sys::CssStyleRule = rules.item(0)?.dyn_into().ok()?;
+        if first.selector_text() != ".scene" {
+            return None;
+        }
+        let text: Vec<String> = (0..rules.length())
+            .filter_map(|j| rules.item(j).map(|r| r.css_text()))
+            .collect();
+        Some(text.join("\n").into())
+    })
+}
+
 /// The browser's preferred language tag.
 pub fn browser_language() -> Option<String> {
     window().and_then(|w| w.navigator().language())

@@ -292,6 +292,12 @@ fn export_callback(
                 caption,
                 lang,
                 text_scale,
+                // A bundle without its own copy of the drawing's style flattens the page's.
+                stylesheet: if cfg!(feature = "embedded-style") {
+                    None
+                } else {
+                    browser::scene_stylesheet()
+                },
                 ..Default::default()
             },
         );

@@ -97,7 +97,10 @@ fn root(l: &Layout, defs: Node, layers: Vec<Node>) -> Node {
             .attr("xmlns", "http://www.w3.org/2000/svg")
             .attr("width", options.width_px.to_string())
             .attr("height", options.height_px.to_string())
-            .child(Node::new("style").text(resolve_style(options.theme)));
+            .child(Node::new("style").text(match &options.stylesheet {
+                Some(css) => super::style::resolve_sheet(css, options.theme),
+                None => resolve_style(options.theme),
+            }));
     }
     root.child(Node::new("title").attr("id", l.id("title")).text(trf(
         l.lang,
