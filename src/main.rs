@@ -160,7 +160,7 @@ mod cli {
             let p = parse_plan_query_with(query, &["theme", "lang"]);
             (p.notices, p.other)
         } else {
-            let p = parse_query_with(query, &["theme", "lang", "scale", "compare"]);
+            let p = parse_query_with(query, &["theme", "lang", "scale", "compare", "legend"]);
             (p.notices, p.other)
         };
         for n in &notices {
@@ -188,7 +188,7 @@ mod cli {
         // The text size (`scale=`) as the page reads it: labels drawn as the page draws them.
         let scale_pairs: Vec<(String, String)> = other
             .iter()
-            .filter(|(k, _)| k == "scale")
+            .filter(|(k, _)| k == "scale" || k == "legend")
             .cloned()
             .collect();
         let (view, scale_notices) = osteoviz::state::view::View::from_pairs(&scale_pairs);
@@ -206,6 +206,7 @@ mod cli {
                 theme,
                 lang,
                 text_scale: view.scale,
+                legend: view.legend,
                 ..Default::default()
             };
             let state = parse_query(query).state;

@@ -231,19 +231,23 @@ fn every_text_fits_its_figure_and_box_and_overlaps_no_other_text() {
             // Dark has the light theme's text sizes.
             for theme in [Theme::Light, Theme::Projector] {
                 for lang in Lang::ALL {
-                    for scale in SCALES {
+                    // With the forces inset's key (the default) and without it (`legend=0`).
+                    for (scale, legend) in SCALES.into_iter().flat_map(|s| [(s, true), (s, false)])
+                    {
                         let options = SceneOptions {
                             theme,
                             lang,
                             text_scale: scale,
+                            legend,
                             ..Default::default()
                         };
                         drawings += 1;
                         for p in problems(&state, &options) {
                             failures.push(format!(
-                                "{query}&theme={}&lang={}&scale={scale}: {p}",
+                                "{query}&theme={}&lang={}&scale={scale}&legend={}: {p}",
                                 theme.name(),
-                                lang.code()
+                                lang.code(),
+                                u8::from(legend)
                             ));
                         }
                     }

@@ -547,3 +547,76 @@ fn values_compare_as_they_are_written() {
     assert!(Value::from("a").writes_as(&Value::from("a")));
     assert!(!Value::from("1").writes_as(&Value::Num(1.0)));
 }
+
+/// The forces inset spells out its symbols (F, P, R, the cone, N, T) in each language, with the
+/// assumed μ labelled; `legend=0` leaves the one-line caption, for slides.
+#[test]
+fn the_forces_inset_has_a_key_that_can_be_hidden() {
+    let captions = |options: &SceneOptions| -> String {
+        let svg = draw("preset=dmmo", options).to_svg();
+        let doc = roxmltree::Document::parse(&svg).unwrap();
+        with_class(&doc, "inset-caption")
+            .iter()
+            .rev()
+            .map(|n| n.text().unwrap_or(""))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    for (lang, words) in [
+        (
+            Lang::En,
+            [
+                "ground",
+                "soft tissues",
+                "assumed",
+                "friction",
+                "presses",
+                "slides",
+            ],
+        ),
+        (
+            Lang::Fr,
+            [
+                "sol",
+                "parties molles",
+                "supposé",
+                "frottement",
+                "comprime",
+                "glisser",
+            ],
+        ),
+        (
+            Lang::Es,
+            [
+                "suelo",
+                "partes blandas",
+                "supuesto",
+                "rozamiento",
+                "comprime",
+                "desliza",
+            ],
+        ),
+    ] {
+        let with_key = captions(&SceneOptions {
+            lang,
+            ..SceneOptions::default()
+        });
+        for w in words {
+            assert!(
+                with_key.contains(w),
+                "{lang:?}: «{w}» missing from the key «{with_key}»"
+            );
+        }
+        assert!(with_key.starts_with("R = F"), "{with_key}");
+        let without = captions(&SceneOptions {
+            lang,
+            legend: false,
+            ..SceneOptions::default()
+        });
+        assert!(without.starts_with("R = F + P"), "{without}");
+        assert!(
+            !without.contains(words[4]),
+            "{lang:?}: the key is hidden: {without}"
+        );
+    }
+}

@@ -69,6 +69,8 @@ pub struct SceneOptions {
     /// The drawing's stylesheet as the page loaded it, for a standalone single-ray file: `None`
     /// uses [`STYLE`] (empty in a bundle without `embedded-style`).
     pub stylesheet: Option<std::rc::Rc<str>>,
+    /// The forces inset's key (`legend=`, on by default): what F, P, R, the cone, N and T are.
+    pub legend: bool,
 }
 
 impl Default for SceneOptions {
@@ -85,6 +87,7 @@ impl Default for SceneOptions {
             selected: None,
             text_scale: 1.0,
             stylesheet: None,
+            legend: true,
         }
     }
 }

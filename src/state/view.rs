@@ -70,6 +70,8 @@ pub struct View {
     /// A second state drawn beside the first (`compare=`: a preset name or a state query, see
     /// [`super::compare`]); the single-ray page links there.
     pub compare: Option<String>,
+    /// The forces inset's key (`legend=0` hides it, for slides).
+    pub legend: bool,
 }
 
 impl Default for View {
@@ -84,14 +86,15 @@ impl Default for View {
             about: false,
             embed_panel: false,
             compare: None,
+            legend: true,
         }
     }
 }
 
 /// The view keys (`theme`, `scale`, `embed`, `controls`, `play`, `lang`, `about`, `panel`,
-/// `compare`).
-pub const VIEW_KEYS: [&str; 9] = [
-    "theme", "scale", "embed", "controls", "play", "lang", "about", "panel", "compare",
+/// `compare`, `legend`).
+pub const VIEW_KEYS: [&str; 10] = [
+    "theme", "scale", "embed", "controls", "play", "lang", "about", "panel", "compare", "legend",
 ];
 
 /// Keys that `controls=` may name: the numeric keys, `ref`, `ray`, `preset` and `load`.
@@ -152,6 +155,10 @@ impl View {
                 },
                 "about" => match parse_flag(value) {
                     Some(b) => view.about = b,
+                    None => notices.push(invalid(key, value)),
+                },
+                "legend" => match parse_flag(value) {
+                    Some(b) => view.legend = b,
                     None => notices.push(invalid(key, value)),
                 },
                 "controls" => {
@@ -215,6 +222,9 @@ impl View {
         }
         if self.about {
             out.push(("about".into(), "1".into()));
+        }
+        if !self.legend {
+            out.push(("legend".into(), "0".into()));
         }
         if self.embed_panel {
             out.push(("panel".into(), "embed".into()));

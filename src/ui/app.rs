@@ -80,7 +80,14 @@ pub fn app(props: &AppProps) -> Html {
 
     let theme = model.view.theme;
     // The evaluation of the drawn state and the drawing: one evaluation per change.
-    let drawn = use_drawing(shown, theme, lang, model.view.scale, model.load_fraction());
+    let drawn = use_drawing(
+        shown,
+        theme,
+        lang,
+        model.view.scale,
+        model.load_fraction(),
+        model.view.legend,
+    );
     let (evaluation, drawing) = &*drawn;
 
     let body = match (evaluation, drawing) {

@@ -59,9 +59,9 @@ pub(super) fn compare_pair(props: &ComparePairProps) -> Html {
     let (view, lang) = (&props.view, props.lang);
     let value = view.compare.clone().unwrap_or_default();
     let ray = props.state.ray;
-    let (theme, scale) = (view.theme, view.scale);
+    let (theme, scale, legend) = (view.theme, view.scale, view.legend);
     let other = use_memo(
-        (value, ray, theme, lang, scale.to_bits()),
+        (value, ray, theme, lang, scale.to_bits(), legend),
         |(value, ray, ..)| {
             let (state, _, _) = compared_state(value, *ray)?;
             let evaluation = evaluate(&state.to_params()).ok()?;

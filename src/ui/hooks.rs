@@ -174,11 +174,13 @@ pub(super) fn use_drawing(
     lang: Lang,
     text_scale: f64,
     load_fraction: f64,
+    legend: bool,
 ) -> Rc<Drawn> {
     use_memo(
-        (shown, theme, lang, text_scale, load_fraction),
-        |(s, theme, lang, text_scale, load)| {
+        (shown, theme, lang, text_scale, load_fraction, legend),
+        |(s, theme, lang, text_scale, load, legend)| {
             let evaluation = evaluate(&s.to_params()).map(Rc::new);
+            let narrow = browser::narrow_screen();
             let drawing = evaluation.as_ref().ok().map(|e| {
                 Rc::new(
                     scene::build_loaded(
@@ -189,11 +191,13 @@ pub(super) fn use_drawing(
                             lang: *lang,
                             // On a phone the drawing is small: its labels are drawn (and laid
                             // out) larger, as at 175 %.
-                            text_scale: if browser::narrow_screen() {
+                            text_scale: if narrow {
                                 text_scale.max(1.75)
                             } else {
                                 *text_scale
                             },
+                            // A phone hides the inset's caption (style.css): no room for a key.
+                            legend: *legend && !narrow,
                             ..Default::default()
                         },
                         *load,

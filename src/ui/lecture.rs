@@ -73,9 +73,7 @@ fn embed_panel(model: &AppModel, query: &str) -> Html {
     }
 }
 
-/// Side by side (`compare=weil`; the other picks are on that page). Only in the whole app: the
-/// single-ray page's bundle has no room left under its size budget (README "Performance").
-#[cfg(feature = "compare")]
+/// Side by side (`compare=weil`; the other picks are on that page, in the whole app).
 fn compare_link(model: &AppModel, query: &str) -> Html {
     if model.view.compare.is_some() {
         return html! {};
@@ -83,11 +81,6 @@ fn compare_link(model: &AppModel, query: &str) -> Html {
     html! {
         <a class="group compare-link" href={format!("?{query}&compare=weil")}>{ tr(model.lang(), Msg::CompareLink) }{ " →" }</a>
     }
-}
-
-#[cfg(not(feature = "compare"))]
-fn compare_link(_: &AppModel, _: &str) -> Html {
-    html! {}
 }
 
 /// The bar's first group: play the animation, loop it, apply the weight, the speed.
@@ -178,6 +171,13 @@ fn view_group(model: &AppModel, page: &UseReducerDispatcher<AppModel>, main_ref:
             }
         })
     };
+    let onlegend = {
+        let page = page.clone();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            page.dispatch(PageAction::SetLegend(input.checked()));
+        })
+    };
     let fullscreen =
         Callback::from(move |_| browser::toggle_fullscreen(main_ref.cast::<web_sys::Element>()));
     let copy = {
@@ -213,6 +213,7 @@ fn view_group(model: &AppModel, page: &UseReducerDispatcher<AppModel>, main_ref:
                     { for Lang::ALL.iter().map(|l| html! { <option value={l.code()} lang={l.code()} selected={*l == lang}>{ i18n::language_name(*l) }</option> }) }
                 </select>
             </label>
+            <label><input type="checkbox" name="legend" autocomplete="off" checked={model.view.legend} onchange={onlegend} />{ " " }{ tr(lang, Msg::LectureLegend) }</label>
             <button name="fullscreen" aria-keyshortcuts="F" onclick={fullscreen}>{ tr(lang, Msg::LectureFullscreen) }</button>
             <button name="copy-link" onclick={copy}>{ tr(lang, Msg::LectureCopyLink) }</button>
         </div>
@@ -270,7 +271,7 @@ fn export_callback(
     let page = page.clone();
     let state = *shown;
     let evaluation = evaluation.cloned();
-    let (theme, text_scale) = (model.view.theme, model.view.scale);
+    let (theme, text_scale, legend) = (model.view.theme, model.view.scale, model.view.legend);
     Callback::from(move |_| {
         let Some(e) = evaluation.as_ref() else { return };
         // Named at the click, not at every render.
@@ -292,6 +293,7 @@ fn export_callback(
                 caption,
                 lang,
                 text_scale,
+                legend,
                 // A bundle without its own copy of the drawing's style flattens the page's.
                 stylesheet: if cfg!(feature = "embedded-style") {
                     None

@@ -48,6 +48,8 @@ pub enum PageAction {
     SetTheme(Theme),
     /// The state drawn beside the first (`compare=`), or none.
     SetCompare(Option<String>),
+    /// Show the forces inset's key (`legend=`).
+    SetLegend(bool),
     /// The text scale, one of [`crate::state::view::SCALES`] (kept in the URL as `scale=`).
     SetScale(f64),
     /// Play the displacement animation (or stop it).
@@ -79,6 +81,7 @@ impl Reducible for AppModel {
             PageAction::DismissNotices => next.notices.clear(),
             PageAction::SetTheme(t) => next.view.theme = t,
             PageAction::SetCompare(c) => next.view.compare = c,
+            PageAction::SetLegend(on) => next.view.legend = on,
             PageAction::SetScale(s) => next.view.scale = s,
             PageAction::TogglePlay => next.animation.toggle(),
             PageAction::ToggleWeight => next.weight.toggle(),

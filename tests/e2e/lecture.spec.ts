@@ -262,8 +262,8 @@ function cliQuery(src: string): string {
 
 test('compare=weil on the DMMO page draws two figures on one scale, whose readouts equal osteoviz eval of each', async ({ page }) => {
   const errors = watchErrors(page);
-  // The whole app's lecture bar links to it (the About panel's page here), keeping the view.
-  await page.goto('./?preset=dmmo&theme=projector&about=1');
+  // The single-ray page links to it (in the whole app), keeping the view.
+  await page.goto('./?preset=dmmo&theme=projector');
   await page.locator('a.compare-link').click();
   await expect(page).toHaveURL(/compare=weil/);
   await expect(page).toHaveURL(/theme=projector/);

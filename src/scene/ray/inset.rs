@@ -7,9 +7,9 @@
 
 use super::layout::{Layout, Rect};
 use crate::model::{Point, Statics, Vector};
-use crate::scene::draw::{arc_points, arrow, label_width_mm, path, segment, shown, sized_label};
+use crate::scene::draw::{arc_points, arrow, path, segment, shown, sized_label};
 use crate::scene::Node;
-use crate::state::i18n::{fixed, tr, trf, Msg};
+use crate::state::i18n::{tr, Msg};
 
 /// The inset laid out: its box, its vectors and where their letters go.
 struct Fit {
@@ -131,23 +131,9 @@ pub(super) fn forces_inset(l: &Layout) -> Node {
         )
 }
 
-/// The inset's caption and its text size: one line, or two (split after "R = F + P") when the
-/// line would not fit the box (the projector's bold text, a longer language).
+/// The inset's caption (laid out with the drawing: [`Layout::inset_caption`]) and its size.
 fn caption(l: &Layout) -> (Vec<String>, f64) {
-    let (lang, projector) = (l.lang, l.projector);
-    let mu = l.e.params.loads.friction_mu;
-    let inset_caption = trf(lang, Msg::SceneInsetCaption, &[("mu", &fixed(lang, mu, 2))]);
-    let caption_size = l.inset_caption_size;
-    let caption_lines: Vec<String> =
-        if label_width_mm(&inset_caption, caption_size, projector) + 2.0 > l.inset_right - 3.0 {
-            match inset_caption.split_once(" · ") {
-                Some((a, b)) => vec![a.to_string(), b.to_string()],
-                None => vec![inset_caption],
-            }
-        } else {
-            vec![inset_caption]
-        };
-    (caption_lines, caption_size)
+    (l.inset_caption.clone(), l.inset_caption_size)
 }
 
 /// The inset's layout: the box under the drawing's top left corner, the vectors at the largest

@@ -44,6 +44,9 @@ pub(super) struct Layout<'a> {
     pub inset_title_size: f64,
     pub inset_caption_size: f64,
     pub caption_size: f64,
+    /// The forces inset's caption, a line each: its key (what F, P, R, the cone, N and T are),
+    /// or without the key (`legend=0`) one or two lines.
+    pub inset_caption: Vec<String>,
     /// The forces inset's right and bottom edges, from the drawing's left and top edges (mm):
     /// larger with larger text.
     pub inset_right: f64,
@@ -237,7 +240,14 @@ impl<'a> Layout<'a> {
                 label_width_mm(tr(lang, Msg::SceneForcesTitle), inset_title_size, true)
                     + 4.0 * text,
             );
-        let inset_bottom = 3.0 + INSET_HEIGHT * text;
+        let inset_caption = inset_caption(e, options, inset_right, inset_caption_size);
+        // The key's lines add to the box's height (the vectors keep their room).
+        let key_extra = if options.legend {
+            inset_caption.len() as f64 * (inset_caption_size + 0.6 * text)
+        } else {
+            0.0
+        };
+        let inset_bottom = 3.0 + INSET_HEIGHT * text + key_extra;
         let mut vb = view_box(e);
         // Larger text: the inset and the badge grow upward, over room added above the bone.
         let above = (inset_bottom - (3.0 + INSET_HEIGHT)).max(0.0);
@@ -305,6 +315,7 @@ impl<'a> Layout<'a> {
             verdict_settled_size,
             inset_title_size,
             inset_caption_size,
+            inset_caption,
             caption_size,
             inset_right,
             inset_bottom,
@@ -484,6 +495,36 @@ fn drawn_outcomes(e: &Evaluation, g: &Geometry, loaded: bool, axis: Vector) -> (
         )
         .to_degrees(),
     )
+}
+
+/// The forces inset's caption. With the key (the default) it spells out what the inset shows, a
+/// line per item, each wrapped to the box; without it (`legend=0`, for slides) one line, or two
+/// (split after "R = F + P") when the line would not fit the box.
+fn inset_caption(
+    e: &Evaluation,
+    options: &SceneOptions,
+    inset_right: f64,
+    size: f64,
+) -> Vec<String> {
+    let (lang, projector) = (options.lang, options.theme == Theme::Projector);
+    let mu = e.params.loads.friction_mu;
+    let width = inset_right - 5.0;
+    let message = if options.legend {
+        Msg::SceneInsetKey
+    } else {
+        Msg::SceneInsetCaption
+    };
+    let text = trf(
+        lang,
+        message,
+        &[("mu", &crate::state::i18n::fixed(lang, mu, 2))],
+    );
+    if !options.legend && label_width_mm(&text, size, projector) <= width {
+        return vec![text];
+    }
+    text.split(" · ")
+        .flat_map(|item| wrap(item, width, size, projector))
+        .collect()
 }
 
 /// The viewBox: the intact anatomy with room for labels, fixed while the head moves.
