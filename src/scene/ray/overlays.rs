@@ -147,7 +147,12 @@ pub(super) fn captions<'l>(l: &'l Layout) -> impl Iterator<Item = Node> + 'l {
 pub(super) fn handles(l: &Layout) -> Node {
     let (g, o, lang) = (l.g(), &l.e.outcomes, l.lang);
     let slide_mm = l.e.params.motion.slide_mm;
-    let handle_at = g.cut_line.at(l.cut_span.1 + 26.0);
+    // 26 mm beyond the cut's dorsal end, 12 mm when that would put it on the forces inset (a
+    // reverse cut at a large text size points at it).
+    let mut handle_at = g.cut_line.at(l.cut_span.1 + 26.0);
+    if handle_at.x < l.left + l.inset_right + 2.5 && handle_at.y > l.top - l.inset_bottom - 2.5 {
+        handle_at = g.cut_line.at(l.cut_span.1 + 12.0);
+    }
     Node::new("g")
         .class("handles")
         .child(segment(g.axis_crossing, handle_at, "handle-stem"))
