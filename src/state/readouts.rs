@@ -52,6 +52,8 @@ pub struct ReadoutSpec<T> {
     pub decimals: usize,
     /// Rests on an assumption (no published value).
     pub assumption: bool,
+    /// What it measures, as the drawing's tooltip for its symbols says it (the readout's title).
+    pub tip: Option<Msg>,
     /// Reads the value from the outcomes.
     pub value: fn(&T) -> Value,
 }
@@ -78,6 +80,7 @@ pub const READOUTS: [ReadoutSpec<Outcomes>; 17] = [
         unit: "°",
         decimals: 1,
         assumption: false,
+        tip: Some(Msg::SceneTipAngles),
         value: number!(cut_to_shaft_deg),
     },
     ReadoutSpec {
@@ -87,6 +90,7 @@ pub const READOUTS: [ReadoutSpec<Outcomes>; 17] = [
         unit: "°",
         decimals: 1,
         assumption: false,
+        tip: Some(Msg::SceneTipAngles),
         value: number!(cut_to_ground_deg),
     },
     ReadoutSpec {
@@ -96,6 +100,7 @@ pub const READOUTS: [ReadoutSpec<Outcomes>; 17] = [
         unit: "mm",
         decimals: 2,
         assumption: false,
+        tip: Some(Msg::SceneTipDimensions),
         value: number!(head_rise_mm),
     },
     ReadoutSpec {
@@ -105,6 +110,7 @@ pub const READOUTS: [ReadoutSpec<Outcomes>; 17] = [
         unit: "mm",
         decimals: 2,
         assumption: false,
+        tip: Some(Msg::SceneTipDimensions),
         value: number!(axial_shortening_mm),
     },
     ReadoutSpec {
@@ -114,6 +120,7 @@ pub const READOUTS: [ReadoutSpec<Outcomes>; 17] = [
         unit: "mm",
         decimals: 2,
         assumption: false,
+        tip: Some(Msg::SceneTipDimensions),
         value: number!(ground_shortening_mm),
     },
     ReadoutSpec {
@@ -123,6 +130,7 @@ pub const READOUTS: [ReadoutSpec<Outcomes>; 17] = [
         unit: "mm",
         decimals: 2,
         assumption: false,
+        tip: Some(Msg::SceneTipDimensions),
         value: number!(dorsal_shift_mm),
     },
     ReadoutSpec {
@@ -132,6 +140,7 @@ pub const READOUTS: [ReadoutSpec<Outcomes>; 17] = [
         unit: "°",
         decimals: 1,
         assumption: false,
+        tip: Some(Msg::SceneTipDelta),
         value: number!(declination_before_deg),
     },
     ReadoutSpec {
@@ -141,6 +150,7 @@ pub const READOUTS: [ReadoutSpec<Outcomes>; 17] = [
         unit: "°",
         decimals: 2,
         assumption: true,
+        tip: Some(Msg::SceneTipDelta),
         value: number!(declination_after_deg),
     },
     ReadoutSpec {
@@ -150,6 +160,7 @@ pub const READOUTS: [ReadoutSpec<Outcomes>; 17] = [
         unit: "mm",
         decimals: 1,
         assumption: true,
+        tip: Some(Msg::SceneTipCut),
         value: number!(contact_mm),
     },
     ReadoutSpec {
@@ -159,6 +170,7 @@ pub const READOUTS: [ReadoutSpec<Outcomes>; 17] = [
         unit: "",
         decimals: 2,
         assumption: true,
+        tip: Some(Msg::SceneTipCut),
         value: number!(contact_fraction),
     },
     ReadoutSpec {
@@ -168,6 +180,7 @@ pub const READOUTS: [ReadoutSpec<Outcomes>; 17] = [
         unit: "mm",
         decimals: 2,
         assumption: false,
+        tip: Some(Msg::SceneTipCut),
         value: number!(gap_mm),
     },
     ReadoutSpec {
@@ -177,6 +190,7 @@ pub const READOUTS: [ReadoutSpec<Outcomes>; 17] = [
         unit: "mm",
         decimals: 1,
         assumption: true,
+        tip: Some(Msg::SceneTipMechanics),
         value: number!(lever_arm_mm),
     },
     ReadoutSpec {
@@ -186,6 +200,7 @@ pub const READOUTS: [ReadoutSpec<Outcomes>; 17] = [
         unit: "mm",
         decimals: 1,
         assumption: true,
+        tip: Some(Msg::SceneTipMechanics),
         value: number!(tipping_lever_mm),
     },
     ReadoutSpec {
@@ -195,6 +210,7 @@ pub const READOUTS: [ReadoutSpec<Outcomes>; 17] = [
         unit: "",
         decimals: 2,
         assumption: true,
+        tip: Some(Msg::SceneTipVerdict),
         value: number!(normal_ratio),
     },
     ReadoutSpec {
@@ -204,6 +220,7 @@ pub const READOUTS: [ReadoutSpec<Outcomes>; 17] = [
         unit: "",
         decimals: 2,
         assumption: true,
+        tip: Some(Msg::SceneTipVerdict),
         value: number!(tangential_ratio),
     },
     ReadoutSpec {
@@ -213,6 +230,7 @@ pub const READOUTS: [ReadoutSpec<Outcomes>; 17] = [
         unit: "mm",
         decimals: 1,
         assumption: true,
+        tip: Some(Msg::SceneTipCut),
         value: number!(cut_length_mm),
     },
     ReadoutSpec {
@@ -222,12 +240,13 @@ pub const READOUTS: [ReadoutSpec<Outcomes>; 17] = [
         unit: "",
         decimals: 0,
         assumption: true,
+        tip: Some(Msg::SceneTipVerdict),
         value: |o| Value::Verdict(o.verdict),
     },
 ];
 
 macro_rules! settled {
-    ($key:literal, $label:expr, $unit:literal, $decimals:literal, $value:expr) => {
+    ($key:literal, $label:expr, $unit:literal, $decimals:literal, $tip:expr, $value:expr) => {
         ReadoutSpec {
             key: $key,
             path: concat!("settled.", $key),
@@ -235,11 +254,14 @@ macro_rules! settled {
             unit: $unit,
             decimals: $decimals,
             assumption: true,
+            tip: $tip,
             value: $value,
         }
     };
 }
 
+// The settled head's rise and shortening read as the drawing's; its motion has no symbol of
+// its own in the drawing, so no tip.
 /// The head settled under body weight (the JSON object `settled`, `data-outcome="settled.KEY"`):
 /// a teaching model on assumed stiffness (reference Section 4.2).
 pub const SETTLED_READOUTS: [ReadoutSpec<SettledOutcomes>; 8] = [
@@ -248,19 +270,16 @@ pub const SETTLED_READOUTS: [ReadoutSpec<SettledOutcomes>; 8] = [
         Msg::ReadoutSettledDisplacementMm,
         "mm",
         2,
+        None,
         |o| { Value::Number(o.displacement_mm) }
     ),
-    settled!("dx_mm", Msg::ReadoutSettledDxMm, "mm", 2, |o| {
+    settled!("dx_mm", Msg::ReadoutSettledDxMm, "mm", 2, None, |o| {
         Value::Number(o.dx_mm)
     }),
-    settled!(
-        "dy_mm",
-        Msg::ReadoutSettledDyMm,
-        "mm",
-        2,
-        |o| Value::Number(o.dy_mm)
-    ),
-    settled!("tilt_deg", Msg::ReadoutSettledTiltDeg, "°", 1, |o| {
+    settled!("dy_mm", Msg::ReadoutSettledDyMm, "mm", 2, None, |o| {
+        Value::Number(o.dy_mm)
+    }),
+    settled!("tilt_deg", Msg::ReadoutSettledTiltDeg, "°", 1, None, |o| {
         Value::Number(o.tilt_deg)
     }),
     settled!(
@@ -268,6 +287,7 @@ pub const SETTLED_READOUTS: [ReadoutSpec<SettledOutcomes>; 8] = [
         Msg::ReadoutSettledHeadRiseMm,
         "mm",
         2,
+        Some(Msg::SceneTipDimensions),
         |o| { Value::Number(o.head_rise_mm) }
     ),
     settled!(
@@ -275,12 +295,13 @@ pub const SETTLED_READOUTS: [ReadoutSpec<SettledOutcomes>; 8] = [
         Msg::ReadoutSettledGroundShorteningMm,
         "mm",
         2,
+        Some(Msg::SceneTipDimensions),
         |o| Value::Number(o.ground_shortening_mm)
     ),
-    settled!("contacts", Msg::ReadoutSettledContacts, "", 0, |o| {
+    settled!("contacts", Msg::ReadoutSettledContacts, "", 0, None, |o| {
         Value::Count(o.contacts)
     }),
-    settled!("residual", Msg::ReadoutSettledResidual, "", 0, |o| {
+    settled!("residual", Msg::ReadoutSettledResidual, "", 0, None, |o| {
         Value::Number(o.residual)
     }),
 ];
@@ -664,5 +685,26 @@ pub fn model_error_text(error: &ModelError, lang: Lang) -> String {
         ModelError::Fragments(FragmentError::MissesBone) => {
             tr(lang, Msg::ErrorMissesBone).to_string()
         }
+    }
+}
+
+#[cfg(test)]
+mod tip_tests {
+    use super::*;
+
+    #[test]
+    fn every_readout_has_a_title_in_each_language() {
+        for r in &READOUTS {
+            let tip = r.tip.unwrap_or_else(|| panic!("{} has no title", r.key));
+            for lang in Lang::ALL {
+                assert!(!tr(lang, tip).trim().is_empty(), "{} in {lang:?}", r.key);
+            }
+        }
+        let settled: Vec<&str> = SETTLED_READOUTS
+            .iter()
+            .filter(|r| r.tip.is_some())
+            .map(|r| r.key)
+            .collect();
+        assert_eq!(settled, ["head_rise_mm", "ground_shortening_mm"]);
     }
 }

@@ -22,6 +22,7 @@ pub fn outcomes(state: &State, e: &Evaluation, lang: Lang) -> Html {
         readout(
             r.path,
             r.label_in(lang),
+            r.tip,
             r.assumption,
             (r.value)(&e.outcomes),
             display_in(r, (r.value)(&e.outcomes), lang),
@@ -37,6 +38,7 @@ pub fn outcomes(state: &State, e: &Evaluation, lang: Lang) -> Html {
             readout(
                 r.path,
                 r.label_in(lang),
+                r.tip,
                 r.assumption,
                 v,
                 display_in(r, v, lang),
@@ -97,6 +99,7 @@ pub fn outcomes(state: &State, e: &Evaluation, lang: Lang) -> Html {
 fn readout(
     path: &'static str,
     label: &'static str,
+    tip: Option<Msg>,
     assumption: bool,
     value: Value,
     text: String,
@@ -104,7 +107,7 @@ fn readout(
 ) -> Html {
     html! {
         <div class={classes!("readout", format!("readout-{}", path.replace('.', "-")))}>
-            <dt>{ label }</dt>
+            <dt title={tip.map(|m| tr(lang, m))}>{ label }</dt>
             <dd>
                 <output data-outcome={path} data-value={value.data_value()}>{ text }</output>
                 if assumption { <span class="derived-tag" title={tr(lang, Msg::TagAssumptionReadout)}>{ tr(lang, Msg::TagDerived) }</span> }
