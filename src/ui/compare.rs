@@ -68,10 +68,7 @@ pub(super) fn compare_pair(props: &ComparePairProps) -> Html {
             let options = SceneOptions {
                 id_prefix: "ov-b-".into(),
                 interactive: false,
-                theme,
-                lang,
-                text_scale: scale,
-                ..Default::default()
+                ..super::hooks::page_drawing_options(theme, lang, scale, legend)
             };
             let drawing = scene::build(&state, &evaluation, &options);
             Some((state, Rc::new(evaluation), drawing))

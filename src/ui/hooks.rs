@@ -162,6 +162,29 @@ pub(super) fn use_document_language(model: &AppModel, query: &str, sync: bool) {
     );
 }
 
+/// How the page draws a single ray (the drawing and a compared one): on a phone the drawing is
+/// small, so its labels are drawn (and laid out) larger, as at 175 %, and without the inset's
+/// key (style.css hides the inset's caption there).
+pub(super) fn page_drawing_options(
+    theme: Theme,
+    lang: Lang,
+    text_scale: f64,
+    legend: bool,
+) -> SceneOptions {
+    let narrow = browser::narrow_screen();
+    SceneOptions {
+        theme,
+        lang,
+        text_scale: if narrow {
+            text_scale.max(1.75)
+        } else {
+            text_scale
+        },
+        legend: legend && !narrow,
+        ..Default::default()
+    }
+}
+
 /// The evaluation of the drawn state, and its drawing when it could be evaluated.
 pub(super) type Drawn = (Result<Rc<Evaluation>, ModelError>, Option<Rc<Node>>);
 
@@ -180,26 +203,12 @@ pub(super) fn use_drawing(
         (shown, theme, lang, text_scale, load_fraction, legend),
         |(s, theme, lang, text_scale, load, legend)| {
             let evaluation = evaluate(&s.to_params()).map(Rc::new);
-            let narrow = browser::narrow_screen();
             let drawing = evaluation.as_ref().ok().map(|e| {
                 Rc::new(
                     scene::build_loaded(
                         s,
                         e,
-                        &SceneOptions {
-                            theme: *theme,
-                            lang: *lang,
-                            // On a phone the drawing is small: its labels are drawn (and laid
-                            // out) larger, as at 175 %.
-                            text_scale: if narrow {
-                                text_scale.max(1.75)
-                            } else {
-                                *text_scale
-                            },
-                            // A phone hides the inset's caption (style.css): no room for a key.
-                            legend: *legend && !narrow,
-                            ..Default::default()
-                        },
+                        &page_drawing_options(*theme, *lang, *text_scale, *legend),
                         *load,
                     )
                     .root,
