@@ -53,7 +53,7 @@ pub struct ReadoutSpec<T> {
     /// Rests on an assumption (no published value).
     pub assumption: bool,
     /// What it measures, as the drawing's tooltip for its symbols says it (the readout's title).
-    pub tip: Option<Msg>,
+    pub tip: Msg,
     /// Reads the value from the outcomes.
     pub value: fn(&T) -> Value,
 }
@@ -80,7 +80,7 @@ pub const READOUTS: [ReadoutSpec<Outcomes>; 17] = [
         unit: "°",
         decimals: 1,
         assumption: false,
-        tip: Some(Msg::SceneTipAngles),
+        tip: Msg::SceneTipAngles,
         value: number!(cut_to_shaft_deg),
     },
     ReadoutSpec {
@@ -90,7 +90,7 @@ pub const READOUTS: [ReadoutSpec<Outcomes>; 17] = [
         unit: "°",
         decimals: 1,
         assumption: false,
-        tip: Some(Msg::SceneTipAngles),
+        tip: Msg::SceneTipAngles,
         value: number!(cut_to_ground_deg),
     },
     ReadoutSpec {
@@ -100,7 +100,7 @@ pub const READOUTS: [ReadoutSpec<Outcomes>; 17] = [
         unit: "mm",
         decimals: 2,
         assumption: false,
-        tip: Some(Msg::SceneTipDimensions),
+        tip: Msg::SceneTipDimensions,
         value: number!(head_rise_mm),
     },
     ReadoutSpec {
@@ -110,7 +110,7 @@ pub const READOUTS: [ReadoutSpec<Outcomes>; 17] = [
         unit: "mm",
         decimals: 2,
         assumption: false,
-        tip: Some(Msg::SceneTipDimensions),
+        tip: Msg::SceneTipDimensions,
         value: number!(axial_shortening_mm),
     },
     ReadoutSpec {
@@ -120,7 +120,7 @@ pub const READOUTS: [ReadoutSpec<Outcomes>; 17] = [
         unit: "mm",
         decimals: 2,
         assumption: false,
-        tip: Some(Msg::SceneTipDimensions),
+        tip: Msg::SceneTipDimensions,
         value: number!(ground_shortening_mm),
     },
     ReadoutSpec {
@@ -130,7 +130,7 @@ pub const READOUTS: [ReadoutSpec<Outcomes>; 17] = [
         unit: "mm",
         decimals: 2,
         assumption: false,
-        tip: Some(Msg::SceneTipDimensions),
+        tip: Msg::SceneTipDimensions,
         value: number!(dorsal_shift_mm),
     },
     ReadoutSpec {
@@ -140,7 +140,7 @@ pub const READOUTS: [ReadoutSpec<Outcomes>; 17] = [
         unit: "°",
         decimals: 1,
         assumption: false,
-        tip: Some(Msg::SceneTipDelta),
+        tip: Msg::SceneTipDelta,
         value: number!(declination_before_deg),
     },
     ReadoutSpec {
@@ -150,7 +150,7 @@ pub const READOUTS: [ReadoutSpec<Outcomes>; 17] = [
         unit: "°",
         decimals: 2,
         assumption: true,
-        tip: Some(Msg::SceneTipDelta),
+        tip: Msg::SceneTipDelta,
         value: number!(declination_after_deg),
     },
     ReadoutSpec {
@@ -160,7 +160,7 @@ pub const READOUTS: [ReadoutSpec<Outcomes>; 17] = [
         unit: "mm",
         decimals: 1,
         assumption: true,
-        tip: Some(Msg::SceneTipCut),
+        tip: Msg::SceneTipCut,
         value: number!(contact_mm),
     },
     ReadoutSpec {
@@ -170,7 +170,7 @@ pub const READOUTS: [ReadoutSpec<Outcomes>; 17] = [
         unit: "",
         decimals: 2,
         assumption: true,
-        tip: Some(Msg::SceneTipCut),
+        tip: Msg::SceneTipCut,
         value: number!(contact_fraction),
     },
     ReadoutSpec {
@@ -180,7 +180,7 @@ pub const READOUTS: [ReadoutSpec<Outcomes>; 17] = [
         unit: "mm",
         decimals: 2,
         assumption: false,
-        tip: Some(Msg::SceneTipCut),
+        tip: Msg::SceneTipCut,
         value: number!(gap_mm),
     },
     ReadoutSpec {
@@ -190,7 +190,7 @@ pub const READOUTS: [ReadoutSpec<Outcomes>; 17] = [
         unit: "mm",
         decimals: 1,
         assumption: true,
-        tip: Some(Msg::SceneTipMechanics),
+        tip: Msg::SceneTipMechanics,
         value: number!(lever_arm_mm),
     },
     ReadoutSpec {
@@ -200,7 +200,7 @@ pub const READOUTS: [ReadoutSpec<Outcomes>; 17] = [
         unit: "mm",
         decimals: 1,
         assumption: true,
-        tip: Some(Msg::SceneTipMechanics),
+        tip: Msg::SceneTipMechanics,
         value: number!(tipping_lever_mm),
     },
     ReadoutSpec {
@@ -210,7 +210,7 @@ pub const READOUTS: [ReadoutSpec<Outcomes>; 17] = [
         unit: "",
         decimals: 2,
         assumption: true,
-        tip: Some(Msg::SceneTipVerdict),
+        tip: Msg::SceneTipVerdict,
         value: number!(normal_ratio),
     },
     ReadoutSpec {
@@ -220,7 +220,7 @@ pub const READOUTS: [ReadoutSpec<Outcomes>; 17] = [
         unit: "",
         decimals: 2,
         assumption: true,
-        tip: Some(Msg::SceneTipVerdict),
+        tip: Msg::SceneTipVerdict,
         value: number!(tangential_ratio),
     },
     ReadoutSpec {
@@ -230,7 +230,7 @@ pub const READOUTS: [ReadoutSpec<Outcomes>; 17] = [
         unit: "mm",
         decimals: 1,
         assumption: true,
-        tip: Some(Msg::SceneTipCut),
+        tip: Msg::SceneTipCut,
         value: number!(cut_length_mm),
     },
     ReadoutSpec {
@@ -240,7 +240,7 @@ pub const READOUTS: [ReadoutSpec<Outcomes>; 17] = [
         unit: "",
         decimals: 0,
         assumption: true,
-        tip: Some(Msg::SceneTipVerdict),
+        tip: Msg::SceneTipVerdict,
         value: |o| Value::Verdict(o.verdict),
     },
 ];
@@ -260,8 +260,8 @@ macro_rules! settled {
     };
 }
 
-// The settled head's rise and shortening read as the drawing's; its motion has no symbol of
-// its own in the drawing, so no tip.
+// The settled head's rise and shortening read as the drawing's; its motion has no symbol in
+// the drawing, so one tip says what the motion readouts measure.
 /// The head settled under body weight (the JSON object `settled`, `data-outcome="settled.KEY"`):
 /// a teaching model on assumed stiffness (reference Section 4.2).
 pub const SETTLED_READOUTS: [ReadoutSpec<SettledOutcomes>; 8] = [
@@ -270,24 +270,39 @@ pub const SETTLED_READOUTS: [ReadoutSpec<SettledOutcomes>; 8] = [
         Msg::ReadoutSettledDisplacementMm,
         "mm",
         2,
-        None,
+        Msg::ReadoutSettledTip,
         |o| { Value::Number(o.displacement_mm) }
     ),
-    settled!("dx_mm", Msg::ReadoutSettledDxMm, "mm", 2, None, |o| {
-        Value::Number(o.dx_mm)
-    }),
-    settled!("dy_mm", Msg::ReadoutSettledDyMm, "mm", 2, None, |o| {
-        Value::Number(o.dy_mm)
-    }),
-    settled!("tilt_deg", Msg::ReadoutSettledTiltDeg, "°", 1, None, |o| {
-        Value::Number(o.tilt_deg)
-    }),
+    settled!(
+        "dx_mm",
+        Msg::ReadoutSettledDxMm,
+        "mm",
+        2,
+        Msg::ReadoutSettledTip,
+        |o| { Value::Number(o.dx_mm) }
+    ),
+    settled!(
+        "dy_mm",
+        Msg::ReadoutSettledDyMm,
+        "mm",
+        2,
+        Msg::ReadoutSettledTip,
+        |o| { Value::Number(o.dy_mm) }
+    ),
+    settled!(
+        "tilt_deg",
+        Msg::ReadoutSettledTiltDeg,
+        "°",
+        1,
+        Msg::ReadoutSettledTip,
+        |o| { Value::Number(o.tilt_deg) }
+    ),
     settled!(
         "head_rise_mm",
         Msg::ReadoutSettledHeadRiseMm,
         "mm",
         2,
-        Some(Msg::SceneTipDimensions),
+        Msg::SceneTipDimensions,
         |o| { Value::Number(o.head_rise_mm) }
     ),
     settled!(
@@ -295,15 +310,25 @@ pub const SETTLED_READOUTS: [ReadoutSpec<SettledOutcomes>; 8] = [
         Msg::ReadoutSettledGroundShorteningMm,
         "mm",
         2,
-        Some(Msg::SceneTipDimensions),
+        Msg::SceneTipDimensions,
         |o| Value::Number(o.ground_shortening_mm)
     ),
-    settled!("contacts", Msg::ReadoutSettledContacts, "", 0, None, |o| {
-        Value::Count(o.contacts)
-    }),
-    settled!("residual", Msg::ReadoutSettledResidual, "", 0, None, |o| {
-        Value::Number(o.residual)
-    }),
+    settled!(
+        "contacts",
+        Msg::ReadoutSettledContacts,
+        "",
+        0,
+        Msg::ReadoutSettledTip,
+        |o| { Value::Count(o.contacts) }
+    ),
+    settled!(
+        "residual",
+        Msg::ReadoutSettledResidual,
+        "",
+        0,
+        Msg::ReadoutSettledTip,
+        |o| { Value::Number(o.residual) }
+    ),
 ];
 
 /// Published radiographic shortenings (mm) to compare with the ground-projected shortening
@@ -694,17 +719,18 @@ mod tip_tests {
 
     #[test]
     fn every_readout_has_a_title_in_each_language() {
-        for r in &READOUTS {
-            let tip = r.tip.unwrap_or_else(|| panic!("{} has no title", r.key));
+        for (key, tip) in READOUTS
+            .iter()
+            .map(|r| (r.key, r.tip))
+            .chain(SETTLED_READOUTS.iter().map(|r| (r.key, r.tip)))
+        {
             for lang in Lang::ALL {
-                assert!(!tr(lang, tip).trim().is_empty(), "{} in {lang:?}", r.key);
+                assert!(!tr(lang, tip).trim().is_empty(), "{key} in {lang:?}");
             }
         }
-        let settled: Vec<&str> = SETTLED_READOUTS
-            .iter()
-            .filter(|r| r.tip.is_some())
-            .map(|r| r.key)
-            .collect();
-        assert_eq!(settled, ["head_rise_mm", "ground_shortening_mm"]);
+        // The settled head's rise and shortening read as the drawing's; its motion shares a tip.
+        let settled: Vec<Msg> = SETTLED_READOUTS.iter().map(|r| r.tip).collect();
+        assert_eq!(settled[4..6], [Msg::SceneTipDimensions; 2]);
+        assert!(settled[..4].iter().all(|&m| m == Msg::ReadoutSettledTip));
     }
 }

@@ -99,7 +99,7 @@ pub fn outcomes(state: &State, e: &Evaluation, lang: Lang) -> Html {
 fn readout(
     path: &'static str,
     label: &'static str,
-    tip: Option<Msg>,
+    tip: Msg,
     assumption: bool,
     value: Value,
     text: String,
@@ -107,7 +107,7 @@ fn readout(
 ) -> Html {
     html! {
         <div class={classes!("readout", format!("readout-{}", path.replace('.', "-")))}>
-            <dt title={tip.map(|m| tr(lang, m))}>{ label }</dt>
+            <dt title={tr(lang, tip)}>{ label }</dt>
             <dd>
                 <output data-outcome={path} data-value={value.data_value()}>{ text }</output>
                 if assumption { <span class="derived-tag" title={tr(lang, Msg::TagAssumptionReadout)}>{ tr(lang, Msg::TagDerived) }</span> }

@@ -41,7 +41,7 @@ test('a link with a full query reproduces the same readouts as the CLI, and a re
   await expect(page.locator('svg.scene')).toBeVisible();
   const shown = await readouts(page);
   // Every readout says what it measures (its title: the drawing's tooltip for its symbols).
-  await expect(page.locator('.readouts-section dt[title]')).toHaveCount(19);
+  await expect(page.locator('.readouts-section dt[title]')).toHaveCount(24);
   const expected = JSON.parse(execFileSync(cli, ['eval', FULL]).toString());
   for (const [key, value] of Object.entries(shown)) {
     if (key === 'verdict') expect(value).toBe(expected.verdict);
