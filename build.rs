@@ -10,10 +10,11 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 /// The catalogue's parts, in order: the file, the `Part` variant, the table's name.
-const PARTS: [(&str, &str, &str); 3] = [
+const PARTS: [(&str, &str, &str); 4] = [
     ("messages.toml", "Main", "MAIN_TEXTS"),
     ("about.toml", "About", "ABOUT_TEXTS"),
     ("plan.toml", "Plan", "PLAN_TEXTS"),
+    ("lesson.toml", "Lesson", "LESSON_TEXTS"),
 ];
 const LANGS: [&str; 3] = ["en", "fr", "es"];
 /// Ends each text in a part's string (no message contains it).

@@ -10,6 +10,7 @@ mod cli {
     use osteoviz::raster;
     use osteoviz::scene::{self, SceneOptions};
     use osteoviz::state::compare::{compared_state, figure_title};
+    use osteoviz::state::lesson::{built_in, check::check, Lesson, BUILT_IN};
     use osteoviz::state::plan::parse_plan_query_with;
     use osteoviz::state::query::{parse_query, parse_query_with, Notice};
     use osteoviz::state::readouts::report_in;
@@ -46,13 +47,33 @@ mod cli {
         },
         /// List the presets with their query strings.
         Presets,
-        /// Draw a query as an SVG or PNG file (the same drawing as the page).
+        /// List the built-in lessons: name, title, number of steps.
+        Lessons {
+            /// Language of the titles: en (default), fr or es.
+            #[arg(long)]
+            lang: Option<String>,
+        },
+        /// Print or check a lesson (README "Lessons").
+        Lesson {
+            #[command(subcommand)]
+            command: LessonCommand,
+        },
+        /// Draw a query as an SVG or PNG file (the same drawing as the page), or every step of
+        /// a lesson as slide figures with their captions (`--lesson`).
         Render {
             /// The URL query, as for `eval`; it may also hold the page's `theme` and `lang`.
-            query: String,
-            /// Output file: .svg, or .png (the same SVG rasterised).
+            #[arg(required_unless_present = "lesson")]
+            query: Option<String>,
+            /// Output file: .svg, or .png (the same SVG rasterised); with `--lesson`, a
+            /// directory (made if missing) that receives step-01.png, step-02.png, …
             #[arg(short, long)]
             output: std::path::PathBuf,
+            /// A built-in lesson's name or a lesson file: one figure per step.
+            #[arg(long, conflicts_with = "query")]
+            lesson: Option<String>,
+            /// With `--lesson`: png (default) or svg.
+            #[arg(long, requires = "lesson")]
+            format: Option<String>,
             /// Width in pixels.
             #[arg(long, default_value_t = 1920, value_parser = clap::value_parser!(u32).range(1..=MAX_PX))]
             width: u32,
@@ -72,6 +93,25 @@ mod cli {
         },
     }
 
+    #[derive(Subcommand)]
+    enum LessonCommand {
+        /// Print a built-in lesson as a lesson file (JSON), in every language or in one.
+        Show {
+            /// The lesson's name (`osteoviz lessons` lists them).
+            name: String,
+            /// Only this language's texts: en, fr or es (default: all three).
+            #[arg(long)]
+            lang: Option<String>,
+        },
+        /// Check a lesson: each query reads, each expectation holds, each challenge starts
+        /// unsolved and has a solution among its controls. Exit status 1 if not, each problem
+        /// printed with its step and field.
+        Check {
+            /// A built-in lesson's name or a lesson file.
+            lesson: String,
+        },
+    }
+
     pub(super) fn main() -> ExitCode {
         let cli = Cli::parse();
         match cli.command {
@@ -86,18 +126,69 @@ mod cli {
             Command::Render {
                 query,
                 output,
+                lesson,
+                format,
                 width,
                 height,
                 theme,
                 transparent,
                 lang,
-            } => render(
-                &query,
-                &output,
-                (width, height),
-                (theme.as_deref(), lang.as_deref()),
-                transparent,
-            ),
+            } => match (lesson, query) {
+                (Some(lesson), _) => render_lesson(
+                    &lesson,
+                    &output,
+                    format.as_deref(),
+                    (width, height),
+                    (theme.as_deref(), lang.as_deref()),
+                    transparent,
+                ),
+                (None, query) => render(
+                    query.as_deref().unwrap_or_default(),
+                    &output,
+                    (width, height),
+                    (theme.as_deref(), lang.as_deref()),
+                    transparent,
+                ),
+            },
+            Command::Lessons { lang } => match language(lang.as_deref().unwrap_or("en")) {
+                Some(lang) => {
+                    for (name, _) in BUILT_IN {
+                        let Some(l) = built_in(name) else { continue };
+                        println!(
+                            "{name:<14} {:<2} steps  {}",
+                            l.steps.len(),
+                            l.title.get(lang)
+                        );
+                    }
+                    ExitCode::SUCCESS
+                }
+                None => ExitCode::from(2),
+            },
+            Command::Lesson {
+                command: LessonCommand::Show { name, lang },
+            } => {
+                let lang = match lang.as_deref().map(language) {
+                    Some(None) => return ExitCode::from(2),
+                    Some(Some(l)) => Some(l),
+                    None => None,
+                };
+                match built_in(&name) {
+                    Some(l) => {
+                        print!("{}", l.to_json_text(lang));
+                        ExitCode::SUCCESS
+                    }
+                    None => {
+                        eprintln!(
+                            "osteoviz: no built-in lesson \"{name}\": use one of {}",
+                            BUILT_IN.map(|(n, _)| n).join(", ")
+                        );
+                        ExitCode::from(2)
+                    }
+                }
+            }
+            Command::Lesson {
+                command: LessonCommand::Check { lesson },
+            } => check_lesson(&lesson),
             Command::Presets => {
                 for p in Preset::ALL {
                     println!(
@@ -173,16 +264,10 @@ mod cli {
                 .find(|(k, _)| k == key)
                 .map(|(_, v)| v.as_str())
         };
-        let theme_name = theme.or(last("theme")).unwrap_or("light");
         let Some(lang) = language(lang.or(last("lang")).unwrap_or("en")) else {
             return ExitCode::from(2);
         };
-        let Some(theme) = Theme::from_name(theme_name) else {
-            let names: Vec<&str> = Theme::ALL.iter().map(|t| t.name()).collect();
-            eprintln!(
-                "osteoviz: unknown theme \"{theme_name}\": use one of {}",
-                names.join(", ")
-            );
+        let Some(theme) = theme_named(theme.or(last("theme")).unwrap_or("light")) else {
             return ExitCode::from(2);
         };
         // The text size (`scale=`) as the page reads it: labels drawn as the page draws them.
@@ -195,22 +280,66 @@ mod cli {
         for n in &scale_notices {
             eprintln!("osteoviz: warning: {n}");
         }
-        let drawn = if plan_query {
-            plan_svg(query, (width, height), theme, lang, transparent)
+        let figure = Figure {
+            size: (width, height),
+            theme,
+            lang,
+            transparent,
+            view,
+            caption: Vec::new(),
+        };
+        let svg = match figure_svg(query, last("compare"), &figure) {
+            Ok(svg) => svg,
+            Err(code) => return code,
+        };
+        write_figure(svg, format, output, &figure)
+    }
+
+    /// A `--theme` or `theme=` value, or an error message and `None`.
+    fn theme_named(name: &str) -> Option<Theme> {
+        let theme = Theme::from_name(name);
+        if theme.is_none() {
+            let names: Vec<&str> = Theme::ALL.iter().map(|t| t.name()).collect();
+            eprintln!(
+                "osteoviz: unknown theme \"{name}\": use one of {}",
+                names.join(", ")
+            );
+        }
+        theme
+    }
+
+    /// How a figure is drawn: its size, theme, language, background, text size and key, and
+    /// the caption under it.
+    struct Figure {
+        size: (u32, u32),
+        theme: Theme,
+        lang: Lang,
+        transparent: bool,
+        view: osteoviz::state::view::View,
+        caption: Vec<String>,
+    }
+
+    /// The SVG of a single-ray or plan query (with `compare`, two single-ray states side by
+    /// side); an error is printed, its exit code returned.
+    fn figure_svg(query: &str, compare: Option<&str>, f: &Figure) -> Result<String, ExitCode> {
+        let (width, height) = f.size;
+        let drawn = if osteoviz::state::plan::is_plan_query(query) {
+            plan_svg(query, f)
         } else {
             let options = SceneOptions {
                 standalone: true,
                 interactive: false,
                 width_px: width,
                 height_px: height,
-                theme,
-                lang,
-                text_scale: view.scale,
-                legend: view.legend,
+                theme: f.theme,
+                lang: f.lang,
+                text_scale: f.view.scale,
+                legend: f.view.legend,
+                caption: f.caption.clone(),
                 ..Default::default()
             };
             let state = parse_query(query).state;
-            match last("compare") {
+            match compare {
                 // Side by side: both drawings on one scale, each under its title.
                 Some(value) => match compared_state(value, state.ray) {
                     Some((other, _, compare_notices)) => {
@@ -224,7 +353,8 @@ mod cli {
                         };
                         scene::render(&state, &inner("ov-a-")).and_then(|a| {
                             let b = scene::render(&other, &inner("ov-b-"))?;
-                            let titles = [figure_title(&state, lang), figure_title(&other, lang)];
+                            let titles =
+                                [figure_title(&state, f.lang), figure_title(&other, f.lang)];
                             let s = scene::compare::side_by_side(
                                 a,
                                 b,
@@ -239,11 +369,11 @@ mod cli {
                             "osteoviz: compare=\"{value}\" names no state: use a preset name ({}) or a state query",
                             Preset::ALL.map(|p| p.name()).join(", ")
                         );
-                        return ExitCode::from(2);
+                        return Err(ExitCode::from(2));
                     }
                 },
                 None => scene::render(&state, &options).map(|s| {
-                    if transparent {
+                    if f.transparent {
                         s.without_background().to_svg()
                     } else {
                         s.to_svg()
@@ -251,21 +381,23 @@ mod cli {
                 }),
             }
         };
-        let svg = match drawn {
-            Ok(svg) => svg,
-            Err(e) => {
-                eprintln!("osteoviz: {e}");
-                return ExitCode::from(2);
-            }
-        };
+        drawn.map_err(|e| {
+            eprintln!("osteoviz: {e}");
+            ExitCode::from(2)
+        })
+    }
+
+    /// Writes a figure's SVG to `output` as SVG or as PNG.
+    fn write_figure(svg: String, format: Format, output: &Path, f: &Figure) -> ExitCode {
+        let (width, height) = f.size;
         let bytes = match format {
             Format::Svg => svg.into_bytes(),
             Format::Png => {
-                let background = if transparent {
+                let background = if f.transparent {
                     None
                 } else {
                     Some(
-                        scene::style::property(theme, "--bg")
+                        scene::style::property(f.theme, "--bg")
                             .and_then(|c| raster::parse_hex_colour(&c))
                             .unwrap_or([255, 255, 255]),
                     )
@@ -289,15 +421,120 @@ mod cli {
         }
     }
 
+    /// A built-in lesson by name, else a lesson file; an error printed and `None`.
+    fn read_lesson(name_or_file: &str) -> Option<Lesson> {
+        if let Some(l) = built_in(name_or_file) {
+            return Some(l);
+        }
+        let text = match std::fs::read_to_string(name_or_file) {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!(
+                    "osteoviz: \"{name_or_file}\" is neither a built-in lesson ({}) nor a readable file: {e}",
+                    BUILT_IN.map(|(n, _)| n).join(", ")
+                );
+                return None;
+            }
+        };
+        match Lesson::from_json(&text) {
+            Ok(l) => Some(l),
+            Err(e) => {
+                eprintln!("osteoviz: {name_or_file}: {e}");
+                None
+            }
+        }
+    }
+
+    fn check_lesson(name_or_file: &str) -> ExitCode {
+        let Some(lesson) = read_lesson(name_or_file) else {
+            return ExitCode::from(1);
+        };
+        let problems = check(&lesson);
+        for p in &problems {
+            eprintln!("osteoviz: {name_or_file}: {p}");
+        }
+        if problems.is_empty() {
+            let challenges = lesson
+                .steps
+                .iter()
+                .filter(|s| s.challenge.is_some())
+                .count();
+            let claims: usize = lesson.steps.iter().map(|s| s.expect.len()).sum();
+            println!(
+                "{name_or_file}: {} steps, {claims} expectations hold, {challenges} challenges solvable",
+                lesson.steps.len()
+            );
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::from(1)
+        }
+    }
+
+    /// Every step of a lesson as a figure with its caption (title, then text), one file per
+    /// step in `dir`: `step-01.png`, …
+    fn render_lesson(
+        name_or_file: &str,
+        dir: &Path,
+        format: Option<&str>,
+        size: (u32, u32),
+        (theme, lang): (Option<&str>, Option<&str>),
+        transparent: bool,
+    ) -> ExitCode {
+        let format = match format.unwrap_or("png") {
+            "png" => Format::Png,
+            "svg" => Format::Svg,
+            other => {
+                eprintln!("osteoviz: unknown format \"{other}\": use png or svg");
+                return ExitCode::from(2);
+            }
+        };
+        let (Some(lang), Some(theme)) = (
+            language(lang.unwrap_or("en")),
+            theme_named(theme.unwrap_or("light")),
+        ) else {
+            return ExitCode::from(2);
+        };
+        let Some(lesson) = read_lesson(name_or_file) else {
+            return ExitCode::from(2);
+        };
+        if let Err(e) = std::fs::create_dir_all(dir) {
+            eprintln!("osteoviz: cannot make {}: {e}", dir.display());
+            return ExitCode::from(1);
+        }
+        let ext = if format == Format::Png { "png" } else { "svg" };
+        for (i, step) in lesson.steps.iter().enumerate() {
+            let figure = Figure {
+                size,
+                theme,
+                lang,
+                transparent,
+                view: osteoviz::state::view::View::default(),
+                caption: vec![
+                    format!("{}. {}", i + 1, step.title.get(lang)),
+                    step.text.get(lang).to_string(),
+                ],
+            };
+            let svg = match figure_svg(&step.query, None, &figure) {
+                Ok(svg) => svg,
+                Err(code) => {
+                    eprintln!("osteoviz: (step {} of {name_or_file})", i + 1);
+                    return code;
+                }
+            };
+            let path = dir.join(format!("step-{:02}.{ext}", i + 1));
+            let code = write_figure(svg, format, &path, &figure);
+            if code != ExitCode::SUCCESS {
+                return code;
+            }
+            println!("{}", path.display());
+        }
+        ExitCode::SUCCESS
+    }
+
     /// The forefoot plan figure of a plan query: top and arch views above the edited ray's
     /// sagittal view (the plan page's three drawings), as SVG text.
-    fn plan_svg(
-        query: &str,
-        size: (u32, u32),
-        theme: Theme,
-        lang: Lang,
-        transparent: bool,
-    ) -> Result<String, osteoviz::model::ModelError> {
+    fn plan_svg(query: &str, f: &Figure) -> Result<String, osteoviz::model::ModelError> {
+        let (size, theme, lang, transparent) = (f.size, f.theme, f.lang, f.transparent);
         use osteoviz::scene::plan::plan_figure;
         use osteoviz::state::plan::evaluate_plan;
         let plan = parse_plan_query_with(query, &["theme", "lang"]).plan;
@@ -316,6 +553,7 @@ mod cli {
             &plan.edited_view(),
             &SceneOptions {
                 id_prefix: "ray-".into(),
+                caption: f.caption.clone(),
                 ..options.clone()
             },
         )?;

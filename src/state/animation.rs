@@ -3,7 +3,7 @@
 //!
 //! It may import the state and [`crate::numtext`]; never the scene or the interface.
 
-use super::State;
+use super::{State, KEYS};
 
 /// Seconds to move one way at speed 1.
 pub const TRAVEL_S: f64 = 1.6;
@@ -104,7 +104,63 @@ impl Animation {
     }
 }
 
+/// Seconds a lesson takes to move from one step's state to the next.
+pub const TRANSITION_S: f64 = 0.7;
+
+/// A move from one state to another (a lesson's next step): where it started and how long ago.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Transition {
+    /// The state drawn when the move began.
+    pub from: State,
+    /// Seconds since it began.
+    pub elapsed_s: f64,
+}
+
+impl Transition {
+    /// A move that begins at `from`.
+    pub fn from(from: State) -> Self {
+        Transition {
+            from,
+            elapsed_s: 0.0,
+        }
+    }
+
+    /// Advances by `dt_s` seconds; `false` once the move is over.
+    pub fn tick(&mut self, dt_s: f64) -> bool {
+        if dt_s.is_finite() && dt_s > 0.0 {
+            self.elapsed_s += dt_s.min(0.25);
+        }
+        self.elapsed_s < TRANSITION_S
+    }
+
+    /// The state drawn now, on the way to `to`.
+    pub fn frame(&self, to: &State) -> State {
+        self.from.between(to, ease(self.elapsed_s / TRANSITION_S))
+    }
+}
+
 impl State {
+    /// The state a fraction `t` (0 to 1) of the way from `self` to `to`: every number in
+    /// between, the cut measured against `to`'s reference, `to`'s ray, load and reference. Another
+    /// ray is not a motion: the result is `to`.
+    pub fn between(&self, to: &State, t: f64) -> State {
+        if self.ray != to.ray || t >= 1.0 {
+            return *to;
+        }
+        let mut from = *self;
+        if from.reference != to.reference {
+            from.set_reference(to.reference);
+        }
+        let t = crate::numtext::clamp(t, 0.0, 1.0);
+        let mut s = *to;
+        for spec in &KEYS {
+            let (a, b) = (from.get(spec.key), to.get(spec.key));
+            // Not quantised: a frame, not a state to keep.
+            *s.slot(spec.key) = a + (b - a) * t;
+        }
+        s
+    }
+
     /// The state with the head fragment's motion scaled by `progress` (0: before the motion).
     pub fn displaced(&self, progress: f64) -> State {
         let p = crate::numtext::clamp(progress, 0.0, 1.0);
@@ -155,6 +211,30 @@ mod tests {
             a.tick(0.25);
         }
         assert_eq!(a.progress(), Some(1.0));
+    }
+
+    #[test]
+    fn a_transition_moves_every_number_and_ends_on_the_target() {
+        let from = State::default();
+        let to = State {
+            at_mm: from.at_mm + 10.0,
+            slide_mm: -2.0,
+            ..from
+        };
+        let mut t = Transition::from(from);
+        assert_eq!(t.frame(&to), from);
+        assert!(t.tick(TRANSITION_S / 4.0) && t.tick(TRANSITION_S / 4.0));
+        let mid = t.frame(&to);
+        approx::assert_abs_diff_eq!(mid.at_mm, from.at_mm + 5.0, epsilon = 1e-9);
+        approx::assert_abs_diff_eq!(mid.slide_mm, -1.0, epsilon = 1e-9);
+        assert!(t.tick(TRANSITION_S / 4.0) && !t.tick(TRANSITION_S / 4.0));
+        assert_eq!(t.frame(&to), to);
+        // Another ray is a jump.
+        let other = State {
+            ray: crate::model::Ray::M3,
+            ..to
+        };
+        assert_eq!(from.between(&other, 0.3), other);
     }
 
     #[test]

@@ -165,6 +165,8 @@ pub enum Part {
     About,
     /// plan.toml: the forefoot plan page.
     Plan,
+    /// lesson.toml: the lesson page.
+    Lesson,
 }
 
 /// A part's texts split once into one list per language.
@@ -179,6 +181,7 @@ fn columns_of(table: &Table) -> Columns {
 static MAIN: OnceLock<Columns> = OnceLock::new();
 static ABOUT: OnceLock<Columns> = OnceLock::new();
 static PLAN: OnceLock<Columns> = OnceLock::new();
+static LESSON: OnceLock<Columns> = OnceLock::new();
 
 /// Makes the About panel's messages available to [`tr`]; the panel calls it first thing.
 pub fn enable_about_messages() {
@@ -191,16 +194,23 @@ pub fn enable_plan_messages() {
     PLAN.get_or_init(|| columns_of(&PLAN_TEXTS));
 }
 
+/// Makes the lesson page's messages available to [`tr`] (as [`enable_plan_messages`]).
+pub fn enable_lesson_messages() {
+    LESSON.get_or_init(|| columns_of(&LESSON_TEXTS));
+}
+
 fn columns(part: Part) -> Option<&'static Columns> {
     #[cfg(not(target_arch = "wasm32"))]
     {
         enable_about_messages();
         enable_plan_messages();
+        enable_lesson_messages();
     }
     match part {
         Part::Main => Some(MAIN.get_or_init(|| columns_of(&MAIN_TEXTS))),
         Part::About => ABOUT.get(),
         Part::Plan => PLAN.get(),
+        Part::Lesson => LESSON.get(),
     }
 }
 

@@ -31,6 +31,8 @@ pub mod codec;
 pub mod compare;
 pub mod history;
 pub mod i18n;
+#[cfg(feature = "lessons")]
+pub mod lesson;
 pub mod link;
 pub mod plan;
 pub mod presets;

@@ -72,6 +72,16 @@ pub struct View {
     pub compare: Option<String>,
     /// The forces inset's key (`legend=0` hides it, for slides).
     pub legend: bool,
+    /// A lesson (`lesson=`): a built-in lesson's name, or a lesson file's JSON text (a link
+    /// that carries its lesson). Kept as written; read where it is shown (ui::lesson).
+    #[cfg(feature = "lessons")]
+    pub lesson: Option<String>,
+    /// The lesson's step shown, from 1 (`step=`).
+    #[cfg(feature = "lessons")]
+    pub step: usize,
+    /// The presenter view of the lesson (`present=1`): the step's notes and the next step.
+    #[cfg(feature = "lessons")]
+    pub present: bool,
 }
 
 impl Default for View {
@@ -87,14 +97,21 @@ impl Default for View {
             embed_panel: false,
             compare: None,
             legend: true,
+            #[cfg(feature = "lessons")]
+            lesson: None,
+            #[cfg(feature = "lessons")]
+            step: 1,
+            #[cfg(feature = "lessons")]
+            present: false,
         }
     }
 }
 
 /// The view keys (`theme`, `scale`, `embed`, `controls`, `play`, `lang`, `about`, `panel`,
-/// `compare`, `legend`).
-pub const VIEW_KEYS: [&str; 10] = [
+/// `compare`, `legend`, `lesson`, `step`, `present`).
+pub const VIEW_KEYS: [&str; 13] = [
     "theme", "scale", "embed", "controls", "play", "lang", "about", "panel", "compare", "legend",
+    "lesson", "step", "present",
 ];
 
 /// Keys that `controls=` may name: the numeric keys, `ref`, `ray`, `preset` and `load`.
@@ -192,6 +209,22 @@ impl View {
                     "" => notices.push(invalid(key, value)),
                     v => view.compare = Some(v.to_string()),
                 },
+                // Only the whole app shows a lesson (scripts/split.mjs boots it for `lesson=`).
+                #[cfg(feature = "lessons")]
+                "lesson" => match value.trim() {
+                    "" => notices.push(invalid(key, value)),
+                    v => view.lesson = Some(v.to_string()),
+                },
+                #[cfg(feature = "lessons")]
+                "step" => match value.trim().parse::<usize>() {
+                    Ok(n) if n >= 1 => view.step = n,
+                    _ => notices.push(invalid(key, value)),
+                },
+                #[cfg(feature = "lessons")]
+                "present" => match parse_flag(value) {
+                    Some(b) => view.present = b,
+                    None => notices.push(invalid(key, value)),
+                },
                 _ => {}
             }
         }
@@ -232,6 +265,18 @@ impl View {
         #[cfg(feature = "compare")]
         if let Some(c) = &self.compare {
             out.push(("compare".into(), c.clone()));
+        }
+        #[cfg(feature = "lessons")]
+        {
+            if let Some(l) = &self.lesson {
+                out.push(("lesson".into(), l.clone()));
+            }
+            if self.step != 1 {
+                out.push(("step".into(), self.step.to_string()));
+            }
+            if self.present {
+                out.push(("present".into(), "1".into()));
+            }
         }
         out
     }

@@ -36,6 +36,10 @@ pub struct AppProps {
     /// Keep the URL in step with the state (off for embedded test instances).
     #[prop_or(true)]
     pub sync_url: bool,
+    /// A lesson's order: go to a step's state (ui::lesson).
+    #[cfg(feature = "lessons")]
+    #[prop_or_default]
+    pub goto: Option<super::model::GoTo>,
 }
 
 /// The application root.
@@ -67,10 +71,16 @@ pub fn app(props: &AppProps) -> Html {
 
     // The effects (ui::hooks): shortcuts, animation clock, URL, document language and title.
     use_shortcuts(page.clone(), model.view.embed, main_ref.clone());
-    use_animation_clock(
-        page.clone(),
-        model.animation.playing || model.weight.playing,
-    );
+    use_animation_clock(page.clone(), model.moving());
+    #[cfg(feature = "lessons")]
+    {
+        let page = page.clone();
+        use_effect_with(props.goto, move |go| {
+            if let Some(go) = go {
+                page.dispatch(PageAction::GoTo(*go));
+            }
+        });
+    }
     // The state and view as a query, once a render: the URL, and the links that keep them.
     let query = model.query();
     use_url_sync(&model, &query, props.sync_url, &plan_hook);
@@ -91,7 +101,25 @@ pub fn app(props: &AppProps) -> Html {
     let (evaluation, drawing) = &*drawn;
 
     let body = match (evaluation, drawing) {
-        (Ok(e), Some(root)) => stage(&model, &page, &shown, e.clone(), root.clone(), &dispatch),
+        (Ok(e), Some(root)) => {
+            // A lesson's challenge shows only the controls the learner may use.
+            #[cfg(feature = "lessons")]
+            let controls = match plan_hook.as_ref().and_then(|h| h.only_controls.as_ref()) {
+                Some(names) => controls::Shown::of(&model.view).only(names),
+                None => controls::Shown::of(&model.view),
+            };
+            #[cfg(not(feature = "lessons"))]
+            let controls = controls::Shown::of(&model.view);
+            stage(
+                &model,
+                &page,
+                &shown,
+                e.clone(),
+                root.clone(),
+                &dispatch,
+                controls,
+            )
+        }
         (Err(err), _) => html! {
             <div class="error" role="alert">
                 { trf(lang, Msg::AppCannotDraw, &[("error", &model_error_text(err, lang))]) }{ " " }
@@ -243,6 +271,7 @@ pub(super) fn stage(
     evaluation: Rc<Evaluation>,
     root: Rc<Node>,
     dispatch: &Callback<Action>,
+    shown: controls::Shown,
 ) -> Html {
     let view = &model.view;
     let lang = model.lang();
@@ -262,8 +291,8 @@ pub(super) fn stage(
                     { outcomes(state, &evaluation, lang) }
                 }
             </section>
-            if controls::ALL_CONTROLS.iter().any(|k| view.shows_control(k)) {
-                { controls_panel(present, controls::Shown::of(view), embed, lang, dispatch) }
+            if controls::ALL_CONTROLS.iter().any(|k| shown.has(k)) {
+                { controls_panel(present, shown, embed, lang, dispatch) }
             }
         </div>
     }

@@ -28,6 +28,16 @@ impl Shown {
         Shown(ALL_CONTROLS.map(|k| view.shows_control(k)))
     }
 
+    /// Only those of them named in `names` (a lesson's challenge).
+    #[cfg(feature = "lessons")]
+    pub fn only(self, names: &[String]) -> Self {
+        let mut shown = self;
+        for (k, on) in ALL_CONTROLS.iter().zip(shown.0.iter_mut()) {
+            *on = *on && names.iter().any(|n| n == k);
+        }
+        shown
+    }
+
     /// Whether the control with the query name `name` is shown.
     pub fn has(&self, name: &str) -> bool {
         ALL_CONTROLS

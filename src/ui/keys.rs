@@ -46,16 +46,18 @@ pub(super) fn forwarded_to_deck(e: &web_sys::KeyboardEvent) -> bool {
         return !in_text_box(e);
     }
     if key.starts_with("Arrow") {
-        let focused_control = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.active_element())
-            .is_some_and(|a| {
-                matches!(
-                    a.tag_name().to_ascii_lowercase().as_str(),
-                    "input" | "select" | "button"
-                ) || a.has_attribute("data-handle")
-            });
-        return !focused_control;
+        return !focus_on(&["input", "select", "button"]);
     }
     false
+}
+
+/// Whether the focused element is one of `tags` (lower case) or the drawing's drag handle.
+pub(super) fn focus_on(tags: &[&str]) -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element())
+        .is_some_and(|a| {
+            tags.contains(&a.tag_name().to_ascii_lowercase().as_str())
+                || a.has_attribute("data-handle")
+        })
 }

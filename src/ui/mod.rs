@@ -24,6 +24,8 @@ mod embed;
 mod hooks;
 mod keys;
 mod lecture;
+#[cfg(feature = "lessons")]
+pub mod lesson;
 mod model;
 pub mod outcomes;
 pub mod plan;
@@ -37,6 +39,11 @@ pub use model::{AppModel, PageAction, PASS_THROUGH_PREFIXES};
 pub fn start() {
     // Built without the `plan` feature (the single-ray bundles), nothing refers to the plan
     // page, so its views, model and text stay out of the wasm.
+    // A lesson may step into a plan: its page wraps both.
+    #[cfg(feature = "lessons")]
+    if lesson::is_lesson_page() {
+        return lesson::start();
+    }
     #[cfg(feature = "plan")]
     if plan::is_plan_page() {
         return plan::start();
@@ -51,6 +58,8 @@ pub fn start_single_ray() {
     yew::Renderer::<App>::with_props(AppProps {
         query: None,
         sync_url: true,
+        #[cfg(feature = "lessons")]
+        goto: None,
     })
     .render();
 }

@@ -35,6 +35,25 @@ pub struct AppModel {
     pub status: Option<String>,
     /// The browser's language as the page loaded (read once: the page asks on every render).
     pub browser_lang: Option<Lang>,
+    /// A lesson's move to its next step's state, while it lasts (whole app only).
+    #[cfg(feature = "lessons")]
+    pub transition: Option<crate::state::animation::Transition>,
+}
+
+/// A lesson's order to the [`super::App`]: go to `state` (animated unless the user prefers
+/// reduced motion), then play the displacement or put weight on the head. A new `nonce` is a
+/// new order, even to the same state.
+#[cfg(feature = "lessons")]
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct GoTo {
+    /// The state to go to.
+    pub state: State,
+    /// Play the displacement once there.
+    pub play: bool,
+    /// Put weight on the head once there.
+    pub weight: bool,
+    /// Tells two orders to the same state apart.
+    pub nonce: u32,
 }
 
 /// What the page can do.
@@ -66,6 +85,9 @@ pub enum PageAction {
     Status(Option<String>),
     /// The interface language (kept in the URL as `lang=`).
     SetLang(Lang),
+    /// A lesson's step: move to its state, then play or weigh (whole app only).
+    #[cfg(feature = "lessons")]
+    GoTo(GoTo),
 }
 
 impl Reducible for AppModel {
@@ -90,11 +112,35 @@ impl Reducible for AppModel {
             PageAction::Tick(dt) => {
                 next.animation.tick(dt);
                 next.weight.tick(dt);
+                #[cfg(feature = "lessons")]
+                if let Some(t) = next.transition.as_mut() {
+                    if !t.tick(dt) {
+                        next.transition = None;
+                    }
+                }
             }
             PageAction::Status(s) => next.status = s,
             PageAction::SetLang(l) => {
                 next.view.lang = Some(l);
                 next.status = None;
+            }
+            #[cfg(feature = "lessons")]
+            PageAction::GoTo(go) => {
+                let drawn = self.displayed();
+                next.animation = next.animation.stopped();
+                next.weight = next.weight.stopped();
+                if next.history.present != go.state {
+                    next.history.apply(crate::state::Action::Replace(go.state));
+                }
+                next.transition = (!next.animation.reduced_motion && drawn != go.state)
+                    .then(|| crate::state::animation::Transition::from(drawn));
+                if go.play {
+                    next.animation.looping = false;
+                    next.animation.toggle();
+                }
+                if go.weight {
+                    next.weight.toggle();
+                }
             }
         }
         if next == *self {
@@ -161,6 +207,8 @@ impl AppModel {
             loaded_lang,
             animation,
             status: None,
+            #[cfg(feature = "lessons")]
+            transition: None,
         }
     }
 
@@ -179,6 +227,10 @@ impl AppModel {
     /// What is drawn: the present state, or a frame of the animation.
     pub fn displayed(&self) -> State {
         let present = self.history.present;
+        #[cfg(feature = "lessons")]
+        if let Some(t) = &self.transition {
+            return t.frame(&present);
+        }
         self.animation
             .progress()
             .map_or(present, |p| present.displaced(p))
@@ -190,6 +242,15 @@ impl AppModel {
         self.weight
             .progress()
             .unwrap_or(if self.history.present.load { 1.0 } else { 0.0 })
+    }
+
+    /// Whether something moves on its own (the clock must run).
+    pub fn moving(&self) -> bool {
+        #[cfg(feature = "lessons")]
+        if self.transition.is_some() {
+            return true;
+        }
+        self.animation.playing || self.weight.playing
     }
 
     /// The interface language: the URL's, else the browser's, else English.

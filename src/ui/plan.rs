@@ -57,6 +57,9 @@ pub struct PlanHook {
     pub on_change: Callback<AppChange>,
     /// The plan panel, shown by the App above its drawing.
     pub panel: Html,
+    /// The only controls the App shows (a lesson's challenge), when set.
+    #[cfg(feature = "lessons")]
+    pub only_controls: Option<Rc<[String]>>,
 }
 
 /// The plan context, when the App runs inside a plan.
@@ -285,7 +288,12 @@ pub fn plan_app(props: &PlanAppProps) -> Html {
         compare.as_ref().as_ref(),
         &dispatcher,
     );
-    let hook = PlanHook { on_change, panel };
+    let hook = PlanHook {
+        on_change,
+        panel,
+        #[cfg(feature = "lessons")]
+        only_controls: None,
+    };
     let key = format!("m{}-{}", model.plan.edit.number(), model.generation);
     html! {
         <ContextProvider<PlanHook> context={hook}>
