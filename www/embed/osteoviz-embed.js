@@ -11,6 +11,12 @@
  * In a reveal.js deck (window.Reveal present) the keys turn slides: PageDown, Space, N, → and ↓
  * go forward; PageUp, P, ← and ↑ go back. On any other page the key is replayed as a keydown
  * event on the document, so the page's own key handlers run as if the key had been pressed there.
+ *
+ * A lesson (?lesson=NAME) tells the page where it is with
+ *   { type: "osteoviz:lesson", step, steps }
+ * and the same keys, pressed in the deck, step the lesson on the slide shown first: forward
+ * until its last step, back until its first; one more press turns the slide. The deck steps it
+ * with { type: "osteoviz:lesson-go", by: 1 | -1 }.
  */
 (function () {
   'use strict';
@@ -25,8 +31,49 @@
     return null;
   }
 
+  // The lessons' positions, by frame: [{ frame, step, steps }].
+  var lessons = [];
+  function lessonOf(frame) {
+    for (var i = 0; i < lessons.length; i++) if (lessons[i].frame === frame) return lessons[i];
+    return null;
+  }
+  // The lesson on the slide shown (reveal.js's current slide, else the first visible frame).
+  function shownLesson() {
+    var deck = window.Reveal;
+    var scope = deck && typeof deck.getCurrentSlide === 'function' ? deck.getCurrentSlide() : document;
+    if (!scope) return null;
+    var frames = scope.getElementsByTagName('iframe');
+    for (var i = 0; i < frames.length; i++) {
+      var lesson = lessonOf(frames[i]);
+      if (lesson && frames[i].getClientRects().length > 0) return lesson;
+    }
+    return null;
+  }
+
+  window.addEventListener('keydown', function (event) {
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    var by = forward[event.key] ? 1 : back[event.key] ? -1 : 0;
+    var target = event.target;
+    if (!by || (target && /^(INPUT|SELECT|TEXTAREA)$/.test(target.tagName))) return;
+    var lesson = shownLesson();
+    if (!lesson || (by > 0 ? lesson.step >= lesson.steps : lesson.step <= 1)) return; // the deck's
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    lesson.step += by; // at once: quick presses do not overshoot the last step
+    lesson.frame.contentWindow.postMessage({ type: 'osteoviz:lesson-go', by: by }, '*');
+  }, true);
+
   window.addEventListener('message', function (event) {
     var data = event.data;
+    if (data && data.type === 'osteoviz:lesson' && typeof data.step === 'number') {
+      var from = fromOsteoviz(event);
+      if (!from) return;
+      var known = lessonOf(from);
+      if (!known) lessons.push(known = { frame: from });
+      known.step = data.step;
+      known.steps = data.steps;
+      return;
+    }
     if (!data || data.type !== 'osteoviz:key' || typeof data.key !== 'string') return;
     var frame = fromOsteoviz(event);
     if (!frame) return; // only from a frame of this page
