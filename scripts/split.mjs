@@ -77,8 +77,9 @@ if (startTag) {
 } else if (bootTag) {
   // Already split: read the previous choices back from the boot loader.
   const previous = readFileSync(join(dist, /src="\.\/([^"]+)"/.exec(bootTag[0])[1]), 'utf8');
-  start = /import\('\.\/(start-[0-9a-f]{16}\.js)'\)/.exec(previous)[1];
-  planSheets = JSON.parse(/const PLAN_STYLESHEETS = (\[[^\]]*\]);/.exec(previous)[1]);
+  // (Minified: the names are gone, the file names are not.)
+  start = /start-[0-9a-f]{16}\.js/.exec(previous)[0];
+  planSheets = [...new Set(previous.match(/plan-[0-9a-f]{16}\.css/g) ?? [])];
 } else {
   fail('dist/index.html has neither the start loader nor a boot loader; run scripts/csp.mjs first');
 }
@@ -119,7 +120,7 @@ const pairs = location.search
       decode(at < 0 ? '' : p.slice(at + 1)).trim(),
     ];
   });
-if (pairs.some(([k]) => k === 'plan' || k === 'about' || k === 'panel' || k === 'compare' || k === 'lesson' || /^m[0-9]\\./.test(k))) {
+if (pairs.some(([k]) => /^(plan|about|panel|compare|lesson|m[0-9]\\..*)$/.test(k))) {
   for (const href of PLAN_STYLESHEETS) {
     const link = document.createElement('link');
     link.rel = 'stylesheet';
@@ -143,9 +144,11 @@ if (pairs.some(([k]) => k === 'plan' || k === 'about' || k === 'panel' || k === 
   dispatchEvent(new CustomEvent('osteoviz:started', { detail: { wasm } }));
 }
 `;
-const bootName = `boot-${short(boot)}.js`;
-writeFileSync(join(dist, bootName), boot);
-const tag = `<script type="module" src="./${bootName}" integrity="${integrity(boot)}"></script>`;
+// Minified as the glues are: its comments are for this file's readers, not the page's.
+const bootCode = (await minifyJs(boot, { module: true, compress: true, mangle: true })).code;
+const bootName = `boot-${short(bootCode)}.js`;
+writeFileSync(join(dist, bootName), bootCode);
+const tag = `<script type="module" src="./${bootName}" integrity="${integrity(bootCode)}"></script>`;
 html = startTag ? html.replace(startTag[0], tag) : html.replace(bootTag[0], tag);
 
 // Minified glues (the whole app's is imported by start-HASH.js without an integrity hash) and

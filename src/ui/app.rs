@@ -189,7 +189,7 @@ pub(super) fn about_panel(model: &AppModel, _query: &str, lang: Lang) -> Html {
 pub(super) fn about_panel(_model: &AppModel, query: &str, lang: Lang) -> Html {
     html! {
         <p class="about about-link" id="about">
-            <a href={format!("?{query}&about=1")}>{ tr(lang, Msg::AboutSummary) }{ " →" }</a>
+            <a href={format!("?{query}&about=1")}>{ tr(lang, Msg::AboutSummary) }</a>
         </p>
     }
 }

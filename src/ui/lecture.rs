@@ -69,17 +69,22 @@ fn embed_panel(model: &AppModel, _query: &str) -> Html {
 fn embed_panel(model: &AppModel, query: &str) -> Html {
     let href = format!("?{query}&panel=embed");
     html! {
-        <a class="group embed-link" {href}>{ tr(model.lang(), Msg::EmbedTitle) }{ " →" }</a>
+        <a class="group embed-link" {href}>{ tr(model.lang(), Msg::EmbedTitle) }</a>
     }
 }
 
-/// Side by side (`compare=weil`; the other picks are on that page, in the whole app).
+/// Side by side (`compare=weil`; the other picks are on that page, in the whole app), and the
+/// lessons (`lesson=cut-orients`, in the page's view; the lessons' menu is on that page).
 fn compare_link(model: &AppModel, query: &str) -> Html {
     if model.view.compare.is_some() {
         return html! {};
     }
+    let lang = model.lang();
     html! {
-        <a class="group compare-link" href={format!("?{query}&compare=weil")}>{ tr(model.lang(), Msg::CompareLink) }{ " →" }</a>
+        <>
+            <a class="group compare-link" href={format!("?{query}&compare=weil")}>{ tr(lang, Msg::CompareLink) }</a>
+            <a class="group lessons-link" href={format!("?{query}&lesson=cut-orients")}>{ tr(lang, Msg::LessonsLink) }</a>
+        </>
     }
 }
 

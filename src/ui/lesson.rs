@@ -436,10 +436,17 @@ pub fn lesson_app() -> Html {
         page.dispatch(LessonAction::FromApp(change))
     });
     let lang = model.lang();
+    // The document's language, and the theme and text size the page's rem follows (the
+    // wrapped page does not touch the document: it runs with `sync_url` off).
     {
-        use_effect_with(lang, move |lang| {
-            browser::set_document_language(lang.code(), tr(*lang, Msg::AppTitle));
-        });
+        let text_percent = (model.view.scale * 100.0).round() as u32;
+        use_effect_with(
+            (lang, model.view.theme, text_percent),
+            move |(lang, theme, text_percent)| {
+                browser::set_document_language(lang.code(), tr(*lang, Msg::AppTitle));
+                browser::set_page_text(theme.name(), *text_percent);
+            },
+        );
     }
     let lesson = match &model.lesson {
         Ok(l) => l.clone(),
