@@ -87,6 +87,8 @@ async fn mount(query_text: &str) -> Element {
         AppProps {
             query: Some(query_text.to_string().into()),
             sync_url: false,
+            #[cfg(feature = "lessons")]
+            goto: None,
         },
     )
     .render();
