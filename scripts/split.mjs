@@ -86,7 +86,7 @@ if (startTag) {
 if (!existsSync(join(dist, start))) fail(`dist/${start} is missing`);
 
 const boot = `// Chooses the bundle for this page (scripts/split.mjs): a forefoot plan (and the About panel,
-// \`about=1\`, the embed panel, \`panel=embed\`, side by side, \`compare=\`, to which the single-ray page links, and a lesson, \`lesson=\`) needs the whole app, a single ray the smaller
+// \`about=1\`, the embed panel, \`panel=embed\`, side by side, \`compare=\`, to which the single-ray page links, and a lesson, \`lesson=\` or \`#lesson=\`) needs the whole app, a single ray the smaller
 // bundle of its interface language. The URL is read as the app reads it (state::query::pairs:
 // split on & and ;, %XX only with two hex digits, + a space, keys trimmed and in ASCII lower
 // case; state::plan::is_plan_query: a \`plan\` key or a per-ray key such as \`m3.cut\`;
@@ -120,7 +120,7 @@ const pairs = location.search
       decode(at < 0 ? '' : p.slice(at + 1)).trim(),
     ];
   });
-if (pairs.some(([k]) => /^(plan|about|panel|compare|lesson|m[0-9]\\..*)$/.test(k))) {
+if (pairs.some(([k]) => /^(plan|about|panel|compare|lesson|m[0-9]\\..*)$/.test(k)) || /^#lesson=/.test(location.hash)) {
   for (const href of PLAN_STYLESHEETS) {
     const link = document.createElement('link');
     link.rel = 'stylesheet';

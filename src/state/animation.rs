@@ -107,20 +107,24 @@ impl Animation {
 /// Seconds a lesson takes to move from one step's state to the next.
 pub const TRANSITION_S: f64 = 0.7;
 
-/// A move from one state to another (a lesson's next step): where it started and how long ago.
+/// A move from one state to another (a lesson's next step): where it started, where it goes
+/// and how long ago it began.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Transition {
     /// The state drawn when the move began.
     pub from: State,
+    /// The state it ends on.
+    pub to: State,
     /// Seconds since it began.
     pub elapsed_s: f64,
 }
 
 impl Transition {
-    /// A move that begins at `from`.
-    pub fn from(from: State) -> Self {
+    /// A move from `from` to `to`.
+    pub fn between(from: State, to: State) -> Self {
         Transition {
             from,
+            to,
             elapsed_s: 0.0,
         }
     }
@@ -133,9 +137,10 @@ impl Transition {
         self.elapsed_s < TRANSITION_S
     }
 
-    /// The state drawn now, on the way to `to`.
-    pub fn frame(&self, to: &State) -> State {
-        self.from.between(to, ease(self.elapsed_s / TRANSITION_S))
+    /// The state drawn now.
+    pub fn frame(&self) -> State {
+        self.from
+            .between(&self.to, ease(self.elapsed_s / TRANSITION_S))
     }
 }
 
@@ -221,14 +226,14 @@ mod tests {
             slide_mm: -2.0,
             ..from
         };
-        let mut t = Transition::from(from);
-        assert_eq!(t.frame(&to), from);
+        let mut t = Transition::between(from, to);
+        assert_eq!(t.frame(), from);
         assert!(t.tick(TRANSITION_S / 4.0) && t.tick(TRANSITION_S / 4.0));
-        let mid = t.frame(&to);
+        let mid = t.frame();
         approx::assert_abs_diff_eq!(mid.at_mm, from.at_mm + 5.0, epsilon = 1e-9);
         approx::assert_abs_diff_eq!(mid.slide_mm, -1.0, epsilon = 1e-9);
         assert!(t.tick(TRANSITION_S / 4.0) && !t.tick(TRANSITION_S / 4.0));
-        assert_eq!(t.frame(&to), to);
+        assert_eq!(t.frame(), to);
         // Another ray is a jump.
         let other = State {
             ray: crate::model::Ray::M3,

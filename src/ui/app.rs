@@ -57,9 +57,25 @@ pub fn app(props: &AppProps) -> Html {
     let page = model.dispatcher();
     // One callback for the page's lifetime: the components that take it (the drawing, each
     // control) are not re-rendered for a new callback (never equal to the last one).
+    #[cfg(not(feature = "lessons"))]
     let dispatch = {
         let page = page.clone();
         use_callback((), move |a: Action, _| page.dispatch(PageAction::State(a)))
+    };
+    // In a lesson's challenge, only the allowed controls change the state (the sliders shown,
+    // and the drawing's handles and presets held to the same list).
+    #[cfg(feature = "lessons")]
+    let dispatch = {
+        let page = page.clone();
+        let allowed = plan_hook.as_ref().and_then(|h| h.only_controls.clone());
+        use_callback(allowed, move |a: Action, allowed| {
+            if allowed
+                .as_ref()
+                .is_none_or(|names| super::lesson::allows(names, &a))
+            {
+                page.dispatch(PageAction::State(a));
+            }
+        })
     };
     let main_ref = use_node_ref();
     let export = use_state(|| ExportOptions {

@@ -7,10 +7,18 @@ use crate::state::Action;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 
+/// Whether the key is typed into text: a number or text input, or a text area (a lesson's
+/// caption), where F, Ctrl+Z and the page keys are the text's.
 pub(super) fn in_text_box(e: &web_sys::KeyboardEvent) -> bool {
-    e.target()
-        .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
-        .is_some_and(|i| i.type_() == "number" || i.type_() == "text")
+    let Some(target) = e.target() else {
+        return false;
+    };
+    match target.dyn_into::<HtmlInputElement>() {
+        Ok(i) => i.type_() == "number" || i.type_() == "text",
+        Err(t) => t
+            .dyn_into::<web_sys::Element>()
+            .is_ok_and(|el| el.tag_name() == "TEXTAREA"),
+    }
 }
 
 /// Shortcuts that work wherever the focus is: undo, redo, reset.

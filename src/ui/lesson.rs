@@ -50,6 +50,19 @@ pub fn is_lesson_page() -> bool {
     crate::state::query::pairs(&browser::current_query())
         .iter()
         .any(|(k, _)| k == "lesson")
+        || hash_lesson().is_some()
+}
+
+/// A lesson file carried in the URL's fragment (`#lesson=JSON`, percent-encoded): a lesson of
+/// one's own travels there, not in the query, which servers limit (about 8 kB) and receive.
+fn hash_lesson() -> Option<String> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    crate::state::query::pairs(hash.trim_start_matches('#'))
+        .into_iter()
+        .rev()
+        .find(|(k, _)| k == "lesson")
+        .map(|(_, v)| v)
+        .filter(|v| !v.trim().is_empty())
 }
 
 /// Mounts [`LessonApp`] into the document body.
@@ -98,8 +111,9 @@ pub struct LessonModel {
     hints: usize,
     /// Bumped on every move: a new order to the App, even to the same state.
     nonce: u32,
-    /// The step came from another window (not to be broadcast again).
-    from_elsewhere: bool,
+    /// The last move was the user's (a button, a key, the deck): the other windows follow it.
+    /// A move that came from another window, or the page opening, is not announced.
+    announce: bool,
     /// What the URL said that was not taken as written.
     notices: Vec<String>,
 }
@@ -122,6 +136,8 @@ pub enum LessonAction {
     Restart,
     /// Open another lesson (a file's text or a built-in's name), at its first step.
     Open(String),
+    /// A file that is not a lesson: why (the lesson shown stays).
+    Refuse(String),
 }
 
 impl Reducible for LessonModel {
@@ -130,18 +146,21 @@ impl Reducible for LessonModel {
     fn reduce(self: Rc<Self>, action: LessonAction) -> Rc<Self> {
         let mut next = (*self).clone();
         let count = self.steps();
-        let go = |next: &mut LessonModel, n: usize, elsewhere: bool| {
-            next.step = n.min(count.saturating_sub(1));
+        let go = |next: &mut LessonModel, n: usize, announce: bool| {
+            next.step = n.min(next.steps().saturating_sub(1));
             next.hints = 0;
             next.learner = None;
             next.nonce = next.nonce.wrapping_add(1);
-            next.from_elsewhere = elsewhere;
+            next.announce = announce;
         };
         match action {
-            LessonAction::Go(n) => go(&mut next, n, false),
-            LessonAction::Follow(n) => go(&mut next, n, true),
-            LessonAction::Next if self.step + 1 < count => go(&mut next, self.step + 1, false),
-            LessonAction::Previous if self.step > 0 => go(&mut next, self.step - 1, false),
+            LessonAction::Go(n) => go(&mut next, n, true),
+            // Another window's move: followed, not announced again; the step already shown
+            // is kept as it is (a learner's work on it included).
+            LessonAction::Follow(n) if n.min(count.saturating_sub(1)) == self.step => return self,
+            LessonAction::Follow(n) => go(&mut next, n, false),
+            LessonAction::Next if self.step + 1 < count => go(&mut next, self.step + 1, true),
+            LessonAction::Previous if self.step > 0 => go(&mut next, self.step - 1, true),
             LessonAction::Next | LessonAction::Previous => return self,
             LessonAction::FromApp(change) => {
                 next.learner = Some(change.state);
@@ -153,17 +172,37 @@ impl Reducible for LessonModel {
                 let (view, _) = View::from_pairs(&next.view_pairs);
                 next.view = View {
                     present: self.view.present,
+                    // The App's view has no language when the browser's is used: keep ours.
+                    lang: view.lang.or(self.view.lang),
                     ..view
                 };
+                next.announce = false;
             }
-            LessonAction::Hint => next.hints += 1,
+            LessonAction::Hint => {
+                next.hints += 1;
+                next.announce = false;
+            }
             LessonAction::Restart => go(&mut next, self.step, false),
-            LessonAction::Open(source) => {
-                next.lesson = open(&source, self.lang());
-                next.source = source;
-                next.notices.clear();
-                go(&mut next, 0, false);
+            LessonAction::Open(source) => match open(&source, self.lang()) {
+                Ok(lesson) => {
+                    next.lesson = Ok(lesson);
+                    next.source = source;
+                    next.notices.clear();
+                    go(&mut next, 0, false);
+                }
+                // A file that is not a lesson: said; the lesson shown stays (and the URL).
+                Err(error) if self.lesson.is_ok() => {
+                    next.notices = vec![trf(self.lang(), Msg::LessonError, &[("error", &error)])];
+                }
+                Err(error) => {
+                    next.lesson = Err(error);
+                    next.notices.clear();
+                }
+            },
+            LessonAction::Refuse(error) if self.lesson.is_ok() => {
+                next.notices = vec![trf(self.lang(), Msg::LessonError, &[("error", &error)])];
             }
+            LessonAction::Refuse(error) => next.lesson = Err(error),
         }
         Rc::new(next)
     }
@@ -214,7 +253,7 @@ impl LessonModel {
             learner: None,
             hints: 0,
             nonce: 0,
-            from_elsewhere: false,
+            announce: false,
             notices,
         }
     }
@@ -227,21 +266,24 @@ impl LessonModel {
         self.lesson.as_ref().map_or(0, |l| l.steps.len())
     }
 
-    /// The URL query: the lesson (a name as it is, a file's JSON encoded), its step, the view.
+    /// The URL query and fragment: a built-in lesson by name (`lesson=position&step=2&…`), a
+    /// lesson of one's own in the fragment (`step=2&…#lesson=JSON`), the view.
     fn query(&self) -> String {
-        let mut q = format!(
-            "lesson={}&step={}",
-            String::from(js_sys::encode_uri_component(&self.source)),
-            self.step + 1
-        );
+        let own = self.source.trim_start().starts_with('{');
+        let mut q = if own {
+            format!("step={}", self.step + 1)
+        } else {
+            format!("lesson={}&step={}", encode(&self.source), self.step + 1)
+        };
         if self.view.present {
             q.push_str("&present=1");
         }
         for (k, v) in &self.view_pairs {
-            q.push_str(&format!(
-                "&{k}={}",
-                String::from(js_sys::encode_uri_component(v))
-            ));
+            q.push_str(&format!("&{k}={}", encode(v)));
+        }
+        if own {
+            q.push_str("#lesson=");
+            q.push_str(&encode(&self.source));
         }
         q
     }
@@ -250,13 +292,31 @@ impl LessonModel {
     fn page_query(&self, step_query: &str) -> String {
         let mut q = step_query.to_string();
         for (k, v) in &self.view_pairs {
-            q.push_str(&format!(
-                "&{k}={}",
-                String::from(js_sys::encode_uri_component(v))
-            ));
+            q.push_str(&format!("&{k}={}", encode(v)));
         }
         q
     }
+}
+
+/// Whether a challenge that lets the learner move `names` allows `action`: a change of one of
+/// them, or a way back (undo, redo, reset to the step's start).
+pub(super) fn allows(names: &[String], action: &crate::state::Action) -> bool {
+    use crate::state::Action;
+    let named = |name: &str| names.iter().any(|n| n == name);
+    match action {
+        Action::Set(key, _) | Action::Step { key, .. } => named(key.spec().name),
+        Action::SetLoad(_) => named("load"),
+        Action::Undo | Action::Redo | Action::Reset => true,
+        Action::SetRay(_)
+        | Action::SetReference(_)
+        | Action::ApplyPreset(_)
+        | Action::Replace(_) => false,
+    }
+}
+
+/// A URL component, percent-encoded.
+fn encode(text: &str) -> String {
+    js_sys::encode_uri_component(text).into()
 }
 
 /// Posts a message to the page around an embedded lesson (a slide deck).
@@ -273,20 +333,26 @@ fn tell_parent(fields: &[(&str, JsValue)]) {
     let _ = parent.post_message(&message, "*");
 }
 
-/// Whether a key goes to the lesson (`Some(forward)`): the deck keys, unless the focus is in
-/// a control that takes them (a slider, a number, a select, a text, the drag handle).
+/// Whether a key goes to the lesson (`Some(forward)`): the slide deck's keys (the same as
+/// osteoviz-embed.js's), unless the focus is in a control that takes them (a slider, a number,
+/// a select, a text, the drag handle; for Space, also a button, a link or a summary, which it
+/// presses). A button keeps the focus after a click: the clicker's page keys still step.
 fn lesson_key(e: &web_sys::KeyboardEvent) -> Option<bool> {
     if e.ctrl_key() || e.meta_key() || e.alt_key() {
         return None;
     }
-    let forward = match e.key().as_str() {
-        "PageDown" | "ArrowRight" | "ArrowDown" => true,
-        " " => !e.shift_key(),
-        "PageUp" | "ArrowLeft" | "ArrowUp" => false,
+    let key = e.key();
+    let forward = match key.as_str() {
+        "PageDown" | "ArrowRight" | "ArrowDown" | " " | "n" | "N" => true,
+        "PageUp" | "ArrowLeft" | "ArrowUp" | "p" | "P" => false,
         _ => return None,
     };
-    // A button keeps the focus after a click: the clicker must still step the lesson.
-    (!super::keys::focus_on(&["input", "select", "textarea"])).then_some(forward)
+    let taken = if key == " " {
+        super::keys::focus_on(&["input", "select", "textarea", "button", "a", "summary"])
+    } else {
+        super::keys::focus_on(&["input", "select", "textarea"])
+    };
+    (!taken).then_some(forward)
 }
 
 /// The step's keys, the slide deck's messages and the other windows of the lesson.
@@ -406,21 +472,22 @@ fn use_lesson_events(model: &UseReducerHandle<LessonModel>) {
     {
         let query = model.query();
         let source = model.source.clone();
-        let elsewhere = model.from_elsewhere;
-        use_effect_with((position, query), move |((step, steps), query)| {
-            browser::replace_query(query);
+        use_effect_with(query, move |query| browser::replace_query(query));
+        use_effect_with(position, move |(step, steps)| {
             tell_parent(&[
                 ("type", "osteoviz:lesson".into()),
                 ("step", (*step as f64 + 1.0).into()),
                 ("steps", (*steps as f64).into()),
             ]);
-            if !elsewhere {
-                if let Some(c) = channel.as_ref() {
-                    let message = Object::new();
-                    let _ = Reflect::set(&message, &"lesson".into(), &source.into());
-                    let _ = Reflect::set(&message, &"step".into(), &(*step as f64).into());
-                    let _ = c.post_message(&message);
-                }
+        });
+        // Only the user's moves, once each (not a window opening, nor a move it followed).
+        let announce = model.announce.then_some(model.step);
+        use_effect_with((model.nonce, announce), move |(_, announce)| {
+            if let (Some(step), Some(c)) = (announce, channel.as_ref()) {
+                let message = Object::new();
+                let _ = Reflect::set(&message, &"lesson".into(), &source.into());
+                let _ = Reflect::set(&message, &"step".into(), &(*step as f64).into());
+                let _ = c.post_message(&message);
             }
         });
     }
@@ -429,7 +496,14 @@ fn use_lesson_events(model: &UseReducerHandle<LessonModel>) {
 /// The lesson page.
 #[component(LessonApp)]
 pub fn lesson_app() -> Html {
-    let model = use_reducer(|| LessonModel::from_query(&browser::current_query()));
+    let model = use_reducer(|| {
+        let mut query = browser::current_query();
+        if let Some(own) = hash_lesson() {
+            query.push_str("&lesson=");
+            query.push_str(&encode(&own));
+        }
+        LessonModel::from_query(&query)
+    });
     use_lesson_events(&model);
     let page = model.dispatcher();
     let on_change = use_callback(page.clone(), |change: AppChange, page| {
@@ -448,6 +522,20 @@ pub fn lesson_app() -> Html {
             },
         );
     }
+    let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
+    let ondrop = {
+        let page = page.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            if let Some(file) = e
+                .data_transfer()
+                .and_then(|d| d.files())
+                .and_then(|f| f.get(0))
+            {
+                read_file(file, page.clone());
+            }
+        })
+    };
     let lesson = match &model.lesson {
         Ok(l) => l.clone(),
         Err(error) => {
@@ -459,13 +547,17 @@ pub fn lesson_app() -> Html {
                 only_controls: None,
             };
             let query = model.page_query("");
+            // The lessons' menu (another lesson, a file) and the builder stay at hand.
             return html! {
-                <div class="lesson-page lesson-broken">
+                <div class="lesson-page lesson-broken" {ondragover} {ondrop}>
                     <p class="lesson-error notice" role="alert">{ text }</p>
                     <ContextProvider<PlanHook> context={hook}>
                         <App query={AttrValue::from(query)} sync_url={false} />
                     </ContextProvider<PlanHook>>
-                    { builder(&model, lang) }
+                    <aside class="lesson-panel">
+                        { lessons_menu(&model, lang) }
+                        { builder(&model, lang) }
+                    </aside>
                 </div>
             };
         }
@@ -513,20 +605,6 @@ pub fn lesson_app() -> Html {
         model.view.present.then_some("presenting"),
         model.view.embed.then_some("embed"),
     );
-    let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
-    let ondrop = {
-        let page = page.clone();
-        Callback::from(move |e: DragEvent| {
-            e.prevent_default();
-            if let Some(file) = e
-                .data_transfer()
-                .and_then(|d| d.files())
-                .and_then(|f| f.get(0))
-            {
-                read_file(file, page.clone());
-            }
-        })
-    };
     html! {
         <div class={classes} {ondragover} {ondrop}>
             <div class="lesson-figure">{ figure }</div>
@@ -550,17 +628,25 @@ fn use_highlights(css: String) {
     });
 }
 
-/// The step's highlighted readouts, as a stylesheet (the readouts are the wrapped page's).
+/// The step's highlighted readouts and parts of the drawing, as a stylesheet (both are the
+/// wrapped page's).
 fn highlights(keys: &[String]) -> String {
     keys.iter()
         .filter(|k| {
             k.chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.')
+                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.' || c == '-')
         })
         .map(|k| {
-            format!(
-                ".readout:has(output[data-outcome=\"{k}\"]),td:has(> output[data-outcome=\"{k}\"]){{outline:0.2rem solid var(--accent);outline-offset:0.1rem;border-radius:0.2rem}}"
-            )
+            // A name may be both (`verdict`): both are emphasised.
+            let mut rule = format!(
+                ".readout:has(output[data-outcome=\"{k}\"]),td:has(output[data-outcome=\"{k}\"]){{outline:0.2rem solid var(--accent);outline-offset:0.1rem;border-radius:0.2rem}}"
+            );
+            if crate::state::lesson::DRAWING_PARTS.contains(&k.as_str()) {
+                rule.push_str(&format!(
+                    "svg.scene g.{k}{{filter:drop-shadow(0 0 0.25rem var(--accent))}}"
+                ));
+            }
+            rule
         })
         .collect()
 }
@@ -783,15 +869,23 @@ fn lessons_menu(model: &UseReducerHandle<LessonModel>, lang: Lang) -> Html {
     let share = {
         let lesson = model.lesson.clone();
         let view_pairs = model.view_pairs.clone();
+        let source = model.source.clone();
         Callback::from(move |_: MouseEvent| {
-            if let Ok(l) = &lesson {
-                let mut link = format!(
-                    "{}?lesson={}",
-                    browser::page_address(),
-                    String::from(js_sys::encode_uri_component(&l.to_json(None).to_string()))
-                );
+            if lesson.is_ok() {
+                // The lesson as opened (its windows know it by that text): a built-in by
+                // name, one's own in the fragment.
+                let own = source.trim_start().starts_with('{');
+                let mut link = browser::page_address();
+                link.push_str(if own { "?step=1" } else { "?lesson=" });
+                if !own {
+                    link.push_str(&encode(&source));
+                }
                 for (k, v) in &view_pairs {
-                    link.push_str(&format!("&{k}={v}"));
+                    link.push_str(&format!("&{k}={}", encode(v)));
+                }
+                if own {
+                    link.push_str("#lesson=");
+                    link.push_str(&encode(&source));
                 }
                 browser::copy_text(&link);
             }
@@ -816,7 +910,9 @@ fn lessons_menu(model: &UseReducerHandle<LessonModel>, lang: Lang) -> Html {
             </label>
             <p class="note">{ tr(lang, Msg::LessonDrop) }</p>
             <p><a class="lesson-present" href={present_href} target="_blank" title={tr(lang, Msg::LessonPresentTitle)}>{ tr(lang, Msg::LessonPresent) }{ " ↗" }</a></p>
-            <p><button name="lesson-share" onclick={share}>{ tr(lang, Msg::LessonShare) }</button></p>
+            if model.lesson.is_ok() {
+                <p><button name="lesson-share" onclick={share}>{ tr(lang, Msg::LessonShare) }</button></p>
+            }
         </details>
     }
 }
@@ -824,16 +920,27 @@ fn lessons_menu(model: &UseReducerHandle<LessonModel>, lang: Lang) -> Html {
 /// Reads a lesson file and opens it (its text goes in the URL: a reload keeps it).
 fn read_file(file: web_sys::File, page: UseReducerDispatcher<LessonModel>) {
     yew::platform::spawn_local(async move {
+        let name = file.name();
+        // Not read at all when too large: a lesson is text.
+        if let Some(e) = crate::state::lesson::size_error(file.size() as usize) {
+            page.dispatch(LessonAction::Refuse(format!("{name}: {e}")));
+            return;
+        }
         let text = wasm_bindgen_futures::JsFuture::from(file.text())
             .await
             .ok()
             .and_then(|t| t.as_string())
             .unwrap_or_default();
-        // Compact JSON in the URL; a broken file is opened as written (it says why).
-        let source = serde_json::from_str::<serde_json::Value>(&text)
-            .map(|v| v.to_string())
-            .unwrap_or(text);
-        page.dispatch(LessonAction::Open(source));
+        // Compact JSON in the URL; a file that is not a lesson is refused with its reason.
+        match Lesson::from_json(&text) {
+            Ok(_) => {
+                let compact = serde_json::from_str::<serde_json::Value>(&text)
+                    .map(|v| v.to_string())
+                    .unwrap_or(text);
+                page.dispatch(LessonAction::Open(compact));
+            }
+            Err(e) => page.dispatch(LessonAction::Refuse(format!("{name}: {e}"))),
+        }
     });
 }
 
@@ -891,7 +998,8 @@ fn builder_component(props: &BuilderProps) -> Html {
                     .unwrap_or_default()
             };
             let (title, text) = (value(&title_ref), value(&text_ref));
-            let mut next = (*draft).clone();
+            // Read again: another tab may have added steps since this one opened.
+            let mut next = self::draft(lang);
             if let Some(steps) = next.get_mut("steps").and_then(|s| s.as_array_mut()) {
                 let n = steps.len() + 1;
                 steps.push(serde_json::json!({

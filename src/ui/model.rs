@@ -38,6 +38,9 @@ pub struct AppModel {
     /// A lesson's move to its next step's state, while it lasts (whole app only).
     #[cfg(feature = "lessons")]
     pub transition: Option<crate::state::animation::Transition>,
+    /// What the lesson's step does once the move ends (play, weigh).
+    #[cfg(feature = "lessons")]
+    pub then: Option<GoTo>,
 }
 
 /// A lesson's order to the [`super::App`]: go to `state` (animated unless the user prefers
@@ -116,6 +119,9 @@ impl Reducible for AppModel {
                 if let Some(t) = next.transition.as_mut() {
                     if !t.tick(dt) {
                         next.transition = None;
+                        if let Some(go) = next.then.take() {
+                            next.start_step_action(go);
+                        }
                     }
                 }
             }
@@ -129,17 +135,22 @@ impl Reducible for AppModel {
                 let drawn = self.displayed();
                 next.animation = next.animation.stopped();
                 next.weight = next.weight.stopped();
-                if next.history.present != go.state {
-                    next.history.apply(crate::state::Action::Replace(go.state));
-                }
-                next.transition = (!next.animation.reduced_motion && drawn != go.state)
-                    .then(|| crate::state::animation::Transition::from(drawn));
-                if go.play {
-                    next.animation.looping = false;
-                    next.animation.toggle();
-                }
-                if go.weight {
-                    next.weight.toggle();
+                // Each step starts a history of its own: undo and reset stay on the step.
+                next.history = History::new(go.state);
+                // The move goes where the step's action starts: playing the displacement
+                // starts before it (the head as the cut left it), weighing from the state.
+                let start = if go.play {
+                    go.state.displaced(0.0)
+                } else {
+                    go.state
+                };
+                next.transition = (!next.animation.reduced_motion && drawn != start)
+                    .then(|| crate::state::animation::Transition::between(drawn, start));
+                next.then = None;
+                if next.transition.is_some() {
+                    next.then = Some(go);
+                } else {
+                    next.start_step_action(go);
                 }
             }
         }
@@ -209,6 +220,20 @@ impl AppModel {
             status: None,
             #[cfg(feature = "lessons")]
             transition: None,
+            #[cfg(feature = "lessons")]
+            then: None,
+        }
+    }
+
+    /// A lesson step's action, once its move has ended.
+    #[cfg(feature = "lessons")]
+    fn start_step_action(&mut self, go: GoTo) {
+        if go.play {
+            self.animation.looping = false;
+            self.animation.toggle();
+        }
+        if go.weight {
+            self.weight.toggle();
         }
     }
 
@@ -229,7 +254,7 @@ impl AppModel {
         let present = self.history.present;
         #[cfg(feature = "lessons")]
         if let Some(t) = &self.transition {
-            return t.frame(&present);
+            return t.frame();
         }
         self.animation
             .progress()

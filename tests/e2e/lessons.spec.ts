@@ -119,6 +119,11 @@ test('a challenge shows its conditions live and says solved when the controls me
   await expect(page.locator('input[type=range][name=cut]')).toHaveCount(0);
   await expect(challenge.locator('li[data-met=false]')).not.toHaveCount(0);
   await expect(page.locator('.lesson-solved')).toHaveCount(0);
+  // Only the allowed controls change the state: a preset (or a handle) does not.
+  const before = await page.locator('.readouts output[data-outcome="cut_to_shaft_deg"]').getAttribute('data-value');
+  await page.locator('button[data-preset=vertical]').click();
+  await page.waitForTimeout(200);
+  expect(await page.locator('.readouts output[data-outcome="cut_to_shaft_deg"]').getAttribute('data-value')).toBe(before);
   await page.locator('button[name=lesson-hint]').click();
   await expect(challenge.locator('.lesson-hints li')).toHaveCount(1);
   // Into the joint: the conditions may hold, but the model warns: not a solution.
@@ -210,6 +215,16 @@ test('the presenter view shows the notes and the next step, and the projector wi
   await projector.locator('button[name=lesson-previous]').click();
   await expect(presenter.locator('.lesson-counter')).toHaveAttribute('data-step', '2');
   await expect.poll(() => stepInUrl(presenter)).toBe('2');
+  // A window opening (or reloading) at another step does not pull the others back.
+  const late = await context.newPage();
+  await late.goto('./?lesson=weil-vs-dmmo&step=1&lang=en');
+  await expect(late.locator('.lesson-counter')).toHaveAttribute('data-step', '1');
+  await late.waitForTimeout(500);
+  await expect(presenter.locator('.lesson-counter')).toHaveAttribute('data-step', '2');
+  // A change of view in one window is not a move: the others stay (a learner's work too).
+  await projector.locator('select[name=theme]').selectOption('dark');
+  await projector.waitForTimeout(300);
+  await expect(presenter.locator('.lesson-counter')).toHaveAttribute('data-step', '2');
 });
 
 const CUSTOM = {
@@ -232,9 +247,25 @@ test('a lesson of ones own opens from a file and from a link; a broken one is re
   await expect(page.locator('.lesson-title')).toContainText('Close the kerf');
   await page.locator('button[name=lesson-next]').click();
   await expectExactState(page, CUSTOM.steps[1].query);
-  // The URL carries the lesson: a reload (or the link) opens it again.
+  // The URL carries the lesson in its fragment (never sent to a server): a reload opens it again.
+  expect(await page.evaluate(() => location.hash)).toMatch(/^#lesson=%7B/);
+  expect(await page.evaluate(() => location.search)).not.toContain('lesson=');
   await page.reload();
   await expect(page.locator('.lesson-step-title')).toHaveText('The kerf closed');
+  // A file that is not a lesson: said, and the lesson shown stays.
+  const bad = join(dir, 'notes.json');
+  writeFileSync(bad, '{"title": "x", "steps": [{"query": "preset=dmmo", "title": "a"}]}');
+  await page.locator('input[name=lesson-file]').setInputFiles(bad);
+  await expect(page.locator('.lesson-panel .notice')).toContainText('notes.json: step 1, text: is missing');
+  await expect(page.locator('.lesson-step-title')).toHaveText('The kerf closed');
+  // Dropped on the page.
+  await page.evaluate((text) => {
+    const data = new DataTransfer();
+    data.items.add(new File([text], 'dropped.json', { type: 'application/json' }));
+    document.querySelector('.lesson-page')!.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, JSON.stringify({ ...CUSTOM, title: 'Dropped' }));
+  await expect(page.locator('.lesson-title')).toContainText('Dropped');
+  await expect(page.locator('.lesson-counter')).toHaveAttribute('data-step', '1');
   await page.goto(`./?lesson=${encodeURIComponent(JSON.stringify(CUSTOM))}&lang=en`);
   await expect(page.locator('.lesson-step-title')).toHaveText('The kerf open');
   expect(errors).toEqual([]);
@@ -286,4 +317,31 @@ test('a lesson written in the page: views added as steps, downloaded as a file t
   await expect(page.locator('.lesson-draft')).toHaveAttribute('data-steps', '2');
   await page.locator('button[name=lesson-open-draft]').click();
   await expect(page.locator('.lesson-step-title')).toHaveText('The first view');
+});
+
+test('the caption follows the browser\'s language, and a lesson step looks right on a projector and a phone', async ({ browser }, testInfo) => {
+  const context = await browser.newContext({ locale: 'fr-FR' });
+  const page = await context.newPage();
+  const french = lessonFile('position', 'fr');
+  await page.goto('./?lesson=position&step=2');
+  await expect(page.locator('.lesson-step-title')).toHaveText(french.steps[1].title);
+  await page.waitForTimeout(800);
+  await expect(page.locator('.lesson-step-title')).toHaveText(french.steps[1].title);
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.goto('./?lesson=position&step=2&theme=projector&scale=1.5');
+  await expect(page.locator('.lesson-step-title')).toHaveText(french.steps[1].title);
+  // The drawing keeps most of the width beside the caption, which does not cover it.
+  const svg = (await page.locator('svg.scene').boundingBox())!;
+  const panel = (await page.locator('.lesson-panel').boundingBox())!;
+  expect(svg.width).toBeGreaterThan(900);
+  expect(svg.x + svg.width).toBeLessThanOrEqual(panel.x + 1);
+  await page.screenshot({ path: testInfo.outputPath('lesson-projector.png') });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('./?lesson=position&step=2');
+  const phoneSvg = (await page.locator('svg.scene').boundingBox())!;
+  const phonePanel = (await page.locator('.lesson-panel').boundingBox())!;
+  expect(phonePanel.y + phonePanel.height).toBeLessThanOrEqual(phoneSvg.y + 1);
+  expect(phonePanel.width).toBeLessThanOrEqual(390);
+  await page.screenshot({ path: testInfo.outputPath('lesson-phone.png') });
+  await context.close();
 });

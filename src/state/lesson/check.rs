@@ -213,11 +213,14 @@ pub fn check(lesson: &Lesson) -> Vec<LessonError> {
             }
         }
         for (k, key) in step.highlight.iter().enumerate() {
-            if lookup(&json, key).is_none() {
+            if lookup(&json, key).is_none() && !super::DRAWING_PARTS.contains(&key.as_str()) {
                 problems.push(step_error(
                     n,
                     format!("highlight[{k}]"),
-                    format!("\"{key}\" is not a key of this step's `osteoviz eval` JSON"),
+                    format!(
+                        "\"{key}\" is neither a key of this step's `osteoviz eval` JSON nor a part of the drawing ({})",
+                        super::DRAWING_PARTS.join(", ")
+                    ),
                 ));
             }
         }

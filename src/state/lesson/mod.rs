@@ -13,6 +13,20 @@ use super::i18n::Lang;
 use serde_json::{Map, Value};
 use std::fmt;
 
+/// The parts of the single-ray drawing a step may highlight by name (beside readouts, named by
+/// their `osteoviz eval` keys): the drawing's groups of the same class.
+pub const DRAWING_PARTS: [&str; 9] = [
+    "angles",
+    "cut",
+    "declination",
+    "dimensions",
+    "forces",
+    "inset",
+    "mechanics",
+    "verdict",
+    "head-fragment",
+];
+
 /// The built-in lessons, `(name, file)`, in teaching order.
 pub const BUILT_IN: [(&str, &str); 6] = [
     (
@@ -200,7 +214,8 @@ pub struct Step {
     pub text: Text,
     /// Speaker notes (the presenter view).
     pub notes: Option<Text>,
-    /// `osteoviz eval` keys whose readouts are emphasised.
+    /// `osteoviz eval` keys whose readouts are emphasised, and parts of the drawing
+    /// ([`DRAWING_PARTS`]).
     pub highlight: Vec<String>,
     /// What the step does when it opens.
     pub action: Option<StepAction>,
@@ -537,18 +552,25 @@ pub const MAX_LESSON_BYTES: usize = 512 * 1024;
 /// The most steps a lesson may have.
 pub const MAX_STEPS: usize = 200;
 
+/// The error of a lesson file of `bytes` bytes, when it is over [`MAX_LESSON_BYTES`].
+pub fn size_error(bytes: usize) -> Option<LessonError> {
+    (bytes > MAX_LESSON_BYTES).then(|| {
+        error(
+            None,
+            "",
+            &format!(
+                "the file is over {} kB: a lesson is text",
+                MAX_LESSON_BYTES / 1024
+            ),
+        )
+    })
+}
+
 impl Lesson {
     /// Reads a lesson file. Its queries are read, not checked: [`check::check`] does that.
     pub fn from_json(text: &str) -> Result<Lesson, LessonError> {
-        if text.len() > MAX_LESSON_BYTES {
-            return Err(error(
-                None,
-                "",
-                &format!(
-                    "the file is over {} kB: a lesson is text",
-                    MAX_LESSON_BYTES / 1024
-                ),
-            ));
+        if let Some(e) = size_error(text.len()) {
+            return Err(e);
         }
         let value: Value = serde_json::from_str(text).map_err(|e| {
             error(
