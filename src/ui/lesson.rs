@@ -107,6 +107,9 @@ pub struct LessonModel {
     view: View,
     /// The learner's state, as the App last reported it (challenges).
     learner: Option<State>,
+    /// The state the URL asked for at the step (a learner's, kept by a reload or a link), until
+    /// the next move.
+    start: Option<State>,
     /// Hints shown in the current step.
     hints: usize,
     /// Bumped on every move: a new order to the App, even to the same state.
@@ -150,6 +153,7 @@ impl Reducible for LessonModel {
             next.step = n.min(next.steps().saturating_sub(1));
             next.hints = 0;
             next.learner = None;
+            next.start = None;
             next.nonce = next.nonce.wrapping_add(1);
             next.announce = announce;
         };
@@ -236,6 +240,11 @@ impl LessonModel {
                 step = shown - 1;
             }
         }
+        // State keys beside the lesson's: the learner's state at this step (see `query`).
+        let start = crate::state::query::pairs(query)
+            .iter()
+            .any(|(k, _)| crate::state::query::is_state_key(k))
+            .then_some(parsed.state);
         let view_pairs = parsed
             .other
             .into_iter()
@@ -251,6 +260,7 @@ impl LessonModel {
                 ..view
             },
             learner: None,
+            start,
             hints: 0,
             nonce: 0,
             announce: false,
@@ -277,6 +287,21 @@ impl LessonModel {
         };
         if self.view.present {
             q.push_str("&present=1");
+        }
+        // The learner's own state at this step, when it is not the step's: a reload or a link
+        // keeps it (the URL is the view, here too).
+        if let Some(state) = self.learner.or(self.start) {
+            let step_query = self
+                .lesson
+                .as_ref()
+                .ok()
+                .and_then(|l| l.steps.get(self.step))
+                .map(|s| s.query.as_str())
+                .filter(|q| !is_plan_query(q));
+            if step_query.is_some_and(|q| parse_query(q).state != state) {
+                q.push('&');
+                q.push_str(&to_query(&state));
+            }
         }
         for (k, v) in &self.view_pairs {
             q.push_str(&format!("&{k}={}", encode(v)));
@@ -568,7 +593,9 @@ pub fn lesson_app() -> Html {
         let query = model.page_query(&step.query);
         html! { <PlanApp key={format!("plan-{}", model.step)} query={AttrValue::from(query)} sync_url={false} /> }
     } else {
-        let state = parse_query(&step.query).state;
+        let state = model
+            .start
+            .unwrap_or_else(|| parse_query(&step.query).state);
         let goto = GoTo {
             state,
             play: step.action == Some(StepAction::Play),
@@ -585,7 +612,11 @@ pub fn lesson_app() -> Html {
             only_controls,
         };
         // The App starts on the first single-ray step it shows, and is then ordered about.
-        let query = model.page_query(&step.query);
+        let query = model.page_query(
+            &model
+                .start
+                .map_or_else(|| step.query.clone(), |s| to_query(&s)),
+        );
         html! {
             <ContextProvider<PlanHook> context={hook}>
                 <App key="ray" query={AttrValue::from(query)} sync_url={false} goto={Some(goto)} />

@@ -136,9 +136,15 @@ test('a challenge shows its conditions live and says solved when the controls me
   await at.press('Enter');
   await expect(challenge.locator('li[data-met=false]')).toHaveCount(0);
   await expect(page.locator('.lesson-solved')).toBeVisible();
+  // The learner's state is in the URL beside the step: a reload keeps the work.
+  await expect.poll(() => page.evaluate(() => location.search)).toContain('at=18');
+  await page.reload();
+  await expect(page.locator('.lesson-solved')).toBeVisible();
+  await expect(page.locator('input[type=number][name=at]')).toHaveValue('18');
   // Back to the step's start: unsolved again.
   await page.locator('button[name=lesson-restart]').click();
   await expect(page.locator('.lesson-solved')).toHaveCount(0);
+  await expect.poll(() => page.evaluate(() => location.search)).not.toContain('at=18');
   expect(errors).toEqual([]);
 });
 

@@ -17,6 +17,7 @@ export const MODES: Mode[] = [
   { name: 'projector', query: 'theme=projector' },
   { name: 'embed', query: 'embed=1&controls=ref,cut,at,kerf,close,slide,tilt&theme=projector' },
   { name: 'plan', query: 'plan=m2m3m4', marker: 'svg.plan-top' },
+  { name: 'lesson', query: 'lesson=position&step=5', marker: '.lesson-panel' },
 ];
 
 /** Skips the test when the mode's feature is not in this build (e.g. the forefoot plan). */
@@ -61,7 +62,12 @@ export function watchErrors(page: Page): string[] {
     if (msg.type() === 'error') errors.push(`console.error: ${msg.text()}`);
   });
   page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
-  page.on('requestfailed', (req) => errors.push(`requestfailed: ${req.url()} ${req.failure()?.errorText}`));
+  page.on('requestfailed', (req) => {
+    // A frame's load (its page or a file of it) cut short by the frame's next page (the embed
+    // panel's preview follows the state) is not a failure: the newer load replaced it.
+    const superseded = req.frame() !== page.mainFrame() && req.failure()?.errorText === 'net::ERR_ABORTED';
+    if (!superseded) errors.push(`requestfailed: ${req.url()} ${req.failure()?.errorText}`);
+  });
   return errors;
 }
 
