@@ -87,7 +87,7 @@ pub fn app(props: &AppProps) -> Html {
 
     // The effects (ui::hooks): shortcuts, animation clock, URL, document language and title.
     use_shortcuts(page.clone(), model.view.embed, main_ref.clone());
-    use_animation_clock(page.clone(), model.moving());
+    use_animation_clock(page.clone(), PageAction::Tick, model.moving());
     #[cfg(feature = "lessons")]
     {
         let page = page.clone();

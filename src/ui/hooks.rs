@@ -62,9 +62,14 @@ pub(super) fn use_shortcuts(page: UseReducerDispatcher<AppModel>, embed: bool, m
     });
 }
 
-/// The animation clock: one [`PageAction::Tick`] per animation frame while `playing`.
+/// The animation clock: one `tick` (seconds since the last frame) per animation frame while
+/// `playing` (the App's [`PageAction::Tick`], the plan page's move between lesson steps).
 #[hook]
-pub(super) fn use_animation_clock(page: UseReducerDispatcher<AppModel>, playing: bool) {
+pub(super) fn use_animation_clock<M: Reducible + 'static>(
+    page: UseReducerDispatcher<M>,
+    tick: fn(f64) -> M::Action,
+    playing: bool,
+) {
     use_effect_with(playing, move |playing| {
         let running = Rc::new(Cell::new(*playing));
         if *playing {
@@ -79,7 +84,7 @@ pub(super) fn use_animation_clock(page: UseReducerDispatcher<AppModel>, playing:
                 }
                 let previous = last.replace(now);
                 if previous.is_finite() {
-                    page.dispatch(PageAction::Tick((now - previous) / 1000.0));
+                    page.dispatch(tick((now - previous) / 1000.0));
                 }
                 if let (Some(w), Some(f)) = (web_sys::window(), again.borrow().as_ref()) {
                     let _ = w.request_animation_frame(f.as_ref().unchecked_ref());

@@ -22,7 +22,7 @@
 //! be opened; the builder's `button[name=lesson-add-step]`, `button[name=lesson-download]`.
 
 use super::model::GoTo;
-use super::plan::{AppChange, PlanApp, PlanHook};
+use super::plan::{AppChange, PlanApp, PlanGoTo, PlanHook};
 use super::{browser, App};
 use crate::state::i18n::{tr, trf, Msg};
 use crate::state::lesson::check::{conditions_met, evaluate_state, no_warnings};
@@ -590,8 +590,13 @@ pub fn lesson_app() -> Html {
     let step = &lesson.steps[model.step];
     let plan_step = is_plan_query(&step.query);
     let figure = if plan_step {
+        // One plan page for consecutive plan steps, ordered to each (its rays move there).
         let query = model.page_query(&step.query);
-        html! { <PlanApp key={format!("plan-{}", model.step)} query={AttrValue::from(query)} sync_url={false} /> }
+        let goto = PlanGoTo {
+            plan: crate::state::plan::parse_plan_query(&step.query).plan,
+            nonce: model.nonce,
+        };
+        html! { <PlanApp key="plan" query={AttrValue::from(query)} sync_url={false} goto={Some(goto)} /> }
     } else {
         let state = model
             .start

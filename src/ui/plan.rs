@@ -105,6 +105,8 @@ pub fn start() {
     yew::Renderer::<PlanApp>::with_props(PlanAppProps {
         query: None,
         sync_url: true,
+        #[cfg(feature = "lessons")]
+        goto: None,
     })
     .render();
 }
@@ -120,6 +122,23 @@ pub struct PlanModel {
     pub view: Vec<(String, String)>,
     /// Bumped to remount the App on the selected ray's state.
     pub generation: u32,
+    /// A lesson's move to its next plan step: one move per ray, while it lasts.
+    #[cfg(feature = "lessons")]
+    pub transition: Option<[crate::state::animation::Transition; 3]>,
+    /// The order the wrapped App gets from a lesson's move (its ray's state in the new plan).
+    #[cfg(feature = "lessons")]
+    pub app_goto: Option<super::model::GoTo>,
+}
+
+/// A lesson's order to the plan page: go to `plan` (every ray moving there), the new order
+/// told apart from the last by `nonce`.
+#[cfg(feature = "lessons")]
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PlanGoTo {
+    /// The plan to go to.
+    pub plan: Plan,
+    /// Tells two orders to the same plan apart.
+    pub nonce: u32,
 }
 
 /// What the plan page can do.
@@ -137,6 +156,12 @@ pub enum PlanAction {
     Treat(Ray, bool),
     /// Hide the notices about the URL.
     DismissNotices,
+    /// A lesson's plan step: move every ray to its state (ui::lesson).
+    #[cfg(feature = "lessons")]
+    GoTo(PlanGoTo),
+    /// Seconds since the last animation frame (the move).
+    #[cfg(feature = "lessons")]
+    Tick(f64),
 }
 
 impl PlanModel {
@@ -148,7 +173,24 @@ impl PlanModel {
             notices: parsed.notices,
             view: parsed.other,
             generation: 0,
+            #[cfg(feature = "lessons")]
+            transition: None,
+            #[cfg(feature = "lessons")]
+            app_goto: None,
         }
+    }
+
+    /// The plan drawn: the plan, or a frame of a lesson's move to it.
+    pub fn shown(&self) -> Plan {
+        #[cfg(feature = "lessons")]
+        if let Some(moves) = &self.transition {
+            let mut plan = self.plan;
+            for (state, t) in plan.rays.iter_mut().zip(moves) {
+                *state = t.frame();
+            }
+            return plan;
+        }
+        self.plan
     }
 
     fn view_suffix(&self) -> String {
@@ -223,6 +265,36 @@ impl Reducible for PlanModel {
                 }
             }
             PlanAction::DismissNotices => next.notices.clear(),
+            #[cfg(feature = "lessons")]
+            PlanAction::GoTo(go) => {
+                use crate::state::animation::Transition;
+                let from = self.shown();
+                next.plan = go.plan;
+                if go.plan.edit != self.plan.edit {
+                    next.generation += 1;
+                }
+                let moving = from.rays != go.plan.rays && !super::browser::prefers_reduced_motion();
+                next.transition = moving
+                    .then(|| [0, 1, 2].map(|i| Transition::between(from.rays[i], go.plan.rays[i])));
+                next.app_goto = Some(super::model::GoTo {
+                    state: go.plan.edited_view(),
+                    play: false,
+                    weight: false,
+                    nonce: go.nonce,
+                });
+            }
+            #[cfg(feature = "lessons")]
+            PlanAction::Tick(dt) => {
+                if let Some(moves) = next.transition.as_mut() {
+                    let mut running = false;
+                    for t in moves.iter_mut() {
+                        running |= t.tick(dt);
+                    }
+                    if !running {
+                        next.transition = None;
+                    }
+                }
+            }
         }
         if next == *self {
             self
@@ -241,6 +313,10 @@ pub struct PlanAppProps {
     /// Keep the URL in step with the plan.
     #[prop_or(true)]
     pub sync_url: bool,
+    /// A lesson's order: go to a plan step (ui::lesson).
+    #[cfg(feature = "lessons")]
+    #[prop_or_default]
+    pub goto: Option<PlanGoTo>,
 }
 
 /// The forefoot plan page.
@@ -275,6 +351,32 @@ pub fn plan_app(props: &PlanAppProps) -> Html {
             }
         });
     }
+    #[cfg(feature = "lessons")]
+    {
+        let d = dispatcher.clone();
+        use_effect_with(props.goto, move |go| {
+            if let Some(go) = go {
+                d.dispatch(PlanAction::GoTo(*go));
+            }
+        });
+        super::hooks::use_animation_clock(
+            dispatcher.clone(),
+            PlanAction::Tick,
+            model.transition.is_some(),
+        );
+    }
+    // What is drawn: the plan, or a frame of a lesson's move to it.
+    let shown = model.shown();
+    let shown_model;
+    let model = if shown == model.plan {
+        &*model
+    } else {
+        shown_model = PlanModel {
+            plan: shown,
+            ..(*model).clone()
+        };
+        &shown_model
+    };
     let evaluation = use_memo(model.plan, |p| evaluate_plan(p).ok().map(Rc::new));
     let compare = use_memo(model.plan.compare, |c| {
         c.and_then(|p| {
@@ -283,7 +385,7 @@ pub fn plan_app(props: &PlanAppProps) -> Html {
         })
     });
     let panel = panel(
-        &model,
+        model,
         evaluation.as_ref().as_ref(),
         compare.as_ref().as_ref(),
         &dispatcher,
@@ -295,6 +397,14 @@ pub fn plan_app(props: &PlanAppProps) -> Html {
         only_controls: None,
     };
     let key = format!("m{}-{}", model.plan.edit.number(), model.generation);
+    // A lesson's move reaches the edited ray's drawing too (moving as the plan's views do).
+    #[cfg(feature = "lessons")]
+    return html! {
+        <ContextProvider<PlanHook> context={hook}>
+            <App key={key} query={AttrValue::from(model.app_query())} sync_url={false} goto={model.app_goto} />
+        </ContextProvider<PlanHook>>
+    };
+    #[cfg(not(feature = "lessons"))]
     html! {
         <ContextProvider<PlanHook> context={hook}>
             <App key={key} query={AttrValue::from(model.app_query())} sync_url={false} />

@@ -107,6 +107,20 @@ test('keys walk a lesson, a move is animated and ends on the exact state, and a 
   expect(errors).toEqual([]);
 });
 
+test('between two plan steps the plan moves too: a newly cut head rises on the way', async ({ page }) => {
+  const errors = watchErrors(page);
+  const lesson = lessonFile('why-m4');
+  await page.goto('./?lesson=why-m4&step=1&lang=en');
+  const rise = page.locator('output[data-outcome="heads.m3.head_rise_mm"]').first();
+  await expect(rise).toHaveAttribute('data-value', '0');
+  const target = JSON.parse(execFileSync(cli, ['eval', lesson.steps[1].query]).toString()).heads.m3.head_rise_mm;
+  await page.locator('button[name=lesson-next]').click();
+  await expect.poll(async () => { const v = Number(await rise.getAttribute('data-value')); return v > 1e-6 && v < target - 1e-6; }, { timeout: 2000, intervals: [10] }).toBe(true);
+  await expect.poll(async () => Number(await rise.getAttribute('data-value'))).toBeCloseTo(target, 9);
+  await expect(page.locator('button[data-plan="m2m3"]')).toHaveAttribute('aria-pressed', 'true');
+  expect(errors).toEqual([]);
+});
+
 test('a challenge shows its conditions live and says solved when the controls meet them', async ({ page }) => {
   const errors = watchErrors(page);
   const lesson = lessonFile('position');
