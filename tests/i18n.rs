@@ -1009,3 +1009,30 @@ fn machine_values_keep_ascii_in_every_language() {
         }
     }
 }
+
+/// Every text of every built-in lesson (titles, captions, notes, hints), in every language,
+/// follows the typography as the catalogue does: they are projected the same.
+#[test]
+fn every_built_in_lesson_follows_the_typography() {
+    use osteoviz::state::lesson::{built_in, BUILT_IN};
+    for lang in Lang::ALL {
+        let mut texts: Vec<(String, String)> = Vec::new();
+        for (name, _) in BUILT_IN {
+            let lesson = built_in(name).unwrap();
+            texts.push((format!("{name} title"), lesson.title.get(lang).to_string()));
+            for (i, s) in lesson.steps.iter().enumerate() {
+                let n = i + 1;
+                texts.push((format!("{name} {n} title"), s.title.get(lang).to_string()));
+                texts.push((format!("{name} {n} text"), s.text.get(lang).to_string()));
+                if let Some(notes) = &s.notes {
+                    texts.push((format!("{name} {n} notes"), notes.get(lang).to_string()));
+                }
+                for (k, h) in s.challenge.iter().flat_map(|c| c.hints.iter()).enumerate() {
+                    texts.push((format!("{name} {n} hint {k}"), h.get(lang).to_string()));
+                }
+            }
+        }
+        assert!(texts.len() > 80, "{}", texts.len());
+        assert_typography(&texts, lang);
+    }
+}

@@ -240,11 +240,15 @@ impl LessonModel {
                 step = shown - 1;
             }
         }
-        // State keys beside the lesson's: the learner's state at this step (see `query`).
-        let start = crate::state::query::pairs(query)
-            .iter()
-            .any(|(k, _)| crate::state::query::is_state_key(k))
-            .then_some(parsed.state);
+        // State keys beside the lesson's step: the learner's state at this step (see `query`).
+        // Without `step=` (the lecture bar's link carries the page's state), the lesson starts
+        // at its own first step.
+        let pairs = crate::state::query::pairs(query);
+        let start = (pairs.iter().any(|(k, _)| k == "step")
+            && pairs
+                .iter()
+                .any(|(k, _)| crate::state::query::is_state_key(k)))
+        .then_some(parsed.state);
         let view_pairs = parsed
             .other
             .into_iter()

@@ -82,6 +82,16 @@ test('every built-in lesson steps forward by button and back by key; URL, captio
   expect(errors).toEqual([]);
 });
 
+test('the lecture bar opens the lessons in the page\'s view, at the lesson\'s own first state', async ({ page }) => {
+  await page.goto('./?preset=weil&ray=3&theme=projector&lang=fr');
+  await page.locator('a.lessons-link').click();
+  const lesson = lessonFile('cut-orients', 'fr');
+  await expect(page.locator('.lesson-step-title')).toHaveText(lesson.steps[0].title);
+  await expectExactState(page, lesson.steps[0].query);
+  expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('projector');
+  await expect.poll(() => page.evaluate(() => location.search)).not.toContain('preset=weil');
+});
+
 test('keys walk a lesson, a move is animated and ends on the exact state, and a reload keeps the step', async ({ page }) => {
   const errors = watchErrors(page);
   const lesson = lessonFile('position');
