@@ -9,7 +9,8 @@
 //! shortcuts, animation clock, URL, document language; and its memoised drawing), [`model`] (the
 //! page's model and actions), [`keys`] (shortcuts), [`lecture`] (the lecture bar and exports),
 //! [`controls`], [`outcomes`], [`scene_view`] (the drawing in the page), [`browser`] (what the
-//! browser offers), [`plan`] (the forefoot plan page), `about`. The interface may import every
+//! browser offers), [`plan`] (the forefoot plan page), `lesson` (the lesson page, whole app),
+//! `about`. The interface may import every
 //! layer below it (scene, state, model); nothing imports it but the web binaries.
 
 #[cfg(feature = "about-panel")]
