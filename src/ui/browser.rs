@@ -17,12 +17,17 @@ fn window() -> Option<web_sys::Window> {
 pub fn copy_text(text: &str) -> bool {
     let Some(w) = window() else { return false };
     let clipboard = w.navigator().clipboard();
-    // The browser may refuse (the page has no focus, no permission): a handled rejection, not
-    // an "Uncaught (in promise)" error (found by tests/e2e/ui-fuzz.spec.ts).
-    let ignore = Closure::<dyn FnMut(JsValue)>::new(|_: JsValue| {});
-    let _ = clipboard.write_text(text).catch(&ignore);
-    ignore.forget();
+    // The browser may refuse (the page has no focus, no permission).
+    ignore_rejection(&clipboard.write_text(text));
     true
+}
+
+/// A promise the page does not wait on, its refusal handled: not an "Uncaught (in promise)"
+/// error (found by tests/e2e/ui-fuzz.spec.ts).
+fn ignore_rejection(promise: &js_sys::Promise) {
+    let ignore = Closure::<dyn FnMut(JsValue)>::new(|_: JsValue| {});
+    let _ = promise.catch(&ignore);
+    ignore.forget();
 }
 
 /// The page's URL query as the address bar has it (`?…`, or empty).
@@ -223,8 +228,17 @@ pub fn toggle_fullscreen(element: Option<web_sys::Element>) {
     };
     if document.fullscreen_element().is_some() {
         document.exit_fullscreen();
-    } else if let Some(e) = element {
-        let _ = e.request_fullscreen();
+    } else if let Some(e) = element.filter(|e| e.is_connected()) {
+        // The browser serves the request later and refuses it if the element has left the
+        // page by then (a lesson's next step replaced it): "Element is not connected".
+        let request = Reflect::get(&e, &"requestFullscreen".into())
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+            .and_then(|f| f.call0(&e).ok())
+            .and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
+        if let Some(promise) = request {
+            ignore_rejection(&promise);
+        }
     }
 }
 

@@ -179,8 +179,35 @@ pub enum Test {
     AtMost(f64),
 }
 
-impl Test {
-    const FIELDS: [&'static str; 5] = ["change", "is", "is_not", "at_least", "at_most"];
+/// The tests a claim may make, by their field in the file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum TestField {
+    Change,
+    Is,
+    IsNot,
+    AtLeast,
+    AtMost,
+}
+
+impl TestField {
+    const ALL: [TestField; 5] = [
+        TestField::Change,
+        TestField::Is,
+        TestField::IsNot,
+        TestField::AtLeast,
+        TestField::AtMost,
+    ];
+
+    /// Its field's name.
+    fn name(self) -> &'static str {
+        match self {
+            TestField::Change => "change",
+            TestField::Is => "is",
+            TestField::IsNot => "is_not",
+            TestField::AtLeast => "at_least",
+            TestField::AtMost => "at_most",
+        }
+    }
 }
 
 /// One claim on an `osteoviz eval` key (dotted: `settled.head_rise_mm`, `heads.m4.treated`).
@@ -387,24 +414,26 @@ fn expectation(
     value: &Value,
     relative_allowed: bool,
 ) -> Result<Expectation, LessonError> {
+    let names = TestField::ALL.map(TestField::name);
     let mut known = vec!["key"];
-    known.extend(Test::FIELDS);
+    known.extend(names);
     let r = Reader::new(step, path, value, &known)?;
     let key = r.string("key")?;
-    let tests: Vec<&str> = Test::FIELDS
+    let tests: Vec<TestField> = TestField::ALL
         .into_iter()
-        .filter(|f| r.get(f).is_some())
+        .filter(|f| r.get(f.name()).is_some())
         .collect();
-    let [name] = tests[..] else {
+    let [field] = tests[..] else {
         return Err(r.err(
             "",
             &format!(
                 "needs exactly one test of {} (it has {})",
-                Test::FIELDS.join(", "),
+                names.join(", "),
                 tests.len()
             ),
         ));
     };
+    let name = field.name();
     let value = r.required(name)?;
     let number = || {
         value
@@ -420,8 +449,8 @@ fn expectation(
         Value::Bool(b) => Ok(Expected::Flag(*b)),
         _ => Err(r.err(name, "must be a string, a number or true/false")),
     };
-    let test = match name {
-        "change" => {
+    let test = match field {
+        TestField::Change => {
             if !relative_allowed {
                 return Err(r.err(
                     name,
@@ -440,10 +469,10 @@ fn expectation(
                 })?;
             Test::Change(change)
         }
-        "is" => Test::Is(expected()?),
-        "is_not" => Test::IsNot(expected()?),
-        "at_least" => Test::AtLeast(number()?),
-        _ => Test::AtMost(number()?),
+        TestField::Is => Test::Is(expected()?),
+        TestField::IsNot => Test::IsNot(expected()?),
+        TestField::AtLeast => Test::AtLeast(number()?),
+        TestField::AtMost => Test::AtMost(number()?),
     };
     Ok(Expectation { key, test })
 }
