@@ -298,6 +298,15 @@ test('a lesson of ones own opens from a file and from a link; a broken one is re
   await expect(page.locator('.lesson-counter')).toHaveAttribute('data-step', '1');
   await page.goto(`./?lesson=${encodeURIComponent(JSON.stringify(CUSTOM))}&lang=en`);
   await expect(page.locator('.lesson-step-title')).toHaveText('The kerf open');
+  // The share link: the lesson in the fragment, its first step, this view.
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.locator('button[name=lesson-next]').click();
+  await page.locator('.lesson-menu summary').click();
+  await page.locator('button[name=lesson-share]').click();
+  const shared = await page.evaluate(() => navigator.clipboard.readText());
+  expect(shared).toMatch(/\?step=1&lang=en#lesson=%7B/);
+  await page.goto(shared);
+  await expect(page.locator('.lesson-step-title')).toHaveText('The kerf open');
   expect(errors).toEqual([]);
 
   // Broken: the message names the step and field; the model is still there to use.

@@ -314,9 +314,7 @@ impl LessonModel {
                 q.push_str(&to_query(&state));
             }
         }
-        for (k, v) in &self.view_pairs {
-            q.push_str(&format!("&{k}={}", encode(v)));
-        }
+        q.push_str(&self.view_suffix());
         if own {
             q.push_str("#lesson=");
             q.push_str(&encode(&self.source));
@@ -326,11 +324,32 @@ impl LessonModel {
 
     /// The query the wrapped page starts from: the step's state and the view.
     fn page_query(&self, step_query: &str) -> String {
-        let mut q = step_query.to_string();
-        for (k, v) in &self.view_pairs {
-            q.push_str(&format!("&{k}={}", encode(v)));
+        format!("{step_query}{}", self.view_suffix())
+    }
+
+    /// The view pairs as the URL writes them (`&theme=projector&…`, values encoded).
+    fn view_suffix(&self) -> String {
+        self.view_pairs
+            .iter()
+            .map(|(k, v)| format!("&{k}={}", encode(v)))
+            .collect()
+    }
+
+    /// A link to this lesson's first step in this view, for someone else: no presenter view,
+    /// no learner's state (the same text as [`LessonModel::query`] writes, so the windows that
+    /// open it know the lesson as this one does).
+    fn share_query(&self) -> String {
+        LessonModel {
+            step: 0,
+            learner: None,
+            start: None,
+            view: View {
+                present: false,
+                ..self.view.clone()
+            },
+            ..self.clone()
         }
-        q
+        .query()
     }
 }
 
@@ -466,12 +485,7 @@ pub fn lesson_app() -> Html {
         }
     };
     use_highlights(highlights(&step.highlight));
-    let theme = model
-        .view_pairs
-        .iter()
-        .rev()
-        .find(|(k, _)| k == "theme")
-        .map_or("light", |(_, v)| v.as_str());
+    let theme = model.view.theme.name();
     let classes = classes!(
         "lesson-page",
         format!("theme-{theme}"),

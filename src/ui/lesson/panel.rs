@@ -101,10 +101,7 @@ fn challenge(
             .and_then(|j| crate::state::lesson::check::lookup(j, &cond.key))
             .map(|v| match (v.as_f64(), v.as_str()) {
                 (Some(x), _) => crate::state::i18n::number(lang, x, 2),
-                (None, Some(t)) => crate::model::Verdict::ALL
-                    .into_iter()
-                    .find(|v| v.key() == t)
-                    .map_or_else(|| t.to_string(), |v| verdict_text_in(lang, v).to_string()),
+                (None, Some(t)) => text_value(t, lang),
                 (None, None) => v.to_string(),
             })
             .unwrap_or_default();
@@ -176,6 +173,17 @@ fn control_label(key: &str, lang: Lang) -> String {
     }
 }
 
+/// A text value of the eval JSON as the page writes it: a verdict in words, else as it is.
+fn text_value(text: &str, lang: Lang) -> String {
+    crate::model::Verdict::ALL
+        .into_iter()
+        .find(|v| v.key() == text)
+        .map_or_else(
+            || text.to_string(),
+            |v| verdict_text_in(lang, v).to_string(),
+        )
+}
+
 /// A condition in words: "Head rise ≥ 2".
 fn condition_text(c: &crate::state::lesson::Expectation, lang: Lang) -> String {
     use crate::state::lesson::{Expected, Test};
@@ -183,10 +191,7 @@ fn condition_text(c: &crate::state::lesson::Expectation, lang: Lang) -> String {
     let label = readout_label(&c.key, lang);
     let value = |x: &Expected| match x {
         // A verdict reads as the page writes it.
-        Expected::Text(t) => crate::model::Verdict::ALL
-            .into_iter()
-            .find(|v| v.key() == t)
-            .map_or_else(|| t.clone(), |v| verdict_text_in(lang, v).to_string()),
+        Expected::Text(t) => text_value(t, lang),
         Expected::Number(x) => n(*x),
         Expected::Flag(b) => b.to_string(),
     };
@@ -225,27 +230,13 @@ pub(super) fn lessons_menu(model: &UseReducerHandle<LessonModel>, lang: Lang) ->
         format!("?{}", m.query())
     };
     let share = {
-        let lesson = model.lesson.clone();
-        let view_pairs = model.view_pairs.clone();
-        let source = model.source.clone();
+        let link = model
+            .lesson
+            .is_ok()
+            .then(|| format!("{}?{}", browser::page_address(), model.share_query()));
         Callback::from(move |_: MouseEvent| {
-            if lesson.is_ok() {
-                // The lesson as opened (its windows know it by that text): a built-in by
-                // name, one's own in the fragment.
-                let own = source.trim_start().starts_with('{');
-                let mut link = browser::page_address();
-                link.push_str(if own { "?step=1" } else { "?lesson=" });
-                if !own {
-                    link.push_str(&encode(&source));
-                }
-                for (k, v) in &view_pairs {
-                    link.push_str(&format!("&{k}={}", encode(v)));
-                }
-                if own {
-                    link.push_str("#lesson=");
-                    link.push_str(&encode(&source));
-                }
-                browser::copy_text(&link);
+            if let Some(link) = &link {
+                browser::copy_text(link);
             }
         })
     };
