@@ -100,7 +100,7 @@ fn challenge(
             .as_ref()
             .and_then(|j| crate::state::lesson::check::lookup(j, &cond.key))
             .map(|v| match (v.as_f64(), v.as_str()) {
-                (Some(x), _) => crate::state::i18n::number(lang, x, 2),
+                (Some(x), _) => number_of(&cond.key, x, lang),
                 (None, Some(t)) => text_value(t, lang),
                 (None, None) => v.to_string(),
             })
@@ -150,18 +150,28 @@ fn challenge(
 
 /// A readout's label by its `osteoviz eval` key (its own key where the page has no readout).
 fn readout_label(key: &str, lang: Lang) -> String {
+    readout_of(key).map_or_else(|| key.to_string(), |(label, _)| tr(lang, label).to_string())
+}
+
+/// A readout's label and unit by its `osteoviz eval` key (the page's readouts' tables).
+fn readout_of(key: &str) -> Option<(Msg, &'static str)> {
     use crate::state::readouts::{READOUTS, SETTLED_READOUTS};
     READOUTS
         .iter()
         .find(|r| r.path == key)
-        .map(|r| r.label_in(lang))
+        .map(|r| (r.label, r.unit))
         .or_else(|| {
             SETTLED_READOUTS
                 .iter()
                 .find(|r| r.path == key)
-                .map(|r| r.label_in(lang))
+                .map(|r| (r.label, r.unit))
         })
-        .map_or_else(|| key.to_string(), str::to_string)
+}
+
+/// A number of `key` as the page writes it, with its unit ("2,5 mm").
+fn number_of(key: &str, x: f64, lang: Lang) -> String {
+    let unit = readout_of(key).map_or("", |(_, unit)| unit);
+    crate::state::i18n::with_unit(crate::state::i18n::number(lang, x, 2), unit)
 }
 
 /// A control's label by its query key.
@@ -187,7 +197,7 @@ fn text_value(text: &str, lang: Lang) -> String {
 /// A condition in words: "Head rise ≥ 2".
 fn condition_text(c: &crate::state::lesson::Expectation, lang: Lang) -> String {
     use crate::state::lesson::{Expected, Test};
-    let n = |x: f64| crate::state::i18n::number(lang, x, 2);
+    let n = |x: f64| number_of(&c.key, x, lang);
     let label = readout_label(&c.key, lang);
     let value = |x: &Expected| match x {
         // A verdict reads as the page writes it.
